@@ -1,0 +1,37 @@
+import { builtInCatalog } from '../catalog/catalog';
+import { resolve } from '../model/resolve';
+import type { TrustModel } from '../model/trust-model';
+import { loadSpec } from '../spec/load-spec';
+import type { TrustSpec } from '../spec/trust-spec-schema';
+import { CLOUDS, type Cloud } from '../spec/variables';
+import { UsageError } from './usage-error';
+
+/** The spec file when neither `--spec` nor ALIEN_TRUST_SPEC names one. */
+export const DEFAULT_SPEC = 'alien.trust.yaml';
+
+/** `--spec`, else the environment variable that `cdk.json` and `cdktf.json` apps read too. */
+export function specPath(flag: string | undefined): string {
+  return flag ?? process.env.ALIEN_TRUST_SPEC ?? DEFAULT_SPEC;
+}
+
+/** Parses `--cloud aws,gcp` into clouds, in catalog order. */
+export function parseClouds(flag: string | undefined): Cloud[] | undefined {
+  if (flag === undefined) return undefined;
+  const names = flag.split(',').map((c) => c.trim());
+  const unknown = names.filter((c) => !(CLOUDS as readonly string[]).includes(c));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`--cloud: unknown cloud ${unknown.map((c) => `"${c}"`).join(', ')}; use a comma-separated list of ${CLOUDS.join(', ')}`);
+  }
+  return CLOUDS.filter((c) => names.includes(c));
+}
+
+/** Loads, validates and resolves a spec in one step. */
+export function loadModel(file: string, clouds?: readonly Cloud[]): { spec: TrustSpec; text: string; model: TrustModel } {
+  const catalog = builtInCatalog();
+  const { spec, text } = loadSpec(file, catalog.ids);
+  const model = resolve(spec, catalog, { clouds });
+  if (model.clouds.length === 0) {
+    throw new UsageError(`--cloud: the spec's clouds are ${spec.clouds.join(', ')}; none of them was chosen`);
+  }
+  return { spec, text, model };
+}

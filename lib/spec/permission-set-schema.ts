@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { CLOUDS, parseTemplate, type Cloud } from './variables';
+
+/** `storage/data-read`: family and level. 39 characters at most so that GCP role ids fit 64. */
+export const PERMISSION_SET_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+export const MAX_PERMISSION_SET_ID_LENGTH = 39;
+
+/** A string that may hold the variables of one cloud (see `VARIABLES`). */
+function templated(cloud: Cloud) {
+  return z.string().min(1).superRefine((value, ctx) => {
+    for (const message of parseTemplate(value, cloud).problems) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+function noWildcard(what: string) {
+  return (value: string) => !value.includes('*') || `"${value}" is a wildcard; list each ${what} the vendor needs`;
+}
+
+function uniqueList<T extends z.ZodType<string>>(item: T) {
+  return z.array(item).min(1).superRefine((values, ctx) => {
+    values.forEach((v, i) => {
+      if (values.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${v}" is listed twice` });
+    });
+  });
+}
+
+function check(predicate: (value: string) => true | string) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const verdict = predicate(value);
+    if (verdict !== true) ctx.addIssue({ code: 'custom', message: verdict });
+  };
+}
+
+const awsAction = z
+  .string()
+  .superRefine(check(noWildcard('action')))
+  .regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, { error: 'an IAM action is "service:Action", e.g. "s3:GetObject"' });
+
+const awsResource = templated('aws').refine((v) => v === '*' || v.startsWith('arn:'), {
+  error: 'a resource is an ARN ("arn:${partition}:...") or "*" for actions that support no resource type',
+});
+
+const conditionValue = z.union([templated('aws'), z.array(templated('aws')).min(1), z.boolean()]);
+
+const awsStatement = z.strictObject({
+  actions: uniqueList(awsAction),
+  resources: uniqueList(awsResource),
+  /** An IAM condition block: `{ Operator: { "key": value } }`. */
+  conditions: z.record(z.string().regex(/^[A-Za-z]+(:[A-Za-z]+)?$/), z.record(z.string().min(1), conditionValue)).optional(),
+});
+
+const gcpPermission = z
+  .string()
+  .superRefine(check(noWildcard('permission')))
+  .regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/, { error: 'a GCP permission is "service.resource.verb", e.g. "storage.objects.get"' });
+
+const gcpGrant = z.strictObject({
+  permissions: uniqueList(gcpPermission),
+  /** An IAM condition in CEL, attached to the role binding. */
+  condition: z
+    .strictObject({
+      title: templated('gcp').pipe(z.string().max(100)),
+      description: templated('gcp').optional(),
+      expression: templated('gcp'),
+    })
+    .optional(),
+});
+
+const azureOperation = z
+  .string()
+  .superRefine(check(noWildcard('operation')))
+  .regex(/^[A-Za-z][A-Za-z0-9.]*\/[A-Za-z0-9/._-]+$/, {
+    error: 'an Azure operation is "Provider.Namespace/resource/operation", e.g. "Microsoft.Storage/storageAccounts/read"',
+  });
+
+const azureGrant = z
+  .strictObject({
+    actions: uniqueList(azureOperation).optional(),
+    dataActions: uniqueList(azureOperation).optional(),
+  })
+  .refine((g) => g.actions || g.dataActions, { error: 'give actions, dataActions or both' });
+
+const reason = z.string().min(1).max(500);
+
+/** One permission set: the same intent granted on each cloud. Used by the catalog and by specs. */
+export const permissionSetSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(PERMISSION_SET_ID, { error: 'an id is "family/level" in lower case, e.g. "storage/data-read"' })
+      .max(MAX_PERMISSION_SET_ID_LENGTH),
+    description: z.string().min(1).max(256),
+    aws: z.array(awsStatement).min(1).optional(),
+    gcp: gcpGrant.optional(),
+    azure: azureGrant.optional(),
+    /** Clouds with no equivalent, and why; such a set grants nothing there. */
+    unsupported: z.partialRecord(z.enum(CLOUDS), reason).optional(),
+  })
+  .superRefine((set, ctx) => {
+    for (const cloud of CLOUDS) {
+      const granted = set[cloud] !== undefined;
+      const excused = set.unsupported?.[cloud] !== undefined;
+      if (granted === excused) {
+        ctx.addIssue({
+          code: 'custom',
+          path: granted ? ['unsupported', cloud] : [],
+          message: granted
+            ? `${cloud} has grants and is marked unsupported; keep one`
+            : `no ${cloud} grants; add "${cloud}:" or "unsupported: { ${cloud}: <reason> }"`,
+        });
+      }
+    }
+  });
+
+export type PermissionSetSpec = z.infer<typeof permissionSetSchema>;
+export type AwsStatementSpec = z.infer<typeof awsStatement>;

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { permissionSetSchema } from './permission-set-schema';
+import { CLOUDS } from './variables';
+
+/** Spec names name the CloudFormation stack and the release folder. */
+export const SPEC_NAME = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;
+
+/** Semantic Versioning 2.0.0, without a leading "v". */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+/** A role ARN in any partition, with an optional path: `arn:aws:iam::123456789012:role/ops/alien`. */
+const ROLE_ARN = /^arn:(aws|aws-us-gov|aws-cn):iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+/** A user-managed service account: 6–30 character id at a project (or domain-scoped project). */
+const SERVICE_ACCOUNT = /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@[a-z0-9][a-z0-9.:-]*[a-z0-9]\.iam\.gserviceaccount\.com$/;
+
+export const DEFAULT_AZURE_AUDIENCE = 'api://AzureADTokenExchange';
+export const DEFAULT_MAX_SESSION_DURATION = 3600;
+
+const httpsUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && !url.search && !url.hash && !url.username;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'an https:// URL with no query, fragment or credentials' },
+);
+
+const managingIdentity = z.strictObject({
+  aws: z
+    .strictObject({
+      roleArn: z.string().regex(ROLE_ARN, {
+        error: 'an IAM role ARN: arn:<aws|aws-us-gov|aws-cn>:iam::<12 digits>:role/<path/><name>',
+      }),
+    })
+    .optional(),
+  gcp: z
+    .strictObject({
+      serviceAccount: z.string().regex(SERVICE_ACCOUNT, {
+        error: 'a service-account email, e.g. alien-control@vendor-prod.iam.gserviceaccount.com',
+      }),
+    })
+    .optional(),
+  azure: z
+    .strictObject({
+      issuer: httpsUrl,
+      subject: z.string().min(1).max(600),
+      audience: z.string().min(1).max(600).default(DEFAULT_AZURE_AUDIENCE),
+    })
+    .optional(),
+});
+
+/**
+ * The trust spec, version 1. `catalogIds` are the built-in permission sets a spec may name.
+ * Every rule that needs only the spec itself lives here, so all problems are reported at once.
+ */
+export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
+  return z
+    .strictObject({
+      name: z.string().regex(SPEC_NAME, { error: 'lower-case letters, digits and hyphens, 3–30 characters, starting with a letter' }),
+      version: z.string().regex(SEMVER, { error: 'a semantic version such as 2.3.1' }),
+      description: z.string().max(1024).optional(),
+      managingIdentity,
+      clouds: z
+        .array(z.enum(CLOUDS))
+        .min(1)
+        .refine((c) => new Set(c).size === c.length, { error: 'a cloud is listed twice' })
+        .default([...CLOUDS]),
+      permissions: z.array(z.string()).min(1),
+      customPermissionSets: z.array(permissionSetSchema).default([]),
+      aws: z
+        .strictObject({
+          maxSessionDuration: z.int().min(900).max(43200).default(DEFAULT_MAX_SESSION_DURATION),
+        })
+        .default({ maxSessionDuration: DEFAULT_MAX_SESSION_DURATION }),
+    })
+    .superRefine((spec, ctx) => {
+      for (const cloud of spec.clouds) {
+        if (!spec.managingIdentity[cloud]) {
+          ctx.addIssue({ code: 'custom', path: ['managingIdentity', cloud], message: `required because clouds includes ${cloud}` });
+        }
+      }
+      const customIds = new Set<string>();
+      spec.customPermissionSets.forEach((set, i) => {
+        const path = ['customPermissionSets', i, 'id'];
+        if (catalogIds.has(set.id)) ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is a built-in permission set; choose another id` });
+        else if (customIds.has(set.id)) ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is defined twice` });
+        customIds.add(set.id);
+      });
+      spec.permissions.forEach((id, i) => {
+        if (spec.permissions.indexOf(id) !== i) {
+          ctx.addIssue({ code: 'custom', path: ['permissions', i], message: `"${id}" is listed twice` });
+        } else if (!catalogIds.has(id) && !customIds.has(id)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['permissions', i],
+            message: `unknown permission set "${id}"; use a built-in set (npx alien-trust catalog) or define it in customPermissionSets`,
+          });
+        }
+      });
+    });
+}
+
+export type TrustSpec = z.infer<ReturnType<typeof trustSpecSchema>>;
