@@ -24,17 +24,23 @@ function uniqueList<T extends z.ZodType<string>>(item: T) {
   });
 }
 
-function check(predicate: (value: string) => true | string) {
+/** Runs rules in order and reports only the first that fails: one clear message per value. */
+function check(...rules: ((value: string) => true | string)[]) {
   return (value: string, ctx: z.RefinementCtx) => {
-    const verdict = predicate(value);
-    if (verdict !== true) ctx.addIssue({ code: 'custom', message: verdict });
+    for (const rule of rules) {
+      const verdict = rule(value);
+      if (verdict !== true) return ctx.addIssue({ code: 'custom', message: verdict });
+    }
   };
+}
+
+function matches(pattern: RegExp, message: string) {
+  return (value: string) => pattern.test(value) || message;
 }
 
 const awsAction = z
   .string()
-  .superRefine(check(noWildcard('action')))
-  .regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, { error: 'an IAM action is "service:Action", e.g. "s3:GetObject"' });
+  .superRefine(check(noWildcard('action'), matches(/^[a-z0-9-]+:[A-Za-z0-9]+$/, 'an IAM action is "service:Action", e.g. "s3:GetObject"')));
 
 const awsResource = templated('aws').refine((v) => v === '*' || v.startsWith('arn:'), {
   error: 'a resource is an ARN ("arn:${partition}:...") or "*" for actions that support no resource type',
@@ -51,8 +57,9 @@ const awsStatement = z.strictObject({
 
 const gcpPermission = z
   .string()
-  .superRefine(check(noWildcard('permission')))
-  .regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/, { error: 'a GCP permission is "service.resource.verb", e.g. "storage.objects.get"' });
+  .superRefine(
+    check(noWildcard('permission'), matches(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/, 'a GCP permission is "service.resource.verb", e.g. "storage.objects.get"')),
+  );
 
 const gcpGrant = z.strictObject({
   permissions: uniqueList(gcpPermission),
@@ -68,10 +75,12 @@ const gcpGrant = z.strictObject({
 
 const azureOperation = z
   .string()
-  .superRefine(check(noWildcard('operation')))
-  .regex(/^[A-Za-z][A-Za-z0-9.]*\/[A-Za-z0-9/._-]+$/, {
-    error: 'an Azure operation is "Provider.Namespace/resource/operation", e.g. "Microsoft.Storage/storageAccounts/read"',
-  });
+  .superRefine(
+    check(
+      noWildcard('operation'),
+      matches(/^[A-Za-z][A-Za-z0-9.]*\/[A-Za-z0-9/._-]+$/, 'an Azure operation is "Provider.Namespace/resource/operation", e.g. "Microsoft.Storage/storageAccounts/read"'),
+    ),
+  );
 
 const azureGrant = z
   .strictObject({

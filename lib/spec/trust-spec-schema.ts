@@ -17,6 +17,7 @@ const SERVICE_ACCOUNT = /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@[a-z0-9][a-z0-9.:-]*[
 
 export const DEFAULT_AZURE_AUDIENCE = 'api://AzureADTokenExchange';
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
+const SESSION_RULE = { error: 'whole seconds, 900 to 43200 (15 minutes to 12 hours)' };
 
 const httpsUrl = z.string().refine(
   (value) => {
@@ -74,7 +75,11 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
       customPermissionSets: z.array(permissionSetSchema).default([]),
       aws: z
         .strictObject({
-          maxSessionDuration: z.int().min(900).max(43200).default(DEFAULT_MAX_SESSION_DURATION),
+          maxSessionDuration: z
+            .int(SESSION_RULE)
+            .min(900, SESSION_RULE)
+            .max(43200, SESSION_RULE)
+            .default(DEFAULT_MAX_SESSION_DURATION),
         })
         .default({ maxSessionDuration: DEFAULT_MAX_SESSION_DURATION }),
     })

@@ -6,7 +6,8 @@ import type { Template } from '../model/trust-model';
  * start interpolations and directives, so they are written `$${` and `%%{`.
  */
 export function tfLiteral(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // A function replacement: in a replacement string, "$$" would itself mean one "$".
+  return text.replace(/[$%]\{/g, (opener) => opener[0] + opener);
 }
 
 /**

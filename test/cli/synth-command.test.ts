@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { main } from '../../lib/cli/main';
+import { fixturePath, VALID_SPEC } from '../support/fixtures';
+
+/** Runs the CLI in memory and captures what it prints. */
+function run(...argv: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'alien-trust-test-'));
+
+/** Every file under a folder (relative path → bytes). */
+function snapshotDir(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
+}
+
+describe('alien-trust synth', () => {
+  test('writes one template per cloud of the spec', () => {
+    const out = join(tmp(), 'release');
+    const result = run('synth', '--spec', fixturePath('full'), '--out', out);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(Object.keys(snapshotDir(out))).toEqual(['aws/template.json', 'azure/main.tf.json', 'gcp/main.tf.json']);
+    expect(JSON.parse(readFileSync(join(out, 'aws/template.json'), 'utf8')).Resources.TrustRole.Type).toBe('AWS::IAM::Role');
+  });
+
+  test('writes byte-identical files on a second run', () => {
+    const [a, b] = [join(tmp(), 'a'), join(tmp(), 'b')];
+    expect(run('synth', '--spec', fixturePath('full'), '--out', a).code).toBe(0);
+    expect(run('synth', '--spec', fixturePath('full'), '--out', b).code).toBe(0);
+    expect(snapshotDir(a)).toEqual(snapshotDir(b));
+  });
+
+  test('--cloud narrows the clouds that are written', () => {
+    const out = join(tmp(), 'release');
+    expect(run('synth', '--spec', fixturePath('full'), '--out', out, '--cloud', 'gcp').code).toBe(0);
+    expect(Object.keys(snapshotDir(out))).toEqual(['gcp/main.tf.json']);
+  });
+
+  test('writes only the clouds the spec names', () => {
+    const out = join(tmp(), 'release');
+    expect(run('synth', '--spec', fixturePath('aws-only'), '--out', out).code).toBe(0);
+    expect(Object.keys(snapshotDir(out))).toEqual(['aws/template.json']);
+  });
+
+  test('defaults the folder to templates/<name>/v<version>', () => {
+    const cwd = process.cwd();
+    const dir = tmp();
+    try {
+      process.chdir(dir);
+      writeFileSync('alien.trust.yaml', VALID_SPEC);
+      expect(run('synth', '--cloud', 'azure')).toMatchObject({ code: 0, out: `Wrote ${join('templates/acme-app/v1.2.3/azure/main.tf.json')}` });
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  test('exits 2 on a bad spec, prints each problem without a stack trace, and leaves the folder as it was', () => {
+    const out = join(tmp(), 'release');
+    expect(run('synth', '--spec', fixturePath('aws-only'), '--out', out).code).toBe(0);
+    const before = snapshotDir(out);
+    const spec = join(tmp(), 'bad.yaml');
+    writeFileSync(spec, VALID_SPEC.replace('version: 1.2.3', 'version: latest').replace('[logs/read]', '[nope/nope]'));
+    const result = run('synth', '--spec', spec, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toEqual([
+      `${spec}:2:10: version: a semantic version such as 2.3.1`,
+      expect.stringContaining(`${spec}:11:15: permissions[0]: unknown permission set "nope/nope"`),
+    ]);
+    expect(result.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+    expect(snapshotDir(out)).toEqual(before);
+  });
+
+  test('exits 2 and names the file when the spec is missing', () => {
+    const out = join(tmp(), 'release');
+    const result = run('synth', '--spec', 'missing.yaml', '--out', out);
+    expect(result).toMatchObject({ code: 2, err: 'missing.yaml:1:1: spec file not found' });
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('exits 2 on an unknown cloud or option', () => {
+    expect(run('synth', '--cloud', 'aws,oci').err).toMatch(/--cloud: unknown cloud "oci"/);
+    expect(run('synth', '--cloud', 'aws,oci').code).toBe(2);
+    expect(run('synth', '--outdir', 'x').code).toBe(2);
+    expect(run('deploy').code).toBe(2);
+  });
+
+  test('exits 2 when --cloud leaves none of the spec\'s clouds', () => {
+    const result = run('synth', '--spec', fixturePath('aws-only'), '--cloud', 'gcp', '--out', join(tmp(), 'x'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/none of them was chosen/);
+  });
+});

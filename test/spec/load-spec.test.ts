@@ -1,0 +1,138 @@
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import { loadSpec, parseSpec } from '../../lib/spec/load-spec';
+import { SpecError } from '../../lib/spec/spec-error';
+import { fixturePath, VALID_SPEC } from '../support/fixtures';
+
+const ids = builtInCatalog().ids;
+
+/** The formatted problems for a spec text, or [] when it is valid. */
+function problems(text: string): string[] {
+  try {
+    parseSpec(text, 'spec.yaml', ids);
+    return [];
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    return e.message.split('\n');
+  }
+}
+
+describe('parseSpec', () => {
+  test('accepts the example spec and fills in defaults', () => {
+    const spec = parseSpec(VALID_SPEC, 'spec.yaml', ids);
+    expect(spec.clouds).toEqual(['aws', 'gcp', 'azure']);
+    expect(spec.aws.maxSessionDuration).toBe(3600);
+    expect(spec.managingIdentity.azure?.audience).toBe('api://AzureADTokenExchange');
+    expect(spec.customPermissionSets).toEqual([]);
+  });
+
+  test('accepts every fixture', () => {
+    for (const name of ['full', 'aws-only', 'custom-sets']) expect(() => loadSpec(fixturePath(name), ids)).not.toThrow();
+  });
+
+  test('names the file, line, column and field of a bad role ARN', () => {
+    const text = VALID_SPEC.replace('arn:aws:iam::210987654321:role/alien-control', 'arn:aws:iam::2109:role/x');
+    expect(problems(text)).toEqual([
+      expect.stringMatching(/^spec\.yaml:5:14: managingIdentity\.aws\.roleArn: an IAM role ARN: arn:<aws\|aws-us-gov\|aws-cn>/),
+    ]);
+  });
+
+  test('refuses an unknown field at the position of its key', () => {
+    expect(problems(`${VALID_SPEC}permisions: [logs/read]\n`)).toEqual(['spec.yaml:12:1: permisions: unknown field (check the spelling)']);
+  });
+
+  test('reports every problem at once', () => {
+    const text = VALID_SPEC.replace('name: acme-app', 'name: Acme').replace('version: 1.2.3', 'version: one');
+    const lines = problems(text);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^spec\.yaml:1:7: name: /);
+    expect(lines[1]).toMatch(/^spec\.yaml:2:10: version: a semantic version/);
+  });
+
+  test('requires a managing identity for every chosen cloud', () => {
+    const text = VALID_SPEC.replace(/  gcp:\n.*\n/, '');
+    expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:4:3: managingIdentity\.gcp: required because clouds includes gcp$/)]);
+  });
+
+  test('does not require identities for clouds the spec leaves out', () => {
+    const text = VALID_SPEC.replace(/  gcp:\n.*\n/, '').concat('clouds: [aws, azure]\n');
+    expect(problems(text)).toEqual([]);
+  });
+
+  test('refuses an unknown permission set and a repeated one', () => {
+    const lines = problems(VALID_SPEC.replace('permissions: [logs/read]', 'permissions: [logs/read, logs/raed, logs/read]'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^spec\.yaml:11:26: permissions\[1\]: unknown permission set "logs\/raed"/),
+      'spec.yaml:11:37: permissions[2]: "logs/read" is listed twice',
+    ]);
+  });
+
+  test('refuses a session longer than IAM allows', () => {
+    expect(problems(`${VALID_SPEC}aws:\n  maxSessionDuration: 43201\n`)).toEqual([
+      expect.stringMatching(/^spec\.yaml:13:23: aws\.maxSessionDuration: whole seconds, 900 to 43200/),
+    ]);
+  });
+
+  test('refuses a non-https issuer', () => {
+    expect(problems(VALID_SPEC.replace('https://oidc.alien.dev', 'http://oidc.alien.dev'))).toEqual([
+      'spec.yaml:9:13: managingIdentity.azure.issuer: an https:// URL with no query, fragment or credentials',
+    ]);
+  });
+
+  test('names the line of a YAML syntax error', () => {
+    expect(problems(VALID_SPEC.replace('permissions: [logs/read]', 'permissions: [logs/read'))).toEqual([
+      expect.stringMatching(/^spec\.yaml:12:1: YAML: /),
+    ]);
+  });
+
+  test('refuses duplicate keys', () => {
+    expect(problems(`${VALID_SPEC}name: other\n`)).toEqual([expect.stringMatching(/^spec\.yaml:12:1: YAML: Map keys must be unique/)]);
+  });
+
+  test('refuses alias bombs before expanding them', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) bomb.push(`${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(10).fill(i === 1 ? '*a' : `*${'b'.repeat(i - 1)}`).join(', ')}]`);
+    expect(problems(bomb.join('\n'))).toEqual([expect.stringMatching(/^spec\.yaml:1:1: YAML: .*aliases are limited to 100/)]);
+  });
+
+  test('names a missing file', () => {
+    expect(() => loadSpec('does-not-exist.yaml', ids)).toThrow('does-not-exist.yaml:1:1: spec file not found');
+  });
+});
+
+describe('custom permission sets', () => {
+  const withSet = (set: string) => `${VALID_SPEC.replace('[logs/read]', '[app/custom]')}customPermissionSets:\n${set}`;
+  const set = (aws: string) => `  - id: app/custom
+    description: A custom set
+    aws:
+      - actions: [${aws}]
+        resources: ["arn:\${partition}:s3:::\${prefix}-*"]
+    unsupported: { gcp: not needed, azure: not needed }
+`;
+
+  test('accepts a set whose other clouds are marked unsupported', () => {
+    expect(problems(withSet(set('s3:ListBucket')))).toEqual([]);
+  });
+
+  test.each(['"*"', 's3:*', 's3:Get*'])('refuses the wildcard action %s', (action) => {
+    expect(problems(withSet(set(action)))).toEqual([
+      expect.stringMatching(/^spec\.yaml:16:19: customPermissionSets\[0\]\.aws\[0\]\.actions\[0\]: ".*" is a wildcard; list each action/),
+    ]);
+  });
+
+  test('refuses an unknown variable and names the ones allowed', () => {
+    const text = withSet(set('s3:ListBucket')).replace('${prefix}-*', '${project}-*');
+    expect(problems(text)).toEqual([
+      'spec.yaml:17:21: customPermissionSets[0].aws[0].resources[0]: unknown variable ${project}; aws allows ${prefix}, ${partition}, ${region}, ${account}',
+    ]);
+  });
+
+  test('refuses a set with no grants and no reason for a cloud', () => {
+    const text = withSet(set('s3:ListBucket')).replace('gcp: not needed, ', '');
+    expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:13:5: customPermissionSets\[0\]: no gcp grants; add "gcp:" or "unsupported/)]);
+  });
+
+  test('refuses an id that a built-in set already has', () => {
+    const text = withSet(set('s3:ListBucket')).replace(/app\/custom/g, 'logs/read');
+    expect(problems(text)).toEqual(['spec.yaml:13:9: customPermissionSets[0].id: "logs/read" is a built-in permission set; choose another id']);
+  });
+});

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import { resolve } from '../../lib/model/resolve';
+import type { TrustModel } from '../../lib/model/trust-model';
+import { loadSpec, parseSpec } from '../../lib/spec/load-spec';
+import type { Cloud } from '../../lib/spec/variables';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures');
+
+/** The fixture specs every renderer is snapshot-tested with. */
+export const FIXTURE_NAMES = ['full', 'aws-only', 'custom-sets'] as const;
+
+export function fixturePath(name: string): string {
+  return join(FIXTURES, `${name}.yaml`);
+}
+
+export function modelOf(fixture: string, clouds?: readonly Cloud[]): TrustModel {
+  const catalog = builtInCatalog();
+  return resolve(loadSpec(fixturePath(fixture), catalog.ids).spec, catalog, { clouds });
+}
+
+export function modelFromText(text: string, clouds?: readonly Cloud[]): TrustModel {
+  const catalog = builtInCatalog();
+  return resolve(parseSpec(text, 'spec.yaml', catalog.ids), catalog, { clouds });
+}
+
+/** A small valid spec for all three clouds; tests change one line of it. */
+export const VALID_SPEC = `name: acme-app
+version: 1.2.3
+managingIdentity:
+  aws:
+    roleArn: arn:aws:iam::210987654321:role/alien-control
+  gcp:
+    serviceAccount: alien-control@alien-prod.iam.gserviceaccount.com
+  azure:
+    issuer: https://oidc.alien.dev
+    subject: system:serviceaccount:alien:control
+permissions: [logs/read]
+`;

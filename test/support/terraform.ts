@@ -1,0 +1,31 @@
+import { synthAzure } from '../../lib/azure/synth-azure';
+import { synthGcp } from '../../lib/gcp/synth-gcp';
+import { modelOf } from './fixtures';
+
+/** Terraform JSON for a fixture, as `alien-trust synth` writes it. */
+export function gcpOf(fixture: string): any {
+  return synthGcp(modelOf(fixture, ['gcp']));
+}
+
+export function azureOf(fixture: string): any {
+  return synthAzure(modelOf(fixture, ['azure']));
+}
+
+/** Every string in a JSON value, with its path, for rules that hold everywhere. */
+export function allStrings(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => allStrings(v, `${path}.${k}`));
+}
+
+/**
+ * `${...}` and `%{...}` sequences Terraform would evaluate, minus the references the
+ * generator itself writes (var., data., resource attributes and functions it uses).
+ */
+export function foreignInterpolations(value: string): string[] {
+  const generated = /^\$\{(var\.|data\.|google_|azurerm_|replace\(|can\()/;
+  return [...value.matchAll(/(?<![$%])((?:\$\$|%%)*)([$%]\{[^}]*\}?)/g)]
+    .filter((m) => m[1].length === 0)
+    .map((m) => m[2])
+    .filter((s) => !generated.test(s));
+}
