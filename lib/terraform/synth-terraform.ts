@@ -22,7 +22,7 @@ export function synthTerraform(name: string, build: (app: App, name: string) => 
 }
 
 /** Drops cdktf's `//` comment blocks: construct paths and tool versions, noise to a reviewer. */
-function withoutMetadata(value: unknown): any {
+export function withoutMetadata(value: unknown): any {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '//').map(([k, v]) => [k, withoutMetadata(v)]));

@@ -1,0 +1,64 @@
+import { awsPolicyName, azureRoleName, gcpRoleId, gcpRoleTitle, identityName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { AWS_LIMITS } from '../../lib/aws/permission-policies';
+import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/spec/permission-set-schema';
+
+const prefixRule = new RegExp(RESOURCE_PREFIX.pattern);
+const longestPrefix = `a${'b-'.repeat(11)}z`; // 24 characters, hyphens included
+const longestSetId = `${'f'.repeat(19)}/${'l-'.repeat(9)}l`; // 39 characters
+
+describe('the resource prefix rule', () => {
+  test('accepts the longest prefix and refuses one character more', () => {
+    expect(longestPrefix).toHaveLength(RESOURCE_PREFIX.maxLength);
+    expect(prefixRule.test(longestPrefix)).toBe(true);
+    expect(prefixRule.test(`${longestPrefix}x`)).toBe(false);
+  });
+
+  test.each(['', '1abc', 'abc-', 'Abc', 'a_b', 'a.b', 'a b'])('refuses %p', (prefix) => {
+    expect(prefixRule.test(prefix)).toBe(false);
+  });
+
+  test.each(['a', 'ab', 'acme-prod', 'x1-2-3'])('accepts %p', (prefix) => {
+    expect(prefixRule.test(prefix)).toBe(true);
+  });
+});
+
+describe('derived names at the longest prefix', () => {
+  test('AWS role and policy names fit', () => {
+    expect(identityName(longestPrefix).length).toBeLessThanOrEqual(NAME_LIMITS.awsRoleName);
+    expect(awsPolicyName(longestPrefix, AWS_LIMITS.policiesPerRole).length).toBeLessThanOrEqual(NAME_LIMITS.awsPolicyName);
+  });
+
+  test('the GCP service account id fits 6–30 characters of its alphabet, at both ends of the rule', () => {
+    const { min, max, pattern } = NAME_LIMITS.gcpServiceAccountId;
+    for (const prefix of ['a', longestPrefix]) {
+      const id = identityName(prefix);
+      expect(id.length).toBeGreaterThanOrEqual(min);
+      expect(id.length).toBeLessThanOrEqual(max);
+      expect(id).toMatch(pattern);
+    }
+    expect(identityName(`${longestPrefix}x`).length).toBeGreaterThan(max);
+  });
+
+  test('GCP custom role ids fit 64 characters with the longest set id, and titles 100', () => {
+    const id = gcpRoleId(longestPrefix.replace(/-/g, '_'), longestSetId);
+    expect(id).toMatch(NAME_LIMITS.gcpRoleId.pattern);
+    expect(id).toHaveLength(NAME_LIMITS.gcpRoleId.max);
+    expect(gcpRoleId(longestPrefix.replace(/-/g, '_'), `${longestSetId}x`).length).toBeGreaterThan(NAME_LIMITS.gcpRoleId.max);
+    expect(gcpRoleTitle(longestPrefix, longestSetId).length).toBeLessThanOrEqual(NAME_LIMITS.gcpRoleTitle);
+    expect(longestSetId).toHaveLength(MAX_PERMISSION_SET_ID_LENGTH);
+  });
+
+  test('GCP role ids of two sets never collide', () => {
+    expect(gcpRoleId('p', 'a-b/c')).not.toBe(gcpRoleId('p', 'a/b-c'));
+  });
+
+  test('the Azure identity name fits its rule', () => {
+    const { max, pattern } = NAME_LIMITS.azureIdentityName;
+    expect(identityName(longestPrefix).length).toBeLessThanOrEqual(max);
+    expect(identityName('a')).toMatch(pattern);
+  });
+
+  test('the Azure role name carries the prefix and the resource group', () => {
+    expect(azureRoleName('acme', 'rg-prod')).toBe('Alien acme in rg-prod');
+  });
+});
