@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { LimitError } from '../model/limit-error';
 import { SpecError } from '../spec/spec-error';
+import { checkCommand } from './check-command';
+import type { Io } from './io';
 import { synthCommand } from './synth-command';
 import { UsageError } from './usage-error';
 
@@ -9,17 +11,19 @@ const USAGE = `Usage: alien-trust <command> [options]
 Commands:
   synth [--spec FILE] [--out DIR] [--cloud aws,gcp,azure]
       Generate the templates for a trust spec (default spec: $ALIEN_TRUST_SPEC or alien.trust.yaml;
-      default folder: templates/<name>/v<version>/).
+      default folder: templates/<name>/v<version>/, immutable once published; --cloud needs --out).
+  check [--spec FILE]
+      Regenerate the spec's current version in memory and compare it with templates/<name>/v<version>/;
+      exit 1 naming each file that differs or is missing.
 
 Exit codes: 0 success, 2 bad input (spec or arguments), 1 anything else.`;
 
-interface Io {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
+type Options = Record<string, { type: 'string' | 'boolean' }>;
 
-const COMMANDS: Record<string, { options: Record<string, { type: 'string' | 'boolean' }>; run: (values: any) => string }> = {
+/** Each command: its options, how many positional arguments it takes, and what it runs. */
+const COMMANDS: Record<string, { options: Options; positionals?: number; run: (values: any, io: Io, positionals: string[]) => number }> = {
   synth: { options: { spec: { type: 'string' }, out: { type: 'string' }, cloud: { type: 'string' } }, run: synthCommand },
+  check: { options: { spec: { type: 'string' } }, run: checkCommand },
 };
 
 /** Runs the command line and returns the exit code; never throws. */
@@ -32,10 +36,11 @@ export function main(argv: readonly string[], io: Io = { out: console.log, err: 
     }
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    const { values } = parseArgsOrThrow(rest, command.options);
-    const output = command.run(values);
-    if (output) io.out(output);
-    return 0;
+    const { values, positionals } = parseArgsOrThrow(rest, command.options);
+    if (positionals.length !== (command.positionals ?? 0)) {
+      throw new UsageError(`${name} takes ${command.positionals ?? 'no'} positional argument(s), got ${positionals.length}`);
+    }
+    return command.run(values, io, positionals);
   } catch (e) {
     if (e instanceof SpecError || e instanceof LimitError) {
       io.err(e.message);
@@ -50,9 +55,9 @@ export function main(argv: readonly string[], io: Io = { out: console.log, err: 
   }
 }
 
-function parseArgsOrThrow(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+function parseArgsOrThrow(args: string[], options: Options) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false });
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }

@@ -1,7 +1,19 @@
 import { join } from 'node:path';
-import { generateTemplates } from '../output/generate';
+import { buildRelease } from '../release/build-release';
+import { compareRelease, readRelease } from '../release/release-folder';
+import { updateVersionsIndex } from '../release/versions-index';
 import { writeRelease } from '../output/write-release';
+import { SpecError } from '../spec/spec-error';
 import { loadModel, parseClouds, specPath } from './spec-options';
+import type { Io } from './io';
+import { UsageError } from './usage-error';
+
+/** Where published releases live: `templates/<name>/v<version>/`. */
+export const TEMPLATES_DIR = 'templates';
+
+export function releaseDir(name: string, version: string): string {
+  return join(TEMPLATES_DIR, name, `v${version}`);
+}
 
 export interface SynthOptions {
   readonly spec?: string;
@@ -9,11 +21,32 @@ export interface SynthOptions {
   readonly cloud?: string;
 }
 
-/** `alien-trust synth`: validates the spec, renders every cloud in memory, then writes them all. */
-export function synthCommand(options: SynthOptions): string {
-  const { model } = loadModel(specPath(options.spec), parseClouds(options.cloud));
-  const files = generateTemplates(model);
-  const out = options.out ?? join('templates', model.name, `v${model.version}`);
+/**
+ * `alien-trust synth`: validates the spec, renders every cloud in memory, then writes the
+ * release folder in one step. Without `--out` it publishes `templates/<name>/v<version>/`,
+ * which is immutable once written.
+ */
+export function synthCommand(options: SynthOptions, io: Io): number {
+  const specFile = specPath(options.spec);
+  if (options.cloud !== undefined && options.out === undefined) {
+    throw new UsageError('--cloud needs --out DIR: a published release holds every cloud of the spec');
+  }
+  const { model, text } = loadModel(specFile, parseClouds(options.cloud));
+  const files = buildRelease(model, text);
+  const out = options.out ?? releaseDir(model.name, model.version);
+  if (options.out === undefined) {
+    const published = readRelease(out);
+    const changed = published ? compareRelease(files, published) : [];
+    if (changed.length > 0) {
+      throw SpecError.of(
+        specFile,
+        `version ${model.version} is published in ${out} and the spec now produces different ${changed.map((c) => c.path).join(', ')}; bump "version" to publish a new release`,
+        'version',
+      );
+    }
+  }
   writeRelease(out, files);
-  return `Wrote ${[...files.keys()].map((f) => join(out, f)).join(', ')}`;
+  if (options.out === undefined) updateVersionsIndex(join(TEMPLATES_DIR, model.name), model.version);
+  io.out(`Wrote ${out}: ${[...files.keys()].join(', ')}`);
+  return 0;
 }

@@ -1,0 +1,102 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../lib/cli/main';
+import { sha256 } from '../../lib/release/manifest';
+import { compareSemverDescending } from '../../lib/release/versions-index';
+import { VALID_SPEC } from '../support/fixtures';
+
+function run(...argv: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Runs a test in a fresh project folder holding `alien.trust.yaml`. */
+function inProject(spec: string, body: () => void): void {
+  const cwd = process.cwd();
+  process.chdir(mkdtempSync(join(tmpdir(), 'alien-trust-release-')));
+  try {
+    writeFileSync('alien.trust.yaml', spec);
+    body();
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+const release = 'templates/acme-app/v1.2.3';
+const read = (path: string) => readFileSync(path, 'utf8');
+
+describe('publishing a release', () => {
+  test('synth with no arguments writes the release folder, its manifest and the versions index', () =>
+    inProject(VALID_SPEC, () => {
+      expect(run('synth').code).toBe(0);
+      const manifest = JSON.parse(read(`${release}/manifest.json`));
+      expect(manifest).toMatchObject({ name: 'acme-app', version: '1.2.3', generator: { name: 'alien-trust' }, specSha256: sha256(VALID_SPEC) });
+      expect(manifest.files.map((f: any) => f.path)).toEqual(['aws/template.json', 'azure/main.tf.json', 'gcp/main.tf.json']);
+      for (const file of manifest.files) {
+        expect(file.sha256).toBe(sha256(read(`${release}/${file.path}`)));
+        expect(file.size).toBe(Buffer.byteLength(read(`${release}/${file.path}`)));
+      }
+      expect(manifest.permissions.aws).toEqual(['logs:DescribeLogStreams', 'logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:GetQueryResults', 'logs:StartQuery', 'logs:StopQuery']);
+      expect(manifest.permissions.gcp).toEqual(['logging.logEntries.list', 'logging.logs.list']);
+      expect(manifest.permissions.azure.dataActions).toEqual([]);
+      expect(JSON.parse(read('templates/acme-app/versions.json'))).toEqual({ latest: '1.2.3', versions: ['1.2.3'] });
+    }));
+
+  test('a published version is immutable: a changed spec must bump the version, and nothing is written', () =>
+    inProject(VALID_SPEC, () => {
+      expect(run('synth').code).toBe(0);
+      const before = read(`${release}/aws/template.json`);
+      writeFileSync('alien.trust.yaml', VALID_SPEC.replace('[logs/read]', '[logs/read, storage/data-read]'));
+      const result = run('synth');
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/version 1\.2\.3 is published .* bump "version"/);
+      expect(read(`${release}/aws/template.json`)).toBe(before);
+
+      writeFileSync('alien.trust.yaml', VALID_SPEC.replace('version: 1.2.3', 'version: 1.3.0').replace('[logs/read]', '[logs/read, storage/data-read]'));
+      expect(run('synth').code).toBe(0);
+      expect(JSON.parse(read('templates/acme-app/versions.json'))).toEqual({ latest: '1.3.0', versions: ['1.3.0', '1.2.3'] });
+    }));
+
+  test('synth again with an unchanged spec succeeds and changes nothing', () =>
+    inProject(VALID_SPEC, () => {
+      expect(run('synth').code).toBe(0);
+      const before = read(`${release}/manifest.json`);
+      expect(run('synth').code).toBe(0);
+      expect(read(`${release}/manifest.json`)).toBe(before);
+    }));
+});
+
+describe('alien-trust check', () => {
+  test('passes when the committed folder is what the spec generates', () =>
+    inProject(VALID_SPEC, () => {
+      run('synth');
+      expect(run('check')).toMatchObject({ code: 0, out: expect.stringContaining('is up to date') });
+    }));
+
+  test('exits 1 naming each file that differs or is missing', () =>
+    inProject(VALID_SPEC, () => {
+      run('synth');
+      writeFileSync(`${release}/gcp/main.tf.json`, '{}\n');
+      require('node:fs').rmSync(`${release}/azure`, { recursive: true });
+      const result = run('check');
+      expect(result.code).toBe(1);
+      expect(result.err.split('\n').slice(1)).toEqual(['  azure/main.tf.json: missing', '  gcp/main.tf.json: differs']);
+    }));
+
+  test('exits 1 when nothing was generated yet', () =>
+    inProject(VALID_SPEC, () => {
+      expect(run('check').code).toBe(1);
+      expect(existsSync(release)).toBe(false);
+    }));
+});
+
+describe('version order', () => {
+  test('sorts newest first with pre-releases below their release', () => {
+    expect(['1.0.0', '1.10.0', '1.2.0', '1.10.0-rc.1', '1.10.0-beta.2', '1.10.0-beta.10', '0.9.9'].sort(compareSemverDescending)).toEqual([
+      '1.10.0', '1.10.0-rc.1', '1.10.0-beta.10', '1.10.0-beta.2', '1.2.0', '1.0.0', '0.9.9',
+    ]);
+  });
+});
