@@ -4,11 +4,9 @@ import type { Construct } from 'constructs';
 import { awsPolicyName, identityName, RESOURCE_PREFIX } from '../model/names';
 import type { AwsTrust, TrustModel } from '../model/trust-model';
 import { PREFIX_PARAMETER } from './aws-variables';
+import { EXTERNAL_ID } from './external-id';
 import { mergeStatements, packPolicies } from './permission-policies';
 import { toPolicyStatement } from './policy-statements';
-
-/** Exactly the characters STS accepts in an external id. */
-export const EXTERNAL_ID_PATTERN = '^[A-Za-z0-9_+=,.@:/-]+$';
 
 export interface TrustRoleStackProps extends StackProps {
   /** The resolved trust spec; must include AWS. */
@@ -35,9 +33,9 @@ export class TrustRoleStack extends Stack {
     const externalId = new CfnParameter(this, 'ExternalId', {
       type: 'String',
       description: 'The external id the vendor gave you; the vendor must present it to assume the role.',
-      minLength: 2,
-      maxLength: 1224,
-      allowedPattern: EXTERNAL_ID_PATTERN,
+      minLength: EXTERNAL_ID.minLength,
+      maxLength: EXTERNAL_ID.maxLength,
+      allowedPattern: EXTERNAL_ID.pattern,
       constraintDescription: '2–1224 letters, digits and _+=,.@:/- characters',
     });
     const prefix = new CfnParameter(this, PREFIX_PARAMETER, {

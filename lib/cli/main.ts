@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { LimitError } from '../model/limit-error';
 import { SpecError } from '../spec/spec-error';
 import { checkCommand } from './check-command';
+import { diffCommand } from './diff-command';
+import { linkCommand } from './link-command';
 import type { Io } from './io';
 import { synthCommand } from './synth-command';
 import { UsageError } from './usage-error';
@@ -15,6 +17,11 @@ Commands:
   check [--spec FILE]
       Regenerate the spec's current version in memory and compare it with templates/<name>/v<version>/;
       exit 1 naming each file that differs or is missing.
+  link --template-url URL --region REGION --external-id ID --prefix PREFIX [--stack-name NAME]
+      Print the CloudFormation quick-create URL for a published template.
+  diff OLD NEW [--json] [--fail-on-expansion]
+      Permissions added and removed per cloud, and trust changes, between two release folders;
+      --fail-on-expansion exits 1 when anything was added or the trust changed.
 
 Exit codes: 0 success, 2 bad input (spec or arguments), 1 anything else.`;
 
@@ -24,6 +31,11 @@ type Options = Record<string, { type: 'string' | 'boolean' }>;
 const COMMANDS: Record<string, { options: Options; positionals?: number; run: (values: any, io: Io, positionals: string[]) => number }> = {
   synth: { options: { spec: { type: 'string' }, out: { type: 'string' }, cloud: { type: 'string' } }, run: synthCommand },
   check: { options: { spec: { type: 'string' } }, run: checkCommand },
+  link: {
+    options: { 'template-url': { type: 'string' }, region: { type: 'string' }, 'external-id': { type: 'string' }, prefix: { type: 'string' }, 'stack-name': { type: 'string' } },
+    run: linkCommand,
+  },
+  diff: { options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' } }, positionals: 2, run: diffCommand },
 };
 
 /** Runs the command line and returns the exit code; never throws. */

@@ -1,17 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../lib/cli/main';
 import { sha256 } from '../../lib/release/manifest';
 import { compareSemverDescending } from '../../lib/release/versions-index';
 import { VALID_SPEC } from '../support/fixtures';
+import { run } from '../support/run-cli';
 
-function run(...argv: string[]): { code: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** Runs a test in a fresh project folder holding `alien.trust.yaml`. */
 function inProject(spec: string, body: () => void): void {

@@ -1,16 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { main } from '../../lib/cli/main';
 import { fixturePath, VALID_SPEC } from '../support/fixtures';
+import { run } from '../support/run-cli';
 
-/** Runs the CLI in memory and captures what it prints. */
-function run(...argv: string[]): { code: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'alien-trust-test-'));
 

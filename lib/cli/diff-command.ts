@@ -1,0 +1,24 @@
+import { MANIFEST_FILE } from '../release/manifest';
+import { diffReleases, formatDiff, isExpansion } from '../release/release-diff';
+import { readRelease } from '../release/release-folder';
+import type { ReleaseFiles } from '../output/generate';
+import type { Io } from './io';
+import { UsageError } from './usage-error';
+
+export interface DiffOptions {
+  readonly json?: boolean;
+  readonly 'fail-on-expansion'?: boolean;
+}
+
+/** `alien-trust diff OLD NEW`: permissions and trust that changed between two release folders. */
+export function diffCommand(options: DiffOptions, io: Io, [oldDir, newDir]: string[]): number {
+  const diff = diffReleases(releaseAt(oldDir), releaseAt(newDir));
+  io.out(options.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
+  return options['fail-on-expansion'] && isExpansion(diff) ? 1 : 0;
+}
+
+function releaseAt(dir: string): ReleaseFiles {
+  const files = readRelease(dir);
+  if (!files?.has(MANIFEST_FILE)) throw new UsageError(`${dir} is not a release folder (no ${MANIFEST_FILE})`);
+  return files;
+}

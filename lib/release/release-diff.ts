@@ -1,0 +1,46 @@
+import type { ReleaseFiles } from '../output/generate';
+import { releaseFacts } from './release-facts';
+
+export interface ReleaseDiff {
+  readonly aws: { added: string[]; removed: string[] };
+  readonly gcp: { added: string[]; removed: string[] };
+  readonly azure: { added: string[]; removed: string[] };
+  /** Changes to who may get in and how: principal, external id, session length, issuer, subject, audience. */
+  readonly trust: { field: string; old: string | null; new: string | null }[];
+}
+
+/** What NEW grants and trusts that OLD did not, and the reverse. */
+export function diffReleases(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): ReleaseDiff {
+  const before = releaseFacts(oldFiles);
+  const after = releaseFacts(newFiles);
+  const change = (cloud: 'aws' | 'gcp' | 'azure') => ({
+    added: after.grants[cloud].filter((g) => !before.grants[cloud].includes(g)),
+    removed: before.grants[cloud].filter((g) => !after.grants[cloud].includes(g)),
+  });
+  const fields = [...new Set([...Object.keys(before.trust), ...Object.keys(after.trust)])].sort();
+  return {
+    aws: change('aws'),
+    gcp: change('gcp'),
+    azure: change('azure'),
+    trust: fields
+      .filter((f) => before.trust[f] !== after.trust[f])
+      .map((field) => ({ field, old: before.trust[field] ?? null, new: after.trust[field] ?? null })),
+  };
+}
+
+/** Whether NEW grants or trusts anything OLD did not: the approval gate of `--fail-on-expansion`. */
+export function isExpansion(diff: ReleaseDiff): boolean {
+  return diff.trust.length > 0 || [diff.aws, diff.gcp, diff.azure].some((c) => c.added.length > 0);
+}
+
+export function formatDiff(diff: ReleaseDiff): string {
+  const lines: string[] = [];
+  for (const cloud of ['aws', 'gcp', 'azure'] as const) {
+    const { added, removed } = diff[cloud];
+    lines.push(`${cloud}: ${added.length} added, ${removed.length} removed`);
+    lines.push(...added.map((g) => `  + ${g}`), ...removed.map((g) => `  - ${g}`));
+  }
+  lines.push(`trust: ${diff.trust.length === 0 ? 'unchanged' : `${diff.trust.length} changed`}`);
+  for (const t of diff.trust) lines.push(`  ~ ${t.field}: ${t.old ?? '(none)'} -> ${t.new ?? '(none)'}`);
+  return lines.join('\n');
+}

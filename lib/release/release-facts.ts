@@ -1,0 +1,77 @@
+import type { ReleaseFiles } from '../output/generate';
+
+/**
+ * What a release folder grants and whom it trusts, read back from its templates, so any two
+ * release folders can be compared without the specs that made them.
+ */
+export interface ReleaseFacts {
+  /** Per cloud, one line per grant: `action on resource [if condition]`. */
+  readonly grants: Record<'aws' | 'gcp' | 'azure', string[]>;
+  /** `cloud.field` → value, for who may get in and how. */
+  readonly trust: Record<string, string>;
+}
+
+export function releaseFacts(files: ReleaseFiles): ReleaseFacts {
+  const json = (path: string) => (files.has(path) ? JSON.parse(files.get(path)!) : undefined);
+  const facts: ReleaseFacts = { grants: { aws: [], gcp: [], azure: [] }, trust: {} };
+  const aws = json('aws/template.json');
+  if (aws) readAws(aws, facts);
+  const gcp = json('gcp/main.tf.json');
+  if (gcp) readGcp(gcp, facts);
+  const azure = json('azure/main.tf.json');
+  if (azure) readAzure(azure, facts);
+  for (const cloud of ['aws', 'gcp', 'azure'] as const) facts.grants[cloud] = [...new Set(facts.grants[cloud])].sort();
+  return facts;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+const list = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
+
+function readAws(template: any, facts: ReleaseFacts): void {
+  for (const resource of Object.values<any>(template.Resources ?? {})) {
+    if (resource.Type === 'AWS::IAM::Role') {
+      for (const [i, statement] of (resource.Properties.AssumeRolePolicyDocument.Statement as any[]).entries()) {
+        facts.trust[`aws.trust[${i}].principal`] = text(statement.Principal);
+        facts.trust[`aws.trust[${i}].action`] = text(statement.Action);
+        facts.trust[`aws.trust[${i}].condition`] = text(statement.Condition ?? null);
+      }
+      facts.trust['aws.maxSessionDuration'] = text(resource.Properties.MaxSessionDuration ?? 3600);
+    }
+    if (resource.Type === 'AWS::IAM::ManagedPolicy') {
+      for (const statement of resource.Properties.PolicyDocument.Statement) {
+        const condition = statement.Condition ? ` if ${text(statement.Condition)}` : '';
+        for (const action of list(statement.Action)) {
+          for (const target of list(statement.Resource)) facts.grants.aws.push(`${action} on ${text((target as any)['Fn::Sub'] ?? target)}${condition}`);
+        }
+      }
+    }
+  }
+}
+
+function readGcp(module: any, facts: ReleaseFacts): void {
+  const roles = module.resource?.google_project_iam_custom_role ?? {};
+  const members = Object.values<any>(module.resource?.google_project_iam_member ?? {});
+  for (const [key, role] of Object.entries<any>(roles)) {
+    const binding = members.find((m) => m.role === `\${google_project_iam_custom_role.${key}.name}`);
+    const condition = binding?.condition ? ` if ${binding.condition.expression}` : '';
+    for (const permission of role.permissions) facts.grants.gcp.push(`${permission}${condition}`);
+  }
+  for (const [key, grant] of Object.entries<any>(module.resource?.google_service_account_iam_member ?? {})) {
+    facts.trust[`gcp.${key}`] = `${grant.role} to ${grant.member}`;
+  }
+}
+
+function readAzure(module: any, facts: ReleaseFacts): void {
+  for (const role of Object.values<any>(module.resource?.azurerm_role_definition ?? {})) {
+    for (const permissions of role.permissions) {
+      for (const action of permissions.actions ?? []) facts.grants.azure.push(`action ${action}`);
+      for (const action of permissions.data_actions ?? []) facts.grants.azure.push(`dataAction ${action}`);
+    }
+    facts.trust['azure.roleScope'] = text(role.assignable_scopes);
+  }
+  for (const credential of Object.values<any>(module.resource?.azurerm_federated_identity_credential ?? {})) {
+    facts.trust['azure.issuer'] = credential.issuer;
+    facts.trust['azure.subject'] = credential.subject;
+    facts.trust['azure.audience'] = text(credential.audience);
+  }
+}

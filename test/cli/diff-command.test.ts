@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { VALID_SPEC } from '../support/fixtures';
+import { run } from '../support/run-cli';
+
+/** Publishes a spec into a fresh release folder and returns it. */
+function release(spec: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'alien-trust-diff-'));
+  writeFileSync(join(dir, 'spec.yaml'), spec);
+  expect(run('synth', '--spec', join(dir, 'spec.yaml'), '--out', join(dir, 'release')).code).toBe(0);
+  return join(dir, 'release');
+}
+
+const base = release(VALID_SPEC);
+const wider = release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]').replace('alien-control@', 'other-control@'));
+
+describe('alien-trust diff', () => {
+  test('lists permissions added per cloud and trust changes, as JSON', () => {
+    const result = run('diff', base, wider, '--json');
+    expect(result.code).toBe(0);
+    const diff = JSON.parse(result.out);
+    expect(diff.aws.added).toEqual([
+      'secretsmanager:DescribeSecret on arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${ResourcePrefix}-*',
+      'secretsmanager:GetSecretValue on arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${ResourcePrefix}-*',
+    ]);
+    expect(diff.aws.removed).toEqual([]);
+    expect(diff.gcp.added).toContain('secretmanager.versions.access if resource.name.extract("/secrets/{id}").startsWith("${var.resource_prefix}-")');
+    expect(diff.azure.added).toContain('dataAction Microsoft.KeyVault/vaults/secrets/getSecret/action');
+    expect(diff.trust).toEqual([
+      {
+        field: 'gcp.vendor_token_creator',
+        old: 'roles/iam.serviceAccountTokenCreator to serviceAccount:alien-control@alien-prod.iam.gserviceaccount.com',
+        new: 'roles/iam.serviceAccountTokenCreator to serviceAccount:other-control@alien-prod.iam.gserviceaccount.com',
+      },
+    ]);
+  });
+
+  test('lists removals the other way round, and nothing for the same release', () => {
+    const diff = JSON.parse(run('diff', wider, base, '--json').out);
+    expect(diff.aws.added).toEqual([]);
+    expect(diff.aws.removed).toHaveLength(2);
+    expect(JSON.parse(run('diff', base, base, '--json').out)).toEqual({ aws: { added: [], removed: [] }, gcp: { added: [], removed: [] }, azure: { added: [], removed: [] }, trust: [] });
+  });
+
+  test('--fail-on-expansion exits 1 only when something was added', () => {
+    expect(run('diff', base, wider, '--fail-on-expansion').code).toBe(1);
+    expect(run('diff', wider, release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]')), '--fail-on-expansion').code).toBe(1);
+    expect(run('diff', base, base, '--fail-on-expansion').code).toBe(0);
+  });
+
+  test('prints a readable summary', () => {
+    const out = run('diff', base, wider).out;
+    expect(out).toMatch(/^aws: 2 added, 0 removed\n  \+ secretsmanager:DescribeSecret on /);
+    expect(out).toContain('trust: 1 changed\n  ~ gcp.vendor_token_creator: ');
+  });
+
+  test('exits 2 when a folder is not a release', () => {
+    expect(run('diff', base, tmpdir())).toMatchObject({ code: 2, err: expect.stringContaining('is not a release folder') });
+    expect(run('diff', base).code).toBe(2);
+  });
+});

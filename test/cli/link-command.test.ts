@@ -1,0 +1,43 @@
+import { run } from '../support/run-cli';
+
+const good = ['--template-url', 'https://alien-templates.s3.eu-west-1.amazonaws.com/alien-app/v1.0.0/aws/template.json', '--region', 'eu-west-1', '--external-id', 'cust-42:a/b', '--prefix', 'acme-prod'];
+
+describe('alien-trust link', () => {
+  test('prints the quick-create URL with every parameter encoded', () => {
+    expect(run('link', ...good)).toEqual({
+      code: 0,
+      err: '',
+      out:
+        'https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/quickcreate' +
+        '?templateURL=https%3A%2F%2Falien-templates.s3.eu-west-1.amazonaws.com%2Falien-app%2Fv1.0.0%2Faws%2Ftemplate.json' +
+        '&stackName=acme-prod-alien-trust&param_ExternalId=cust-42%3Aa%2Fb&param_ResourcePrefix=acme-prod',
+    });
+  });
+
+  test('takes a stack name', () => {
+    expect(run('link', ...good, '--stack-name', 'AlienTrust').out).toContain('&stackName=AlienTrust&');
+  });
+
+  test.each([
+    ['--template-url', 'http://alien-templates.s3.amazonaws.com/t.json', /--template-url: an https:\/\/ URL on an Amazon S3 host/],
+    ['--template-url', 'https://example.com/t.json', /--template-url/],
+    ['--region', 'europe', /--region: an AWS region/],
+    ['--external-id', 'has space', /--external-id: 2–1224/],
+    ['--external-id', 'x', /--external-id/],
+    ['--prefix', 'Acme', /--prefix: 1–24 lower-case/],
+    ['--stack-name', '1stack', /--stack-name/],
+  ])('refuses %s %p with exit 2', (flag, value, message) => {
+    const args = [...good];
+    const at = args.indexOf(flag);
+    if (at >= 0) args[at + 1] = value;
+    else args.push(flag, value);
+    const result = run('link', ...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.out).toBe('');
+  });
+
+  test('requires each input', () => {
+    expect(run('link', '--region', 'eu-west-1')).toMatchObject({ code: 2, err: expect.stringContaining('--template-url is required') });
+  });
+});
