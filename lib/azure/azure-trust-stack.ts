@@ -8,7 +8,7 @@ import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, azureRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
-import { prefixVariable, requiredProvider } from '../terraform/variables';
+import { prefixVariable, requiredProvider, withoutBackend } from '../terraform/variables';
 import { tfLiteral } from '../terraform/terraform-string';
 import { azureOperations } from './azure-operations';
 
@@ -41,6 +41,7 @@ export class AzureTrustStack extends TerraformStack {
     const prefix = prefixVariable(this);
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     requiredProvider(this, 'azurerm', AZURERM_PROVIDER_VERSION);
+    withoutBackend(this);
 
     const group = new DataAzurermResourceGroup(this, 'deployment', { name: groupName.stringValue });
 

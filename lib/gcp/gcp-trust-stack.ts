@@ -8,7 +8,7 @@ import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-acco
 import { gcpRoleId, gcpRoleTitle, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import type { Variable } from '../spec/variables';
-import { prefixVariable, requiredProvider, unknownVariable } from '../terraform/variables';
+import { prefixVariable, requiredProvider, withoutBackend, unknownVariable } from '../terraform/variables';
 import { tfLiteral, tfTemplate } from '../terraform/terraform-string';
 
 /** Major version of the google provider the prebuilt bindings were generated for (6.50). */
@@ -34,6 +34,7 @@ export class GcpTrustStack extends TerraformStack {
     const prefix = prefixVariable(this);
     new GoogleProvider(this, 'google', { project: projectId.stringValue });
     requiredProvider(this, 'google', GOOGLE_PROVIDER_VERSION);
+    withoutBackend(this);
 
     const account = new ServiceAccount(this, 'alien', {
       project: projectId.stringValue,

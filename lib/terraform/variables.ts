@@ -24,7 +24,14 @@ export function prefixVariable(scope: Construct): TerraformVariable {
  */
 export function requiredProvider(stack: TerraformStack, name: string, version: string): void {
   stack.addOverride(`terraform.required_providers.${name}`, { source: `hashicorp/${name}`, version });
-  // cdktf adds a local backend with an absolute path; the customer chooses their own backend.
+}
+
+/**
+ * Drops the local backend cdktf adds by default: it carries an absolute path of the machine
+ * that synthesized (so output would differ between machines), and the customer chooses their
+ * own backend.
+ */
+export function withoutBackend(stack: TerraformStack): void {
   stack.addOverride('terraform.backend', undefined);
 }
 
