@@ -1,4 +1,6 @@
 #!/usr/bin/env node
 // The command line. `npm ci` compiles lib/ to dist/ (the "prepare" script).
 const { main } = require('../dist/lib/cli/main');
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

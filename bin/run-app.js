@@ -3,11 +3,9 @@ module.exports = function runApp(modulePath, exportName) {
   const { SpecError } = require('../dist/lib/spec/spec-error');
   const { LimitError } = require('../dist/lib/model/limit-error');
   const { UsageError } = require('../dist/lib/cli/usage-error');
-  try {
-    require(modulePath)[exportName]();
-  } catch (e) {
+  require(modulePath)[exportName]().catch((e) => {
     if (!(e instanceof SpecError || e instanceof LimitError || e instanceof UsageError)) throw e;
     console.error(e.message);
     process.exitCode = 2;
-  }
+  });
 };

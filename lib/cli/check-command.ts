@@ -12,8 +12,8 @@ export interface CheckOptions {
  * `alien-trust check`: regenerates the current version in memory and compares it with the
  * committed release folder. Exit 0 when identical, 1 naming each file that drifted.
  */
-export function checkCommand(options: CheckOptions, io: Io): number {
-  const { model, text } = loadModel(specPath(options.spec));
+export async function checkCommand(options: CheckOptions, io: Io): Promise<number> {
+  const { model, text } = await loadModel(specPath(options.spec));
   const dir = releaseDir(model.name, model.version);
   const expected = buildRelease(model, text);
   const problems = compareRelease(expected, readRelease(dir) ?? new Map());

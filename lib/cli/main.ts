@@ -28,7 +28,7 @@ Exit codes: 0 success, 2 bad input (spec or arguments), 1 anything else.`;
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 
 /** Each command: its options, how many positional arguments it takes, and what it runs. */
-const COMMANDS: Record<string, { options: Options; positionals?: number; run: (values: any, io: Io, positionals: string[]) => number }> = {
+const COMMANDS: Record<string, { options: Options; positionals?: number; run: (values: any, io: Io, positionals: string[]) => number | Promise<number> }> = {
   synth: { options: { spec: { type: 'string' }, out: { type: 'string' }, cloud: { type: 'string' } }, run: synthCommand },
   check: { options: { spec: { type: 'string' } }, run: checkCommand },
   link: {
@@ -38,8 +38,8 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
   diff: { options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' } }, positionals: 2, run: diffCommand },
 };
 
-/** Runs the command line and returns the exit code; never throws. */
-export function main(argv: readonly string[], io: Io = { out: console.log, err: console.error }): number {
+/** Runs the command line and resolves to the exit code; never rejects. */
+export async function main(argv: readonly string[], io: Io = { out: console.log, err: console.error }): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -52,7 +52,7 @@ export function main(argv: readonly string[], io: Io = { out: console.log, err: 
     if (positionals.length !== (command.positionals ?? 0)) {
       throw new UsageError(`${name} takes ${command.positionals ?? 'no'} positional argument(s), got ${positionals.length}`);
     }
-    return command.run(values, io, positionals);
+    return await command.run(values, io, positionals);
   } catch (e) {
     if (e instanceof SpecError || e instanceof LimitError) {
       io.err(e.message);

@@ -1,7 +1,7 @@
 import { builtInCatalog } from '../catalog/catalog';
 import { resolve } from '../model/resolve';
 import type { TrustModel } from '../model/trust-model';
-import { loadSpec } from '../spec/load-spec';
+import { checkCustomSets, loadSpec } from '../spec/load-spec';
 import type { TrustSpec } from '../spec/trust-spec-schema';
 import { CLOUDS, type Cloud } from '../spec/variables';
 import { UsageError } from './usage-error';
@@ -25,10 +25,12 @@ export function parseClouds(flag: string | undefined): Cloud[] | undefined {
   return CLOUDS.filter((c) => names.includes(c));
 }
 
-/** Loads, validates and resolves a spec in one step. */
-export function loadModel(file: string, clouds?: readonly Cloud[]): { spec: TrustSpec; text: string; model: TrustModel } {
+/** Loads, validates (custom sets against the clouds' lists too) and resolves a spec in one step. */
+export async function loadModel(file: string, clouds?: readonly Cloud[]): Promise<{ spec: TrustSpec; text: string; model: TrustModel }> {
   const catalog = builtInCatalog();
-  const { spec, text } = loadSpec(file, catalog.ids);
+  const loaded = loadSpec(file, catalog.ids);
+  await checkCustomSets(loaded);
+  const { spec, text } = loaded;
   const model = resolve(spec, catalog, { clouds });
   if (model.clouds.length === 0) {
     throw new UsageError(`--cloud: the spec's clouds are ${spec.clouds.join(', ')}; none of them was chosen`);

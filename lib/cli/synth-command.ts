@@ -26,12 +26,12 @@ export interface SynthOptions {
  * release folder in one step. Without `--out` it publishes `templates/<name>/v<version>/`,
  * which is immutable once written.
  */
-export function synthCommand(options: SynthOptions, io: Io): number {
+export async function synthCommand(options: SynthOptions, io: Io): Promise<number> {
   const specFile = specPath(options.spec);
   if (options.cloud !== undefined && options.out === undefined) {
     throw new UsageError('--cloud needs --out DIR: a published release holds every cloud of the spec');
   }
-  const { model, text } = loadModel(specFile, parseClouds(options.cloud));
+  const { model, text } = await loadModel(specFile, parseClouds(options.cloud));
   const files = buildRelease(model, text);
   const out = options.out ?? releaseDir(model.name, model.version);
   if (options.out === undefined) {

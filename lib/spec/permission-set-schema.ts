@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { leastPrivilegeFindings } from '../rules/least-privilege';
 import { CLOUDS, parseTemplate, type Cloud } from './variables';
 
 /** `storage/data-read`: family and level. 39 characters at most so that GCP role ids fit 64. */
@@ -16,8 +17,10 @@ function noWildcard(what: string) {
   return (value: string) => !value.includes('*') || `"${value}" is a wildcard; list each ${what} the vendor needs`;
 }
 
-function uniqueList<T extends z.ZodType<string>>(item: T) {
-  return z.array(item).min(1).superRefine((values, ctx) => {
+/** A non-empty list without repeats; `limit` is a cloud's cap on its length, and why. */
+function uniqueList<T extends z.ZodType<string>>(item: T, limit = { max: Infinity, what: '' }) {
+  const tooLong = (issue: { input?: unknown }) => `${(issue.input as unknown[]).length} entries, ${(issue.input as unknown[]).length - limit.max} too many: ${limit.what}`;
+  return z.array(item).min(1).max(limit.max, { error: tooLong }).superRefine((values, ctx) => {
     values.forEach((v, i) => {
       if (values.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${v}" is listed twice` });
     });
@@ -61,8 +64,15 @@ const gcpPermission = z
     check(noWildcard('permission'), matches(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/, 'a GCP permission is "service.resource.verb", e.g. "storage.objects.get"')),
   );
 
+const reason = z.string().min(1).max(500);
+
+/** GCP's limit on the permissions of one custom role (each set is one role). */
+export const GCP_MAX_ROLE_PERMISSIONS = 3000;
+
 const gcpGrant = z.strictObject({
-  permissions: uniqueList(gcpPermission),
+  permissions: uniqueList(gcpPermission, { max: GCP_MAX_ROLE_PERMISSIONS, what: `a GCP custom role holds at most ${GCP_MAX_ROLE_PERMISSIONS} permissions` }),
+  /** Why the grant is project-wide: its service ignores IAM conditions. Exclusive with `condition`. */
+  projectWide: reason.optional(),
   /** An IAM condition in CEL, attached to the role binding. */
   condition: z
     .strictObject({
@@ -89,8 +99,6 @@ const azureGrant = z
   })
   .refine((g) => g.actions || g.dataActions, { error: 'give actions, dataActions or both' });
 
-const reason = z.string().min(1).max(500);
-
 /** One permission set: the same intent granted on each cloud. Used by the catalog and by specs. */
 export const permissionSetSchema = z
   .strictObject({
@@ -104,8 +112,15 @@ export const permissionSetSchema = z
     azure: azureGrant.optional(),
     /** Clouds with no equivalent, and why; such a set grants nothing there. */
     unsupported: z.partialRecord(z.enum(CLOUDS), reason).optional(),
+    /** Set when the set may change access or hand out credentials (see lib/rules). */
+    privileged: z.literal(true).optional(),
+    /** Why the vendor needs the privileged grants; required with `privileged`. */
+    privilegedReason: reason.optional(),
   })
   .superRefine((set, ctx) => {
+    if (Boolean(set.privileged) !== Boolean(set.privilegedReason)) {
+      ctx.addIssue({ code: 'custom', path: set.privileged ? ['privileged'] : ['privilegedReason'], message: 'give "privileged: true" and "privilegedReason" together' });
+    }
     for (const cloud of CLOUDS) {
       const granted = set[cloud] !== undefined;
       const excused = set.unsupported?.[cloud] !== undefined;
@@ -119,7 +134,14 @@ export const permissionSetSchema = z
         });
       }
     }
-  });
+  })
+  // The least-privilege rules judge a well-formed set only, so that one mistake gives one message.
+  .superRefine(
+    (set, ctx) => {
+      for (const { path, message } of leastPrivilegeFindings(set)) ctx.addIssue({ code: 'custom', path: [...path], message });
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  );
 
 export type PermissionSetSpec = z.infer<typeof permissionSetSchema>;
 export type AwsStatementSpec = z.infer<typeof awsStatement>;

@@ -5,19 +5,23 @@ import { VALID_SPEC } from '../support/fixtures';
 import { run } from '../support/run-cli';
 
 /** Publishes a spec into a fresh release folder and returns it. */
-function release(spec: string): string {
+async function release(spec: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'alien-trust-diff-'));
   writeFileSync(join(dir, 'spec.yaml'), spec);
-  expect(run('synth', '--spec', join(dir, 'spec.yaml'), '--out', join(dir, 'release')).code).toBe(0);
+  expect((await run('synth', '--spec', join(dir, 'spec.yaml'), '--out', join(dir, 'release'))).code).toBe(0);
   return join(dir, 'release');
 }
 
-const base = release(VALID_SPEC);
-const wider = release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]').replace('alien-control@', 'other-control@'));
+let base: string;
+let wider: string;
+beforeAll(async () => {
+  base = await release(VALID_SPEC);
+  wider = await release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]').replace('alien-control@', 'other-control@'));
+});
 
 describe('alien-trust diff', () => {
-  test('lists permissions added per cloud and trust changes, as JSON', () => {
-    const result = run('diff', base, wider, '--json');
+  test('lists permissions added per cloud and trust changes, as JSON', async () => {
+    const result = await run('diff', base, wider, '--json');
     expect(result.code).toBe(0);
     const diff = JSON.parse(result.out);
     expect(diff.aws.added).toEqual([
@@ -36,27 +40,27 @@ describe('alien-trust diff', () => {
     ]);
   });
 
-  test('lists removals the other way round, and nothing for the same release', () => {
-    const diff = JSON.parse(run('diff', wider, base, '--json').out);
+  test('lists removals the other way round, and nothing for the same release', async () => {
+    const diff = JSON.parse((await run('diff', wider, base, '--json')).out);
     expect(diff.aws.added).toEqual([]);
     expect(diff.aws.removed).toHaveLength(2);
-    expect(JSON.parse(run('diff', base, base, '--json').out)).toEqual({ aws: { added: [], removed: [] }, gcp: { added: [], removed: [] }, azure: { added: [], removed: [] }, trust: [] });
+    expect(JSON.parse((await run('diff', base, base, '--json')).out)).toEqual({ aws: { added: [], removed: [] }, gcp: { added: [], removed: [] }, azure: { added: [], removed: [] }, trust: [] });
   });
 
-  test('--fail-on-expansion exits 1 only when something was added', () => {
-    expect(run('diff', base, wider, '--fail-on-expansion').code).toBe(1);
-    expect(run('diff', wider, release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]')), '--fail-on-expansion').code).toBe(1);
-    expect(run('diff', base, base, '--fail-on-expansion').code).toBe(0);
+  test('--fail-on-expansion exits 1 only when something was added', async () => {
+    expect((await run('diff', base, wider, '--fail-on-expansion')).code).toBe(1);
+    expect((await run('diff', wider, await release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]')), '--fail-on-expansion')).code).toBe(1);
+    expect((await run('diff', base, base, '--fail-on-expansion')).code).toBe(0);
   });
 
-  test('prints a readable summary', () => {
-    const out = run('diff', base, wider).out;
+  test('prints a readable summary', async () => {
+    const out = (await run('diff', base, wider)).out;
     expect(out).toMatch(/^aws: 2 added, 0 removed\n  \+ secretsmanager:DescribeSecret on /);
     expect(out).toContain('trust: 1 changed\n  ~ gcp.vendor_token_creator: ');
   });
 
-  test('exits 2 when a folder is not a release', () => {
-    expect(run('diff', base, tmpdir())).toMatchObject({ code: 2, err: expect.stringContaining('is not a release folder') });
-    expect(run('diff', base).code).toBe(2);
+  test('exits 2 when a folder is not a release', async () => {
+    expect(await run('diff', base, tmpdir())).toMatchObject({ code: 2, err: expect.stringContaining('is not a release folder') });
+    expect((await run('diff', base)).code).toBe(2);
   });
 });

@@ -3,8 +3,8 @@ import { run } from '../support/run-cli';
 const good = ['--template-url', 'https://alien-templates.s3.eu-west-1.amazonaws.com/alien-app/v1.0.0/aws/template.json', '--region', 'eu-west-1', '--external-id', 'cust-42:a/b', '--prefix', 'acme-prod'];
 
 describe('alien-trust link', () => {
-  test('prints the quick-create URL with every parameter encoded', () => {
-    expect(run('link', ...good)).toEqual({
+  test('prints the quick-create URL with every parameter encoded', async () => {
+    expect(await run('link', ...good)).toEqual({
       code: 0,
       err: '',
       out:
@@ -14,8 +14,8 @@ describe('alien-trust link', () => {
     });
   });
 
-  test('takes a stack name', () => {
-    expect(run('link', ...good, '--stack-name', 'AlienTrust').out).toContain('&stackName=AlienTrust&');
+  test('takes a stack name', async () => {
+    expect((await run('link', ...good, '--stack-name', 'AlienTrust')).out).toContain('&stackName=AlienTrust&');
   });
 
   test.each([
@@ -26,18 +26,18 @@ describe('alien-trust link', () => {
     ['--external-id', 'x', /--external-id/],
     ['--prefix', 'Acme', /--prefix: 1–24 lower-case/],
     ['--stack-name', '1stack', /--stack-name/],
-  ])('refuses %s %p with exit 2', (flag, value, message) => {
+  ])('refuses %s %p with exit 2', async (flag, value, message) => {
     const args = [...good];
     const at = args.indexOf(flag);
     if (at >= 0) args[at + 1] = value;
     else args.push(flag, value);
-    const result = run('link', ...args);
+    const result = await run('link', ...args);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(message);
     expect(result.out).toBe('');
   });
 
-  test('requires each input', () => {
-    expect(run('link', '--region', 'eu-west-1')).toMatchObject({ code: 2, err: expect.stringContaining('--template-url is required') });
+  test('requires each input', async () => {
+    expect(await run('link', '--region', 'eu-west-1')).toMatchObject({ code: 2, err: expect.stringContaining('--template-url is required') });
   });
 });

@@ -6,14 +6,13 @@ import { compareSemverDescending } from '../../lib/release/versions-index';
 import { VALID_SPEC } from '../support/fixtures';
 import { run } from '../support/run-cli';
 
-
 /** Runs a test in a fresh project folder holding `alien.trust.yaml`. */
-function inProject(spec: string, body: () => void): void {
+async function inProject(spec: string, body: () => Promise<void>): Promise<void> {
   const cwd = process.cwd();
   process.chdir(mkdtempSync(join(tmpdir(), 'alien-trust-release-')));
   try {
     writeFileSync('alien.trust.yaml', spec);
-    body();
+    await body();
   } finally {
     process.chdir(cwd);
   }
@@ -24,8 +23,8 @@ const read = (path: string) => readFileSync(path, 'utf8');
 
 describe('publishing a release', () => {
   test('synth with no arguments writes the release folder, its manifest and the versions index', () =>
-    inProject(VALID_SPEC, () => {
-      expect(run('synth').code).toBe(0);
+    inProject(VALID_SPEC, async () => {
+      expect((await run('synth')).code).toBe(0);
       const manifest = JSON.parse(read(`${release}/manifest.json`));
       expect(manifest).toMatchObject({ name: 'acme-app', version: '1.2.3', generator: { name: 'alien-trust' }, specSha256: sha256(VALID_SPEC) });
       expect(manifest.files.map((f: any) => f.path)).toEqual(['aws/template.json', 'azure/main.tf.json', 'gcp/main.tf.json']);
@@ -40,55 +39,55 @@ describe('publishing a release', () => {
     }));
 
   test('a published version is immutable: a changed spec must bump the version, and nothing is written', () =>
-    inProject(VALID_SPEC, () => {
-      expect(run('synth').code).toBe(0);
+    inProject(VALID_SPEC, async () => {
+      expect((await run('synth')).code).toBe(0);
       const before = read(`${release}/aws/template.json`);
       writeFileSync('alien.trust.yaml', VALID_SPEC.replace('[logs/read]', '[logs/read, storage/data-read]'));
-      const result = run('synth');
+      const result = await run('synth');
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/version 1\.2\.3 is published .* bump "version"/);
       expect(read(`${release}/aws/template.json`)).toBe(before);
 
       writeFileSync('alien.trust.yaml', VALID_SPEC.replace('version: 1.2.3', 'version: 1.3.0').replace('[logs/read]', '[logs/read, storage/data-read]'));
-      expect(run('synth').code).toBe(0);
+      expect((await run('synth')).code).toBe(0);
       expect(JSON.parse(read('templates/acme-app/versions.json'))).toEqual({ latest: '1.3.0', versions: ['1.3.0', '1.2.3'] });
     }));
 
   test('synth again with an unchanged spec succeeds and changes nothing', () =>
-    inProject(VALID_SPEC, () => {
-      expect(run('synth').code).toBe(0);
+    inProject(VALID_SPEC, async () => {
+      expect((await run('synth')).code).toBe(0);
       const before = read(`${release}/manifest.json`);
-      expect(run('synth').code).toBe(0);
+      expect((await run('synth')).code).toBe(0);
       expect(read(`${release}/manifest.json`)).toBe(before);
     }));
 });
 
 describe('alien-trust check', () => {
   test('passes when the committed folder is what the spec generates', () =>
-    inProject(VALID_SPEC, () => {
-      run('synth');
-      expect(run('check')).toMatchObject({ code: 0, out: expect.stringContaining('is up to date') });
+    inProject(VALID_SPEC, async () => {
+      await run('synth');
+      expect(await run('check')).toMatchObject({ code: 0, out: expect.stringContaining('is up to date') });
     }));
 
   test('exits 1 naming each file that differs or is missing', () =>
-    inProject(VALID_SPEC, () => {
-      run('synth');
+    inProject(VALID_SPEC, async () => {
+      await run('synth');
       writeFileSync(`${release}/gcp/main.tf.json`, '{}\n');
       require('node:fs').rmSync(`${release}/azure`, { recursive: true });
-      const result = run('check');
+      const result = await run('check');
       expect(result.code).toBe(1);
       expect(result.err.split('\n').slice(1)).toEqual(['  azure/main.tf.json: missing', '  gcp/main.tf.json: differs']);
     }));
 
   test('exits 1 when nothing was generated yet', () =>
-    inProject(VALID_SPEC, () => {
-      expect(run('check').code).toBe(1);
+    inProject(VALID_SPEC, async () => {
+      expect((await run('check')).code).toBe(1);
       expect(existsSync(release)).toBe(false);
     }));
 });
 
 describe('version order', () => {
-  test('sorts newest first with pre-releases below their release', () => {
+  test('sorts newest first with pre-releases below their release', async () => {
     expect(['1.0.0', '1.10.0', '1.2.0', '1.10.0-rc.1', '1.10.0-beta.2', '1.10.0-beta.10', '0.9.9'].sort(compareSemverDescending)).toEqual([
       '1.10.0', '1.10.0-rc.1', '1.10.0-beta.10', '1.10.0-beta.2', '1.2.0', '1.0.0', '0.9.9',
     ]);

@@ -19,44 +19,44 @@ function snapshotDir(dir: string): Record<string, string> {
 }
 
 describe('alien-trust synth', () => {
-  test('writes one template per cloud of the spec', () => {
+  test('writes one template per cloud of the spec', async () => {
     const out = join(tmp(), 'release');
-    const result = run('synth', '--spec', fixturePath('full'), '--out', out);
+    const result = await run('synth', '--spec', fixturePath('full'), '--out', out);
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(Object.keys(snapshotDir(out))).toEqual(['aws/template.json', 'azure/main.tf.json', 'gcp/main.tf.json', 'manifest.json']);
     expect(JSON.parse(readFileSync(join(out, 'aws/template.json'), 'utf8')).Resources.TrustRole.Type).toBe('AWS::IAM::Role');
   });
 
-  test('writes byte-identical files on a second run', () => {
+  test('writes byte-identical files on a second run', async () => {
     const [a, b] = [join(tmp(), 'a'), join(tmp(), 'b')];
-    expect(run('synth', '--spec', fixturePath('full'), '--out', a).code).toBe(0);
-    expect(run('synth', '--spec', fixturePath('full'), '--out', b).code).toBe(0);
+    expect((await run('synth', '--spec', fixturePath('full'), '--out', a)).code).toBe(0);
+    expect((await run('synth', '--spec', fixturePath('full'), '--out', b)).code).toBe(0);
     expect(snapshotDir(a)).toEqual(snapshotDir(b));
   });
 
-  test('--cloud narrows the clouds that are written', () => {
+  test('--cloud narrows the clouds that are written', async () => {
     const out = join(tmp(), 'release');
-    expect(run('synth', '--spec', fixturePath('full'), '--out', out, '--cloud', 'gcp').code).toBe(0);
+    expect((await run('synth', '--spec', fixturePath('full'), '--out', out, '--cloud', 'gcp')).code).toBe(0);
     expect(Object.keys(snapshotDir(out))).toEqual(['gcp/main.tf.json', 'manifest.json']);
   });
 
-  test('writes only the clouds the spec names', () => {
+  test('writes only the clouds the spec names', async () => {
     const out = join(tmp(), 'release');
-    expect(run('synth', '--spec', fixturePath('aws-only'), '--out', out).code).toBe(0);
+    expect((await run('synth', '--spec', fixturePath('aws-only'), '--out', out)).code).toBe(0);
     expect(Object.keys(snapshotDir(out))).toEqual(['aws/template.json', 'manifest.json']);
   });
 
-  test('exits 2 when --cloud would publish a partial release', () => {
-    expect(run('synth', '--spec', fixturePath('full'), '--cloud', 'aws')).toMatchObject({ code: 2, err: expect.stringContaining('--cloud needs --out DIR') });
+  test('exits 2 when --cloud would publish a partial release', async () => {
+    expect(await run('synth', '--spec', fixturePath('full'), '--cloud', 'aws')).toMatchObject({ code: 2, err: expect.stringContaining('--cloud needs --out DIR') });
   });
 
-  test('exits 2 on a bad spec, prints each problem without a stack trace, and leaves the folder as it was', () => {
+  test('exits 2 on a bad spec, prints each problem without a stack trace, and leaves the folder as it was', async () => {
     const out = join(tmp(), 'release');
-    expect(run('synth', '--spec', fixturePath('aws-only'), '--out', out).code).toBe(0);
+    expect((await run('synth', '--spec', fixturePath('aws-only'), '--out', out)).code).toBe(0);
     const before = snapshotDir(out);
     const spec = join(tmp(), 'bad.yaml');
     writeFileSync(spec, VALID_SPEC.replace('version: 1.2.3', 'version: latest').replace('[logs/read]', '[nope/nope]'));
-    const result = run('synth', '--spec', spec, '--out', out);
+    const result = await run('synth', '--spec', spec, '--out', out);
     expect(result.code).toBe(2);
     expect(result.err.split('\n')).toEqual([
       `${spec}:2:10: version: a semantic version such as 2.3.1`,
@@ -66,22 +66,22 @@ describe('alien-trust synth', () => {
     expect(snapshotDir(out)).toEqual(before);
   });
 
-  test('exits 2 and names the file when the spec is missing', () => {
+  test('exits 2 and names the file when the spec is missing', async () => {
     const out = join(tmp(), 'release');
-    const result = run('synth', '--spec', 'missing.yaml', '--out', out);
+    const result = await run('synth', '--spec', 'missing.yaml', '--out', out);
     expect(result).toMatchObject({ code: 2, err: 'missing.yaml:1:1: spec file not found' });
     expect(existsSync(out)).toBe(false);
   });
 
-  test('exits 2 on an unknown cloud or option', () => {
-    expect(run('synth', '--cloud', 'aws,oci', '--out', 'x')).toMatchObject({ code: 2, err: expect.stringMatching(/--cloud: unknown cloud "oci"/) });
-    expect(run('synth', 'extra-argument').code).toBe(2);
-    expect(run('synth', '--outdir', 'x').code).toBe(2);
-    expect(run('deploy').code).toBe(2);
+  test('exits 2 on an unknown cloud or option', async () => {
+    expect(await run('synth', '--cloud', 'aws,oci', '--out', 'x')).toMatchObject({ code: 2, err: expect.stringMatching(/--cloud: unknown cloud "oci"/) });
+    expect((await run('synth', 'extra-argument')).code).toBe(2);
+    expect((await run('synth', '--outdir', 'x')).code).toBe(2);
+    expect((await run('deploy')).code).toBe(2);
   });
 
-  test('exits 2 when --cloud leaves none of the spec\'s clouds', () => {
-    const result = run('synth', '--spec', fixturePath('aws-only'), '--cloud', 'gcp', '--out', join(tmp(), 'x'));
+  test('exits 2 when --cloud leaves none of the spec\'s clouds', async () => {
+    const result = await run('synth', '--spec', fixturePath('aws-only'), '--cloud', 'gcp', '--out', join(tmp(), 'x'));
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/none of them was chosen/);
   });

@@ -1,5 +1,5 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { loadSpec, parseSpec } from '../../lib/spec/load-spec';
+import { checkCustomSets, loadSpec, parseSpec } from '../../lib/spec/load-spec';
 import { SpecError } from '../../lib/spec/spec-error';
 import { fixturePath, VALID_SPEC } from '../support/fixtures';
 
@@ -18,7 +18,7 @@ function problems(text: string): string[] {
 
 describe('parseSpec', () => {
   test('accepts the example spec and fills in defaults', () => {
-    const spec = parseSpec(VALID_SPEC, 'spec.yaml', ids);
+    const { spec } = parseSpec(VALID_SPEC, 'spec.yaml', ids);
     expect(spec.clouds).toEqual(['aws', 'gcp', 'azure']);
     expect(spec.aws.maxSessionDuration).toBe(3600);
     expect(spec.managingIdentity.azure?.audience).toBe('api://AzureADTokenExchange');
@@ -134,5 +134,54 @@ describe('custom permission sets', () => {
   test('refuses an id that a built-in set already has', () => {
     const text = withSet(set('s3:ListBucket')).replace(/app\/custom/g, 'logs/read');
     expect(problems(text)).toEqual(['spec.yaml:13:9: customPermissionSets[0].id: "logs/read" is a built-in permission set; choose another id']);
+  });
+});
+
+describe('checkCustomSets', () => {
+  const customSet = (action: string, resource: string) => `${VALID_SPEC.replace('[logs/read]', '[app/custom]')}customPermissionSets:
+  - id: app/custom
+    description: A custom set.
+    aws:
+      - actions: [${action}]
+        resources: ["${resource}"]
+    unsupported: { gcp: not needed, azure: not needed }
+`;
+  const check = (text: string) => checkCustomSets(parseSpec(text, 'spec.yaml', ids));
+
+  test('accepts real actions on resources of their type', async () => {
+    await expect(check(customSet('s3:GetObject', 'arn:${partition}:s3:::${prefix}-*/*'))).resolves.toBeUndefined();
+  });
+
+  test('names the set, the action and its line for a misspelled action', async () => {
+    await expect(check(customSet('s3:GetObjekt', 'arn:${partition}:s3:::${prefix}-*/*'))).rejects.toThrow(
+      'spec.yaml:16:19: customPermissionSets[0].aws[0].actions[0]: app/custom: s3:GetObjekt is not an AWS action',
+    );
+  });
+
+  test('refuses an ARN that is not of the action\'s resource type', async () => {
+    await expect(check(customSet('s3:GetObject', 'arn:${partition}:s3:::${prefix}-*'))).rejects.toThrow(/s3:GetObject: arn:\$\{partition\}:s3:::\$\{prefix\}-\* fits none of its resource types/);
+  });
+});
+
+describe('least-privilege rules on custom sets', () => {
+  const withSet = (body: string) => `${VALID_SPEC.replace('[logs/read]', '[app/custom]')}customPermissionSets:
+  - id: app/custom
+    description: A custom set.
+${body}`;
+  const awsOnly = (statement: string) => withSet(`    aws:\n${statement}    unsupported: { gcp: not needed, azure: not needed }\n`);
+
+  test('refuses iam:PassRole in a set not marked privileged, naming the action', () => {
+    const text = awsOnly('      - actions: [iam:PassRole]\n        resources: ["arn:${partition}:iam::${account}:role/${prefix}-*"]\n        conditions: { StringEquals: { "iam:PassedToService": lambda.amazonaws.com } }\n');
+    expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:16:19: customPermissionSets\[0\]\.aws\[0\]\.actions\[0\]: iam:PassRole lets the vendor hand a role to a service; only a set marked "privileged: true"/)]);
+  });
+
+  test('refuses a resource outside the deployment', () => {
+    const text = awsOnly('      - actions: [s3:GetObject]\n        resources: ["arn:${partition}:s3:::shared-bucket/*"]\n');
+    expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:17:21: customPermissionSets\[0\]\.aws\[0\]\.resources\[0\]: .* is not limited to the deployment/)]);
+  });
+
+  test('refuses a GCP grant with neither a condition nor a reason to be project-wide', () => {
+    const text = withSet('    gcp:\n      permissions: [run.services.get]\n    unsupported: { aws: not needed, azure: not needed }\n');
+    expect(problems(text)).toEqual([expect.stringMatching(/customPermissionSets\[0\]\.gcp: no condition: say why the grant is project-wide/)]);
   });
 });

@@ -21,7 +21,7 @@ export function modelOf(fixture: string, clouds?: readonly Cloud[]): TrustModel 
 
 export function modelFromText(text: string, clouds?: readonly Cloud[]): TrustModel {
   const catalog = builtInCatalog();
-  return resolve(parseSpec(text, 'spec.yaml', catalog.ids), catalog, { clouds });
+  return resolve(parseSpec(text, 'spec.yaml', catalog.ids).spec, catalog, { clouds });
 }
 
 /** A small valid spec for all three clouds; tests change one line of it. */

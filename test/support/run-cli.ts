@@ -1,9 +1,9 @@
 import { main } from '../../lib/cli/main';
 
 /** Runs the CLI in memory and captures what it prints. */
-export function run(...argv: string[]): { code: number; out: string; err: string } {
+export async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -1,0 +1,43 @@
+import { readList } from './list-file';
+
+export type AzureOperationKind = 'actions' | 'dataActions';
+
+interface CompiledList {
+  readonly exact: ReadonlySet<string>;
+  readonly patterns: readonly RegExp[];
+}
+
+const FILES: Record<AzureOperationKind, string> = { actions: 'azure-role-actions.txt', dataActions: 'azure-role-data-actions.txt' };
+const compiled: Partial<Record<AzureOperationKind, CompiledList>> = {};
+
+/**
+ * The kinds an operation of Azure's built-in roles can be. A kind that lists it exactly wins
+ * (`containers/*` among the actions would otherwise take in the data action
+ * `containers/blobs/read`); else every kind with a pattern covering it. Empty when unknown.
+ */
+export function azureOperationKinds(operation: string): AzureOperationKind[] {
+  const kinds = ['actions', 'dataActions'] as const;
+  const exact = kinds.filter((k) => list(k).exact.has(operation.toLowerCase()));
+  return exact.length > 0 ? exact : kinds.filter((k) => list(k).patterns.some((p) => p.test(operation)));
+}
+
+function list(kind: AzureOperationKind): CompiledList {
+  return (compiled[kind] ??= compile(readList(FILES[kind])));
+}
+
+/**
+ * Operations are matched without regard to case, as Azure does. A pattern whose `*` is in the
+ * provider namespace (`*`, `* /read`) would cover anything, so such patterns are left out.
+ */
+function compile(operations: string[]): CompiledList {
+  const namespaced = operations.filter((op) => !op.split('/')[0].includes('*'));
+  return {
+    exact: new Set(namespaced.filter((op) => !op.includes('*')).map((op) => op.toLowerCase())),
+    patterns: namespaced.filter((op) => op.includes('*')).map(patternRegex),
+  };
+}
+
+function patternRegex(pattern: string): RegExp {
+  const literal = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${pattern.split('*').map(literal).join('.*')}$`, 'i');
+}

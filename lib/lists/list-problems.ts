@@ -1,0 +1,30 @@
+import type { Finding } from '../rules/finding';
+import type { PermissionSetSpec } from '../spec/permission-set-schema';
+import { awsActionProblems } from './aws-actions';
+import { azureOperationKinds } from './azure-role-operations';
+import { gcpPermissionKnown } from './gcp-permissions';
+
+/**
+ * Checks every action of a set against the clouds' own lists: AWS actions and their resource
+ * types, GCP permissions, Azure operations (data actions only under `dataActions`).
+ */
+export async function listProblems(set: PermissionSetSpec): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const [s, statement] of (set.aws ?? []).entries()) {
+    for (const [a, action] of statement.actions.entries()) {
+      for (const message of await awsActionProblems(action, statement.resources)) findings.push({ path: ['aws', s, 'actions', a], message });
+    }
+  }
+  set.gcp?.permissions.forEach((permission, i) => {
+    if (!gcpPermissionKnown(permission)) findings.push({ path: ['gcp', 'permissions', i], message: `${permission} is not a GCP permission` });
+  });
+  for (const kind of ['actions', 'dataActions'] as const) {
+    set.azure?.[kind]?.forEach((operation, i) => {
+      const known = azureOperationKinds(operation);
+      if (known.includes(kind)) return;
+      const message = known.length > 0 ? `${operation} is one of Azure's ${known[0]}; move it there` : `${operation} is not a known Azure operation`;
+      findings.push({ path: ['azure', kind, i], message });
+    });
+  }
+  return findings;
+}

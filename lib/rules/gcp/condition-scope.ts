@@ -1,0 +1,39 @@
+import type { Finding, SetRule } from '../finding';
+import { privilegedGrants } from '../sensitive';
+import { supportsResourceConditions } from './condition-support';
+
+/**
+ * A GCP grant is either scoped by a condition on `${prefix}`, for services that support
+ * conditions, or explicitly project-wide with the reason written down (`projectWide`), because
+ * its service ignores conditions. Privileged permissions must be scoped.
+ */
+export const gcpGrantIsScoped: SetRule = (set) => {
+  const gcp = set.gcp;
+  if (!gcp) return [];
+  const findings: Finding[] = [];
+  if (gcp.condition) {
+    if (!gcp.condition.expression.includes('${prefix}')) {
+      findings.push({ path: ['gcp', 'condition', 'expression'], message: 'the condition must limit the grant to ${prefix} resources' });
+    }
+    gcp.permissions.forEach((p, i) => {
+      if (!supportsResourceConditions(p)) {
+        findings.push({ path: ['gcp', 'permissions', i], message: `${p} ignores IAM conditions, so the condition would not scope it; grant it in a project-wide set` });
+      }
+    });
+    if (gcp.projectWide) findings.push({ path: ['gcp', 'projectWide'], message: 'a grant with a condition is not project-wide; remove projectWide' });
+    return findings;
+  }
+  if (!gcp.projectWide) {
+    const conditionable = gcp.permissions.every(supportsResourceConditions);
+    findings.push({
+      path: ['gcp'],
+      message: conditionable
+        ? 'these permissions support IAM conditions; add a condition limiting them to ${prefix} resources'
+        : 'no condition: say why the grant is project-wide in projectWide, or add a condition',
+    });
+  }
+  for (const g of privilegedGrants(set).filter((g) => g.cloud === 'gcp')) {
+    findings.push({ path: g.path, message: `${g.operation} is privileged and must be limited by a condition on \${prefix}` });
+  }
+  return findings;
+};

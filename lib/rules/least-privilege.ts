@@ -1,0 +1,24 @@
+import type { PermissionSetSpec } from '../spec/permission-set-schema';
+import { awsPassRoleIsNarrow } from './aws/pass-role';
+import { awsResourcesCarryPrefix } from './aws/prefix-scope';
+import { awsPrivilegedStatementsNamePrefix } from './aws/privileged-scope';
+import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from './common/privileged-marking';
+import type { Finding, SetRule } from './finding';
+import { gcpGrantIsScoped } from './gcp/condition-scope';
+
+/**
+ * The rules every permission set obeys, built-in or custom. Wildcard actions are refused by the
+ * schema itself; action names and resource types are checked against the clouds' lists.
+ */
+export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
+  privilegedGrantsAreMarked,
+  privilegedMarkIsNeeded,
+  awsResourcesCarryPrefix,
+  awsPrivilegedStatementsNamePrefix,
+  awsPassRoleIsNarrow,
+  gcpGrantIsScoped,
+];
+
+export function leastPrivilegeFindings(set: PermissionSetSpec): Finding[] {
+  return LEAST_PRIVILEGE_RULES.flatMap((rule) => rule(set));
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sampleArn } from '../../lib/lists/aws-actions';
+import { azureOperationKinds } from '../../lib/lists/azure-role-operations';
+import { gcpPermissionKnown } from '../../lib/lists/gcp-permissions';
+import { LISTS_DIR } from '../../lib/lists/list-file';
+import { listProblems } from '../../lib/lists/list-problems';
+import type { PermissionSetSpec } from '../../lib/spec/permission-set-schema';
+
+const base: PermissionSetSpec = { id: 'app/x', description: 'X.' };
+
+describe('listProblems', () => {
+  test('finds a misspelled AWS action, GCP permission and Azure operation, each at its path', async () => {
+    const problems = await listProblems({
+      ...base,
+      aws: [{ actions: ['s3:GetObject', 's3:GetObjekt'], resources: ['arn:${partition}:s3:::${prefix}-*/*'] }],
+      gcp: { permissions: ['storage.objects.get', 'storage.objects.gett'] },
+      azure: { actions: ['Microsoft.Storaeg/storageAccounts/read'] },
+    });
+    expect(problems).toEqual([
+      { path: ['aws', 0, 'actions', 1], message: 's3:GetObjekt is not an AWS action' },
+      { path: ['gcp', 'permissions', 1], message: 'storage.objects.gett is not a GCP permission' },
+      { path: ['azure', 'actions', 0], message: 'Microsoft.Storaeg/storageAccounts/read is not a known Azure operation' },
+    ]);
+  });
+
+  test('refuses an ARN of the wrong resource type, and "*" where the action has a resource type', async () => {
+    const problems = await listProblems({
+      ...base,
+      aws: [
+        { actions: ['s3:GetObject'], resources: ['arn:${partition}:s3:::${prefix}-*'] },
+        { actions: ['lambda:InvokeFunction'], resources: ['*'] },
+        { actions: ['ecr:GetAuthorizationToken'], resources: ['*'] },
+      ],
+    });
+    expect(problems.map((p) => p.path)).toEqual([
+      ['aws', 0, 'actions', 0],
+      ['aws', 1, 'actions', 0],
+    ]);
+    expect(problems[1].message).toContain('"*" is too broad');
+  });
+
+  test('says when an Azure data action is listed as an action', async () => {
+    const problems = await listProblems({ ...base, azure: { actions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'] } });
+    expect(problems).toEqual([{ path: ['azure', 'actions', 0], message: expect.stringContaining("one of Azure's dataActions; move it there") }]);
+  });
+});
+
+describe('the lists', () => {
+  test('know an Azure operation covered by a pattern in its own namespace only', () => {
+    expect(azureOperationKinds('Microsoft.App/jobs/start/action')).toEqual(['actions']);
+    expect(azureOperationKinds('Contoso.Made/up/read')).toEqual([]);
+  });
+
+  test('prefer the kind that lists an Azure operation exactly over a covering pattern', () => {
+    expect(azureOperationKinds('Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read')).toEqual(['dataActions']);
+  });
+
+  test('know real GCP permissions', () => {
+    expect(gcpPermissionKnown('run.services.update')).toBe(true);
+  });
+
+  test('fill ARN variables with sample values', () => {
+    expect(sampleArn('arn:${partition}:sqs:${region}:${account}:${prefix}-*')).toBe('arn:aws:sqs:us-east-1:123456789012:acme-prod-*');
+  });
+
+  test('are the same as the shared reference lists they were copied from', () => {
+    const shared = join(__dirname, '..', '..', '..', 'shared', 'iam-data');
+    for (const file of ['gcp-permissions.txt', 'azure-role-actions.txt', 'azure-role-data-actions.txt']) {
+      expect([file, readFileSync(join(LISTS_DIR, file), 'utf8') === readFileSync(join(shared, file), 'utf8')]).toEqual([file, true]);
+    }
+  });
+});
