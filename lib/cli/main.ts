@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { LimitError } from '../model/limit-error';
 import { SpecError } from '../spec/spec-error';
+import { catalogCommand } from './catalog-command';
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
 import { linkCommand } from './link-command';
@@ -19,6 +20,8 @@ Commands:
       exit 1 naming each file that differs or is missing.
   link --template-url URL --region REGION --external-id ID --prefix PREFIX [--stack-name NAME]
       Print the CloudFormation quick-create URL for a published template.
+  catalog [--json]
+      The built-in permission sets: id, clouds and description, or every grant as JSON.
   diff OLD NEW [--json] [--fail-on-expansion]
       Permissions added and removed per cloud, and trust changes, between two release folders;
       --fail-on-expansion exits 1 when anything was added or the trust changed.
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
     options: { 'template-url': { type: 'string' }, region: { type: 'string' }, 'external-id': { type: 'string' }, prefix: { type: 'string' }, 'stack-name': { type: 'string' } },
     run: linkCommand,
   },
+  catalog: { options: { json: { type: 'boolean' } }, run: catalogCommand },
   diff: { options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' } }, positionals: 2, run: diffCommand },
 };
 

@@ -1,0 +1,29 @@
+import { builtInCatalog } from '../catalog/catalog';
+import type { PermissionSetSpec } from '../spec/permission-set-schema';
+import { CLOUDS } from '../spec/variables';
+import type { Io } from './io';
+
+export interface CatalogOptions {
+  readonly json?: boolean;
+}
+
+/**
+ * `alien-trust catalog`: the built-in permission sets, as a table (id, clouds, description;
+ * privileged sets marked with `!`) or, with `--json`, as a JSON array in the catalog schema.
+ */
+export function catalogCommand(options: CatalogOptions, io: Io): number {
+  const sets = builtInCatalog().sets;
+  if (options.json) {
+    io.out(JSON.stringify(sets, null, 2));
+    return 0;
+  }
+  const rows = [['ID', 'CLOUDS', 'DESCRIPTION'], ...sets.map((s) => [`${s.id}${s.privileged ? ' !' : ''}`, clouds(s), s.description])];
+  const widths = [0, 1].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const row of rows) io.out(`${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}`.trimEnd());
+  io.out(`\n${sets.length} sets. ! = privileged: changes access or hands out credentials (see privilegedReason in --json).`);
+  return 0;
+}
+
+function clouds(set: PermissionSetSpec): string {
+  return CLOUDS.filter((c) => set[c] !== undefined).join(',');
+}
