@@ -1,11 +1,12 @@
 import { Fn } from 'aws-cdk-lib';
 import type { Variable } from '../spec/variables';
 import type { Template } from '../model/trust-model';
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { RESOURCE_PREFIX } from '../model/names';
 import { hasVariables, renderTemplate } from '../model/template';
 
 /** The CloudFormation parameter that carries the customer's resource prefix. */
-export const PREFIX_PARAMETER = 'ResourcePrefix';
+export const PREFIX_PARAMETER = CUSTOMER_INTERFACE.aws.inputs.prefix;
 
 const CFN_VARIABLES: Partial<Record<Variable, string>> = {
   prefix: `\${${PREFIX_PARAMETER}}`,

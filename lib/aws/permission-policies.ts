@@ -1,7 +1,8 @@
 import { compareText } from '../model/compare';
 import { LimitError } from '../model/limit-error';
 import { templateSource } from '../model/template';
-import type { AwsStatement, ConditionValue, PermissionSet, Template } from '../model/trust-model';
+import { mapConditions } from '../model/conditions';
+import type { AwsStatement, PermissionSet, Template } from '../model/trust-model';
 import { longestValue } from './aws-variables';
 
 /** IAM quotas for customer-managed policies (characters exclude whitespace). */
@@ -85,21 +86,6 @@ function longestJson(statement: AwsStatement): object {
     Resource: statement.resources.map(longestValue),
     ...(statement.conditions && { Condition: mapConditions(statement.conditions, longestValue) }),
   };
-}
-
-/** Applies `render` to every templated value of a condition block. */
-export function mapConditions<T>(
-  conditions: NonNullable<AwsStatement['conditions']>,
-  render: (template: Template) => T,
-): Record<string, Record<string, T | T[] | boolean>> {
-  const value = (v: ConditionValue) => (typeof v === 'boolean' ? v : isTemplateList(v) ? v.map(render) : render(v as Template));
-  return Object.fromEntries(
-    Object.entries(conditions).map(([op, entries]) => [op, Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, value(v)]))]),
-  );
-}
-
-function isTemplateList(value: ConditionValue): value is readonly Template[] {
-  return Array.isArray(value) && value.length > 0 && Array.isArray(value[0]);
 }
 
 function conditionsSource(conditions: AwsStatement['conditions']): unknown {

@@ -1,7 +1,7 @@
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { AwsStatement } from '../model/trust-model';
 import { cfnString } from './aws-variables';
-import { mapConditions } from './permission-policies';
+import { mapConditions } from '../model/conditions';
 
 /** A model statement as an IAM policy statement; variables become `Fn::Sub`. */
 export function toPolicyStatement(statement: AwsStatement): PolicyStatement {

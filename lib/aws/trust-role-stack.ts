@@ -1,6 +1,7 @@
 import { CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { ArnPrincipal, CfnRole, ManagedPolicy, PolicyDocument, Role, type CfnManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { awsPolicyName, identityName, RESOURCE_PREFIX } from '../model/names';
 import type { AwsTrust, TrustModel } from '../model/trust-model';
 import { PREFIX_PARAMETER } from './aws-variables';
@@ -30,7 +31,7 @@ export class TrustRoleStack extends Stack {
     const trust: AwsTrust | undefined = props.model.aws;
     if (!trust) throw new Error('TrustRoleStack needs a model that includes AWS');
 
-    const externalId = new CfnParameter(this, 'ExternalId', {
+    const externalId = new CfnParameter(this, CUSTOMER_INTERFACE.aws.inputs.externalId, {
       type: 'String',
       description: 'The external id the vendor gave you; the vendor must present it to assume the role.',
       minLength: EXTERNAL_ID.minLength,
@@ -66,7 +67,7 @@ export class TrustRoleStack extends Stack {
       (policy.node.defaultChild as CfnManagedPolicy).overrideLogicalId(`Permissions${i + 1}`);
     });
 
-    new CfnOutput(this, 'RoleArn', {
+    new CfnOutput(this, CUSTOMER_INTERFACE.aws.outputs.roleArn, {
       description: 'Send this to the vendor together with the external id.',
       value: this.role.roleArn,
     });

@@ -6,6 +6,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, azureRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import { prefixVariable, requiredProvider, withoutBackend } from '../terraform/variables';
@@ -34,7 +35,7 @@ export class AzureTrustStack extends TerraformStack {
     const { model } = props;
     if (!model.azure) throw new Error('AzureTrustStack needs a model that includes Azure');
 
-    const groupName = new TerraformVariable(this, 'resource_group_name', {
+    const groupName = new TerraformVariable(this, CUSTOMER_INTERFACE.azure.inputs.resourceGroup, {
       type: 'string',
       description: 'The existing resource group the vendor manages; the role reaches nothing outside it.',
     });
@@ -77,7 +78,8 @@ export class AzureTrustStack extends TerraformStack {
       audience: [tfLiteral(model.azure.audience)],
     });
 
-    const outputs = { client_id: identity.clientId, tenant_id: identity.tenantId, principal_id: identity.principalId };
+    const names = CUSTOMER_INTERFACE.azure.outputs;
+    const outputs = { [names.clientId]: identity.clientId, [names.tenantId]: identity.tenantId, [names.principalId]: identity.principalId };
     for (const [name, value] of Object.entries(outputs)) {
       new TerraformOutput(this, name, { value, description: 'Send this to the vendor.' });
     }

@@ -4,6 +4,7 @@ import { SpecError } from '../spec/spec-error';
 import { catalogCommand } from './catalog-command';
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
+import { explainCommand } from './explain-command';
 import { linkCommand } from './link-command';
 import type { Io } from './io';
 import { synthCommand } from './synth-command';
@@ -20,6 +21,9 @@ Commands:
       exit 1 naming each file that differs or is missing.
   link --template-url URL --region REGION --external-id ID --prefix PREFIX [--stack-name NAME]
       Print the CloudFormation quick-create URL for a published template.
+  explain [--spec FILE]
+      Print the permissions review a release carries as PERMISSIONS.md: who can get in, with
+      what, for how long, and how to revoke it.
   catalog [--json]
       The built-in permission sets: id, clouds and description, or every grant as JSON.
   diff OLD NEW [--json] [--fail-on-expansion]
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
     options: { 'template-url': { type: 'string' }, region: { type: 'string' }, 'external-id': { type: 'string' }, prefix: { type: 'string' }, 'stack-name': { type: 'string' } },
     run: linkCommand,
   },
+  explain: { options: { spec: { type: 'string' } }, run: explainCommand },
   catalog: { options: { json: { type: 'boolean' } }, run: catalogCommand },
   diff: { options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' } }, positionals: 2, run: diffCommand },
 };

@@ -5,6 +5,7 @@ import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member'
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { gcpRoleId, gcpRoleTitle, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import type { Variable } from '../spec/variables';
@@ -30,7 +31,7 @@ export class GcpTrustStack extends TerraformStack {
     const { model } = props;
     if (!model.gcp) throw new Error('GcpTrustStack needs a model that includes GCP');
 
-    const projectId = new TerraformVariable(this, 'project_id', { type: 'string', description: 'The project the vendor manages resources in.' });
+    const projectId = new TerraformVariable(this, CUSTOMER_INTERFACE.gcp.inputs.project, { type: 'string', description: 'The project the vendor manages resources in.' });
     const prefix = prefixVariable(this);
     new GoogleProvider(this, 'google', { project: projectId.stringValue });
     requiredProvider(this, 'google', GOOGLE_PROVIDER_VERSION);
@@ -76,7 +77,7 @@ export class GcpTrustStack extends TerraformStack {
       member: `serviceAccount:${model.gcp.managingServiceAccount}`,
     });
 
-    new TerraformOutput(this, 'service_account_email', {
+    new TerraformOutput(this, CUSTOMER_INTERFACE.gcp.outputs.serviceAccountEmail, {
       value: account.email,
       description: 'Send this to the vendor: the service account it impersonates.',
     });

@@ -51,9 +51,11 @@ function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']
         description: set.gcp.condition.description === undefined ? undefined : template(set.gcp.condition.description, 'gcp'),
         expression: template(set.gcp.condition.expression, 'gcp'),
       },
+      projectWide: set.gcp.projectWide,
     },
     azure: set.azure && { actions: set.azure.actions ?? [], dataActions: set.azure.dataActions ?? [] },
     unsupported: set.unsupported ?? {},
+    privilegedReason: set.privilegedReason,
   };
 }
 

@@ -48,6 +48,8 @@ export interface PermissionSet {
   readonly azure?: AzureGrant;
   /** Clouds where the set grants nothing, with the reason. */
   readonly unsupported: Readonly<Partial<Record<Cloud, string>>>;
+  /** Set when the set changes access or hands out credentials: why the vendor needs it. */
+  readonly privilegedReason?: string;
 }
 
 export type ConditionValue = Template | readonly Template[] | boolean;
@@ -62,6 +64,8 @@ export interface AwsStatement {
 export interface GcpGrant {
   readonly permissions: readonly string[];
   readonly condition?: { readonly title: Template; readonly description?: Template; readonly expression: Template };
+  /** Why the grant reaches the whole project (its service ignores IAM conditions). */
+  readonly projectWide?: string;
 }
 
 export interface AzureGrant {

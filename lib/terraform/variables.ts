@@ -1,5 +1,6 @@
 import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { TERRAFORM_PREFIX_VARIABLE } from '../model/customer-interface';
 import { RESOURCE_PREFIX } from '../model/names';
 
 /**
@@ -7,7 +8,7 @@ import { RESOURCE_PREFIX } from '../model/names';
  * that every name derived from it fits its cloud's limit.
  */
 export function prefixVariable(scope: Construct): TerraformVariable {
-  const prefix = new TerraformVariable(scope, 'resource_prefix', {
+  const prefix = new TerraformVariable(scope, TERRAFORM_PREFIX_VARIABLE, {
     type: 'string',
     description: `Prefix of the deployment's resources; the vendor reaches only resources whose names start with it. ${RESOURCE_PREFIX.description}.`,
   });

@@ -19,11 +19,11 @@ function snapshotDir(dir: string): Record<string, string> {
 }
 
 describe('alien-trust synth', () => {
-  test('writes one template per cloud of the spec', async () => {
+  test('writes one template per cloud of the spec, the permissions review and the manifest', async () => {
     const out = join(tmp(), 'release');
     const result = await run('synth', '--spec', fixturePath('full'), '--out', out);
     expect(result).toMatchObject({ code: 0, err: '' });
-    expect(Object.keys(snapshotDir(out))).toEqual(['aws/template.json', 'azure/main.tf.json', 'gcp/main.tf.json', 'manifest.json']);
+    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'aws/template.json', 'azure/main.tf.json', 'gcp/main.tf.json', 'manifest.json']);
     expect(JSON.parse(readFileSync(join(out, 'aws/template.json'), 'utf8')).Resources.TrustRole.Type).toBe('AWS::IAM::Role');
   });
 
@@ -37,13 +37,13 @@ describe('alien-trust synth', () => {
   test('--cloud narrows the clouds that are written', async () => {
     const out = join(tmp(), 'release');
     expect((await run('synth', '--spec', fixturePath('full'), '--out', out, '--cloud', 'gcp')).code).toBe(0);
-    expect(Object.keys(snapshotDir(out))).toEqual(['gcp/main.tf.json', 'manifest.json']);
+    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'gcp/main.tf.json', 'manifest.json']);
   });
 
   test('writes only the clouds the spec names', async () => {
     const out = join(tmp(), 'release');
     expect((await run('synth', '--spec', fixturePath('aws-only'), '--out', out)).code).toBe(0);
-    expect(Object.keys(snapshotDir(out))).toEqual(['aws/template.json', 'manifest.json']);
+    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'aws/template.json', 'manifest.json']);
   });
 
   test('exits 2 when --cloud would publish a partial release', async () => {

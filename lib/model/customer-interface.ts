@@ -1,0 +1,25 @@
+/**
+ * What the customer enters into each template and what they send back: one place for the
+ * names, so the templates and the permissions review (PERMISSIONS.md) cannot drift apart.
+ */
+/** The Terraform variable for the resource prefix, the same in both Terraform templates. */
+export const TERRAFORM_PREFIX_VARIABLE = 'resource_prefix';
+
+export const CUSTOMER_INTERFACE = {
+  aws: {
+    /** CloudFormation parameters. */
+    inputs: { externalId: 'ExternalId', prefix: 'ResourcePrefix' },
+    /** Stack outputs. */
+    outputs: { roleArn: 'RoleArn' },
+  },
+  gcp: {
+    /** Terraform variables. */
+    inputs: { project: 'project_id', prefix: TERRAFORM_PREFIX_VARIABLE },
+    /** Terraform outputs. */
+    outputs: { serviceAccountEmail: 'service_account_email' },
+  },
+  azure: {
+    inputs: { resourceGroup: 'resource_group_name', prefix: TERRAFORM_PREFIX_VARIABLE },
+    outputs: { clientId: 'client_id', tenantId: 'tenant_id', principalId: 'principal_id' },
+  },
+} as const;

@@ -1,0 +1,65 @@
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import { gcpRoleId } from '../model/names';
+import { templateSource } from '../model/template';
+import { mapConditions } from '../model/conditions';
+import type { AwsStatement, PermissionSet, TrustModel } from '../model/trust-model';
+import type { Cloud } from '../spec/variables';
+import { code, codeList } from './markdown';
+import { shown } from './trust-section';
+
+const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' };
+
+/** Per permission set: what it is for, and per cloud the exact grants and their scope. */
+export function permissionsSection(model: TrustModel): string[] {
+  const lines = [
+    '## What it can do',
+    '',
+    `${model.permissionSets.length} permission set${model.permissionSets.length === 1 ? '' : 's'}. In resources and conditions, ${code('${prefix}')} is the resource prefix you enter; ${code('${partition}')}, ${code('${region}')}, ${code('${account}')} and ${code('${project}')} are filled in at deploy time. In GCP role ids the prefix's hyphens become underscores.`,
+    '',
+  ];
+  for (const set of model.permissionSets) lines.push(...setSection(set, model.clouds));
+  return lines;
+}
+
+function setSection(set: PermissionSet, clouds: readonly Cloud[]): string[] {
+  const lines = [`### ${code(set.id)}`, '', `${set.description}${set.origin === 'custom' ? ' (defined in the trust spec)' : ''}`, ''];
+  if (set.privilegedReason) lines.push(`> **Privileged**: this set can change access or hand out credentials. ${set.privilegedReason}`, '');
+  for (const cloud of clouds) {
+    const unsupported = set.unsupported[cloud];
+    if (unsupported) {
+      lines.push(`- **${CLOUD_NAMES[cloud]}**: not granted. ${unsupported}`);
+      continue;
+    }
+    if (cloud === 'aws') lines.push(`- **AWS**, allowed:`, ...(set.aws ?? []).map((s) => `  - ${awsStatement(s)}`));
+    if (cloud === 'gcp') lines.push(...gcpGrant(set));
+    if (cloud === 'azure') lines.push(...azureGrant(set));
+  }
+  lines.push('');
+  return lines;
+}
+
+function awsStatement(statement: AwsStatement): string {
+  const resources = statement.resources.map(templateSource);
+  const on = resources.length === 1 && resources[0] === '*' ? 'on any resource (these actions name none)' : `on ${codeList(resources)}`;
+  const conditions = Object.entries(mapConditions(statement.conditions ?? {}, templateSource)).flatMap(([operator, entries]) =>
+    Object.entries(entries).map(([key, value]) => `${code(key)} ${operator} ${typeof value === 'string' ? code(value) : Array.isArray(value) ? `one of ${codeList(value)}` : code(String(value))}`),
+  );
+  return `${codeList(statement.actions)} ${on}${conditions.length > 0 ? `, only when ${conditions.join(' and ')}` : ''}`;
+}
+
+function gcpGrant(set: PermissionSet): string[] {
+  const grant = set.gcp!;
+  const role = gcpRoleId(shown(CUSTOMER_INTERFACE.gcp.inputs.prefix), set.id);
+  const scope = grant.condition
+    ? `only where ${code(templateSource(grant.condition.expression))}`
+    : `on the whole project ${code(shown(CUSTOMER_INTERFACE.gcp.inputs.project))}: ${grant.projectWide ?? 'no condition.'}`;
+  return [`- **GCP**, custom role ${code(role)}: ${codeList([...grant.permissions].sort())}`, `  - Scope: ${scope}`];
+}
+
+function azureGrant(set: PermissionSet): string[] {
+  const grant = set.azure!;
+  const lines = [`- **Azure**, in the resource group ${code(shown(CUSTOMER_INTERFACE.azure.inputs.resourceGroup))} only:`];
+  if (grant.actions.length > 0) lines.push(`  - Actions: ${codeList(grant.actions)}`);
+  if (grant.dataActions.length > 0) lines.push(`  - Data actions: ${codeList(grant.dataActions)}`);
+  return lines;
+}

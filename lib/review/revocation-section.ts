@@ -1,0 +1,66 @@
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import { AZURE_FEDERATED_CREDENTIAL_NAME, identityName } from '../model/names';
+import type { TrustModel } from '../model/trust-model';
+import { code } from './markdown';
+import { shown } from './trust-section';
+
+/** How to cut the vendor off on each cloud, at once or for good, and what stops working. */
+export function revocationSection(model: TrustModel): string[] {
+  const lines = [
+    '## Revoking access',
+    '',
+    `Revoking stops the vendor from deploying updates, reading logs and running commands for ${code(model.name)} in your cloud; the resources it created stay where they are. Credentials already issued last until they expire (see "Session length" above) unless you also take the second step listed.`,
+    '',
+  ];
+  if (model.aws) {
+    const role = identityName(shown(CUSTOMER_INTERFACE.aws.inputs.prefix));
+    const denyAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: { AWS: model.aws.managingRoleArn }, Action: 'sts:AssumeRole' }] });
+    lines.push(
+      '### AWS',
+      '',
+      `- **Stop new sessions, keep the stack**: replace the role's trust policy, in the IAM console (Roles → ${code(role)} → Trust relationships) or with`,
+      '',
+      '  ```sh',
+      `  aws iam update-assume-role-policy --role-name '${role}' --policy-document '${denyAll}'`,
+      '  ```',
+      '',
+      `- **End sessions already issued**: IAM console → Roles → ${code(role)} → Revoke active sessions.`,
+      '- **Remove everything**: delete the stack (CloudFormation console → the stack → Delete, or `aws cloudformation delete-stack --stack-name <stack name>`). The role and its policies are deleted, and credentials issued for the role lose every permission with them.',
+      '',
+    );
+  }
+  if (model.gcp) {
+    const account = `${identityName(shown(CUSTOMER_INTERFACE.gcp.inputs.prefix))}@${shown(CUSTOMER_INTERFACE.gcp.inputs.project)}.iam.gserviceaccount.com`;
+    lines.push(
+      '### GCP',
+      '',
+      '- **Stop new tokens, keep the rest**: remove the vendor\'s token-creator grant:',
+      '',
+      '  ```sh',
+      `  gcloud iam service-accounts remove-iam-policy-binding '${account}' --member='serviceAccount:${model.gcp.managingServiceAccount}' --role=roles/iam.serviceAccountTokenCreator`,
+      '  ```',
+      '',
+      `- **End tokens already issued**: disable the service account (\`gcloud iam service-accounts disable '${account}'\`); every token minted for it stops working.`,
+      '- **Remove everything**: `terraform destroy` in the folder where you applied this template. The service account, its custom roles and grants, and the token-creator grant are deleted; nothing else in your project is touched.',
+      '',
+    );
+  }
+  if (model.azure) {
+    const identity = identityName(shown(CUSTOMER_INTERFACE.azure.inputs.prefix));
+    const group = shown(CUSTOMER_INTERFACE.azure.inputs.resourceGroup);
+    lines.push(
+      '### Azure',
+      '',
+      '- **Stop new sign-ins, keep the rest**: delete the federated credential:',
+      '',
+      '  ```sh',
+      `  az identity federated-credential delete --name ${AZURE_FEDERATED_CREDENTIAL_NAME} --identity-name '${identity}' --resource-group '${group}' --yes`,
+      '  ```',
+      '',
+      `- **End tokens already issued**: remove the role assignment (\`az role assignment delete --assignee '<${CUSTOMER_INTERFACE.azure.outputs.principalId}>' --resource-group '${group}'\`); the identity then holds no permissions (Azure can take a few minutes to apply it).`,
+      '- **Remove everything**: `terraform destroy` in the folder where you applied this template. The identity, its federated credential, the custom role and its assignment are deleted; the resource group and its resources stay.',
+      '',
+    );
+  }
+  return lines;
+}

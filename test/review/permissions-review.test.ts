@@ -1,0 +1,81 @@
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import { code, mermaidLabel } from '../../lib/review/markdown';
+import { permissionsReview } from '../../lib/review/permissions-review';
+import { modelFromText, modelOf, VALID_SPEC } from '../support/fixtures';
+
+const full = modelOf('full');
+const review = permissionsReview(full);
+
+describe('the permissions review', () => {
+  test('says who can get in on each cloud, under which conditions and for how long', () => {
+    expect(review).toContain(`only the vendor's IAM role \`${full.aws!.managingRoleArn}\`, through \`sts:AssumeRole\``);
+    expect(review).toContain('the external id you enter as `ExternalId` (`sts:ExternalId`)');
+    expect(review).toContain(`credentials last at most ${full.aws!.maxSessionDuration} seconds`);
+    expect(review).toContain(`only the vendor's service account \`${full.gcp!.managingServiceAccount}\`, which gets \`roles/iam.serviceAccountTokenCreator\` on this one service account`);
+    expect(review).toContain(`from the issuer \`${full.azure!.issuer}\` with the subject \`${full.azure!.subject}\``);
+    expect(review).toContain(`audience (\`${full.azure!.audience}\`) must all match exactly`);
+  });
+
+  test('names what the customer sends back on each cloud', () => {
+    expect(review).toContain('the stack output `RoleArn`');
+    expect(review).toContain('the output `service_account_email`');
+    expect(review).toContain('the outputs `client_id`, `tenant_id`, `principal_id`');
+  });
+
+  test('draws one Mermaid diagram per cloud', () => {
+    expect(review.match(/^```mermaid\nflowchart LR$/gm)).toHaveLength(3);
+  });
+
+  test('lists every granted action, permission and operation with its set', () => {
+    for (const set of full.permissionSets) {
+      const section = review.slice(review.indexOf(`### \`${set.id}\``));
+      expect(section).toContain(set.description);
+      for (const action of (set.aws ?? []).flatMap((s) => s.actions)) expect(section).toContain(`\`${action}\``);
+      for (const permission of set.gcp?.permissions ?? []) expect(section).toContain(`\`${permission}\``);
+      for (const op of [...(set.azure?.actions ?? []), ...(set.azure?.dataActions ?? [])]) expect(section).toContain(`\`${op}\``);
+    }
+  });
+
+  test('shows each GCP grant\'s condition or why it is project-wide', () => {
+    expect(review).toContain('Scope: only where `resource.name.startsWith("projects/_/buckets/${prefix}-")`');
+    expect(review).toContain('Scope: on the whole project `<project_id>`: Pub/Sub ignores IAM conditions on resource names.');
+  });
+
+  test('flags privileged sets with their reason', () => {
+    const model = modelFromText(VALID_SPEC.replace('[logs/read]', '[functions/provision]'));
+    expect(permissionsReview(model)).toContain(`> **Privileged**: this set can change access or hand out credentials. ${builtInCatalog().get('functions/provision')!.privilegedReason}`);
+  });
+
+  test('gives the revocation commands for each cloud and what stops working', () => {
+    expect(review).toContain("aws iam update-assume-role-policy --role-name '<ResourcePrefix>-alien'");
+    expect(review).toContain(`--member='serviceAccount:${full.gcp!.managingServiceAccount}' --role=roles/iam.serviceAccountTokenCreator`);
+    expect(review).toContain("az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien'");
+    expect(review.match(/terraform destroy/g)).toHaveLength(2);
+    expect(review).toContain('Revoking stops the vendor from deploying updates, reading logs and running commands');
+  });
+
+  test('covers only the spec\'s clouds', () => {
+    const awsOnly = permissionsReview(modelOf('aws-only'));
+    expect(awsOnly).toContain('### AWS');
+    expect(awsOnly).not.toMatch(/### (GCP|Azure)/);
+  });
+
+  test('is the same text every time', () => {
+    expect(permissionsReview(modelOf('full'))).toBe(review);
+  });
+
+  test('matches the reviewed snapshot', () => {
+    expect(review).toMatchSnapshot();
+  });
+});
+
+describe('Markdown escaping of spec text', () => {
+  test('a code span holds backticks', () => {
+    expect(code('a`b')).toBe('``a`b``');
+    expect(code('`x')).toBe('`` `x ``');
+  });
+
+  test('a Mermaid label cannot close its quotes', () => {
+    expect(mermaidLabel('repo:"x"<y>')).toBe('"repo:#quot;x#quot;#lt;y#gt;"');
+  });
+});
