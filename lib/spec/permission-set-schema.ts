@@ -66,6 +66,20 @@ const gcpPermission = z
 
 const reason = z.string().min(1).max(500);
 
+/**
+ * The longest value each GCP variable takes once applied (a resource prefix of 24 characters,
+ * a project id of 30), so that condition texts are measured as GCP will see them.
+ */
+export const GCP_LONGEST_VALUES = { prefix: 24, project: 30 } as const;
+
+/** A GCP text whose longest expansion stays within `max` characters. */
+function gcpText(max: number) {
+  return templated('gcp').refine(
+    (value) => value.replace(/\$\{(\w+)\}/g, (_, name: keyof typeof GCP_LONGEST_VALUES) => 'x'.repeat(GCP_LONGEST_VALUES[name] ?? 0)).length <= max,
+    { error: `at most ${max} characters once the variables are filled in (prefix ${GCP_LONGEST_VALUES.prefix}, project ${GCP_LONGEST_VALUES.project})` },
+  );
+}
+
 /** GCP's limit on the permissions of one custom role (each set is one role). */
 export const GCP_MAX_ROLE_PERMISSIONS = 3000;
 
@@ -76,8 +90,8 @@ const gcpGrant = z.strictObject({
   /** An IAM condition in CEL, attached to the role binding. */
   condition: z
     .strictObject({
-      title: templated('gcp').pipe(z.string().max(100)),
-      description: templated('gcp').optional(),
+      title: gcpText(100),
+      description: gcpText(256).optional(),
       expression: templated('gcp'),
     })
     .optional(),

@@ -12,6 +12,18 @@ const SEMVER =
 /** A role ARN in any partition, with an optional path: `arn:aws:iam::123456789012:role/ops/alien`. */
 const ROLE_ARN = /^arn:(aws|aws-us-gov|aws-cn):iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
+/**
+ * The longest vendor service-account email: it goes into the customer's service-account
+ * description ("Impersonated by <email> to manage ..."), which GCP caps at 256 characters.
+ */
+export const MAX_SERVICE_ACCOUNT_EMAIL = 180;
+
+/** Versions name release folders and the stack description (1,024 bytes at most). */
+export const MAX_VERSION_LENGTH = 64;
+
+/** IAM role paths hold at most 512 characters. */
+const MAX_ROLE_PATH = 512;
+
 /** A user-managed service account: 6–30 character id at a project (or domain-scoped project). */
 const SERVICE_ACCOUNT = /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@[a-z0-9][a-z0-9.:-]*[a-z0-9]\.iam\.gserviceaccount\.com$/;
 
@@ -34,21 +46,24 @@ const httpsUrl = z.string().refine(
 const managingIdentity = z.strictObject({
   aws: z
     .strictObject({
-      roleArn: z.string().regex(ROLE_ARN, {
-        error: 'an IAM role ARN: arn:<aws|aws-us-gov|aws-cn>:iam::<12 digits>:role/<path/><name>',
-      }),
+      roleArn: z
+        .string()
+        .regex(ROLE_ARN, { error: 'an IAM role ARN: arn:<aws|aws-us-gov|aws-cn>:iam::<12 digits>:role/<path/><name>' })
+        .refine((arn) => arn.slice(arn.indexOf(':role/') + 5, arn.lastIndexOf('/') + 1).length <= MAX_ROLE_PATH, {
+          error: `the role's path is longer than IAM's ${MAX_ROLE_PATH} characters`,
+        }),
     })
     .optional(),
   gcp: z
     .strictObject({
-      serviceAccount: z.string().regex(SERVICE_ACCOUNT, {
+      serviceAccount: z.string().max(MAX_SERVICE_ACCOUNT_EMAIL).regex(SERVICE_ACCOUNT, {
         error: 'a service-account email, e.g. alien-control@vendor-prod.iam.gserviceaccount.com',
       }),
     })
     .optional(),
   azure: z
     .strictObject({
-      issuer: httpsUrl,
+      issuer: httpsUrl.pipe(z.string().max(600)),
       subject: z.string().min(1).max(600),
       audience: z.string().min(1).max(600).default(DEFAULT_AZURE_AUDIENCE),
     })
@@ -63,7 +78,7 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
   return z
     .strictObject({
       name: z.string().regex(SPEC_NAME, { error: 'lower-case letters, digits and hyphens, 3–30 characters, starting with a letter' }),
-      version: z.string().regex(SEMVER, { error: 'a semantic version such as 2.3.1' }),
+      version: z.string().max(MAX_VERSION_LENGTH).regex(SEMVER, { error: 'a semantic version such as 2.3.1' }),
       description: z.string().max(1024).optional(),
       managingIdentity,
       clouds: z

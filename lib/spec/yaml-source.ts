@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { MAX_NESTING, tooDeepAt } from './nesting';
 import { SpecError, type SourcePosition, type SpecIssue } from './spec-error';
 
 /** Larger inputs are refused before parsing: a trust spec is a page of YAML, not megabytes. */
@@ -27,13 +28,20 @@ export class YamlSource {
       throw SpecError.of(file, `the file is larger than ${MAX_SPEC_BYTES} bytes; a trust spec is far smaller`);
     }
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, schema: 'core', prettyErrors: true });
+    const deep = tooDeepAt(text);
+    if (deep !== undefined) {
+      const before = text.slice(0, deep);
+      const position = { file, line: before.split('\n').length, col: deep - before.lastIndexOf('\n') };
+      throw new SpecError([{ position, path: '', message: `YAML: nested more than ${MAX_NESTING} levels deep` }]);
+    }
+    // prettyErrors would quote the source around an error, which on hostile input (thousands of
+    // nested brackets) exhausts memory; the position is computed from the offset instead.
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, schema: 'core', prettyErrors: false });
     // After the first syntax error the parser's further errors are mostly echoes of it.
     const [first] = [...doc.errors, ...doc.warnings];
     if (first) {
-      const at = first.linePos?.[0] ?? { line: 1, col: 1 };
-      // The library appends a code excerpt after the first line; the position says enough.
-      throw new SpecError([{ position: { file, ...at }, path: '', message: `YAML: ${first.message.split('\n')[0]}` }]);
+      const at = lines.linePos(first.pos[0]);
+      throw new SpecError([{ position: { file, line: at.line, col: at.col }, path: '', message: `YAML: ${first.message.split('\n')[0]}` }]);
     }
     let value: unknown;
     try {
