@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { listProblems } from '../lists/list-problems';
 import { SpecError } from './spec-error';
 import { trustSpecSchema, type TrustSpec } from './trust-spec-schema';
 import { validate } from './validate';
-import { YamlSource } from './yaml-source';
+import { MAX_SPEC_BYTES, tooLarge, YamlSource } from './yaml-source';
 
 export interface LoadedSpec {
   readonly spec: TrustSpec;
@@ -23,8 +23,11 @@ export function parseSpec(text: string, file: string, catalogIds: ReadonlySet<st
 export function loadSpec(file: string, catalogIds: ReadonlySet<string>): LoadedSpec {
   let text: string;
   try {
+    // A file far past the limit is refused unread, so a huge file costs no memory.
+    if (statSync(file).size > MAX_SPEC_BYTES) throw SpecError.of(file, tooLarge());
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof SpecError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw SpecError.of(file, code === 'ENOENT' ? 'spec file not found' : `cannot read the spec file (${code ?? (e as Error).message})`);
   }

@@ -11,6 +11,10 @@ export const MAX_SPEC_BYTES = 1024 * 1024;
  */
 const MAX_ALIAS_COUNT = 100;
 
+export function tooLarge(): string {
+  return `the file is larger than ${MAX_SPEC_BYTES} bytes (1 MiB); a trust spec is far smaller`;
+}
+
 export type PathSegment = string | number;
 
 /** A parsed YAML document that remembers where each value came from. */
@@ -25,7 +29,7 @@ export class YamlSource {
   /** Parses YAML text; syntax errors throw a SpecError naming each line. */
   static parse(text: string, file: string): YamlSource {
     if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
-      throw SpecError.of(file, `the file is larger than ${MAX_SPEC_BYTES} bytes; a trust spec is far smaller`);
+      throw SpecError.of(file, tooLarge());
     }
     const lines = new LineCounter();
     const deep = tooDeepAt(text);
