@@ -29,7 +29,8 @@ const SERVICE_ACCOUNT = /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@[a-z0-9][a-z0-9.:-]*[
 
 export const DEFAULT_AZURE_AUDIENCE = 'api://AzureADTokenExchange';
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
-const SESSION_RULE = { error: 'whole seconds, 900 to 43200 (15 minutes to 12 hours)' };
+// IAM's range for a role's MaxSessionDuration.
+const SESSION_RULE = { error: 'whole seconds, 3600 to 43200 (1 to 12 hours)' };
 
 const httpsUrl = z.string().refine(
   (value) => {
@@ -92,7 +93,7 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         .strictObject({
           maxSessionDuration: z
             .int(SESSION_RULE)
-            .min(900, SESSION_RULE)
+            .min(3600, SESSION_RULE)
             .max(43200, SESSION_RULE)
             .default(DEFAULT_MAX_SESSION_DURATION),
         })

@@ -66,9 +66,15 @@ describe('parseSpec', () => {
     ]);
   });
 
+  test('refuses a session shorter than IAM allows a role\'s maximum to be', () => {
+    expect(problems(`${VALID_SPEC}aws:\n  maxSessionDuration: 900\n`)).toEqual([
+      expect.stringMatching(/^spec\.yaml:13:23: aws\.maxSessionDuration: whole seconds, 3600 to 43200/),
+    ]);
+  });
+
   test('refuses a session longer than IAM allows', () => {
     expect(problems(`${VALID_SPEC}aws:\n  maxSessionDuration: 43201\n`)).toEqual([
-      expect.stringMatching(/^spec\.yaml:13:23: aws\.maxSessionDuration: whole seconds, 900 to 43200/),
+      expect.stringMatching(/^spec\.yaml:13:23: aws\.maxSessionDuration: whole seconds, 3600 to 43200/),
     ]);
   });
 
