@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { cachedValidatePlugin } from './cached-validation';
 import type { TrustModel } from '../model/trust-model';
 import { TrustRoleStack } from './trust-role-stack';
 
@@ -25,6 +26,9 @@ export function synthAws(model: TrustModel): object {
   const outdir = mkdtempSync(join(tmpdir(), 'alien-trust-cdk-'));
   try {
     const app = new App({ outdir, analyticsReporting: false, stackTraces: false, postCliContext: AWS_APP_CONTEXT });
+    // The same validator as aws-cdk-lib's built-in one, with its reports kept between runs;
+    // `npx cdk synth` (bin/cdk-app) runs the plain built-in validation, as any CDK app does.
+    Validations.of(app).addPlugins(cachedValidatePlugin());
     const stack = addTrustRoleStack(app, model);
     return app.synth().getStackByName(stack.stackName).template;
   } finally {

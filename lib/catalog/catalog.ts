@@ -13,45 +13,48 @@ import { YamlSource } from '../spec/yaml-source';
  */
 export const CATALOG_DIR = join(PACKAGE_ROOT, 'lib', 'catalog', 'sets');
 
+/**
+ * A folder of permission sets. Ids come from the file names; a set is read and validated when
+ * first asked for, so a spec pays only for the sets it grants (the tests read them all).
+ */
 export class Catalog {
-  private readonly byId: ReadonlyMap<string, PermissionSetSpec>;
+  private readonly loaded = new Map<string, PermissionSetSpec>();
+  readonly ids: ReadonlySet<string>;
 
-  constructor(sets: readonly PermissionSetSpec[]) {
-    this.byId = new Map([...sets].sort((a, b) => compareText(a.id, b.id)).map((s) => [s.id, s]));
+  constructor(private readonly dir: string) {
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml'));
+    this.ids = new Set(files.map((f) => f.replace(/\\/g, '/').replace(/\.yaml$/, '')).sort(compareText));
   }
 
-  get ids(): ReadonlySet<string> {
-    return new Set(this.byId.keys());
-  }
-
+  /** Every set, sorted by id. */
   get sets(): PermissionSetSpec[] {
-    return [...this.byId.values()];
+    return [...this.ids].map((id) => this.get(id)!);
   }
 
   get(id: string): PermissionSetSpec | undefined {
-    return this.byId.get(id);
+    if (!this.ids.has(id)) return undefined;
+    let set = this.loaded.get(id);
+    if (!set) {
+      set = readSet(this.dir, id);
+      this.loaded.set(id, set);
+    }
+    return set;
   }
+}
+
+/** One set file, validated; a broken file is a SpecError naming it. */
+function readSet(dir: string, id: string): PermissionSetSpec {
+  const file = join(dir, `${id}.yaml`);
+  const source = YamlSource.parse(readFileSync(file, 'utf8'), relative(process.cwd(), file));
+  const set = validate(source, permissionSetSchema);
+  if (set.id !== id) throw new SpecError([source.issue(['id'], `must be "${id}" to match its file name`)]);
+  return set;
 }
 
 let builtIn: Catalog | undefined;
 
-/** The built-in catalog, read once per process. A broken catalog file is a SpecError naming it. */
+/** The built-in catalog, one per process. */
 export function builtInCatalog(): Catalog {
-  builtIn ??= loadCatalog(CATALOG_DIR);
+  builtIn ??= new Catalog(CATALOG_DIR);
   return builtIn;
-}
-
-export function loadCatalog(dir: string): Catalog {
-  const sets = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => {
-      const file = join(dir, f);
-      const source = YamlSource.parse(readFileSync(file, 'utf8'), relative(process.cwd(), file));
-      const set = validate(source, permissionSetSchema);
-      const expectedId = f.replace(/\\/g, '/').replace(/\.yaml$/, '');
-      if (set.id !== expectedId) throw new SpecError([source.issue(['id'], `must be "${expectedId}" to match its file name`)]);
-      return set;
-    });
-  return new Catalog(sets);
 }

@@ -1,0 +1,95 @@
+// `npm run bench`: wall time (median of several runs after a warm-up) and peak memory of
+// alien-trust against the CDK CLIs on this machine, in one run. Writes bench/results.json.
+'use strict';
+
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { cpus, tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { largeSpec } = require('./large-spec');
+
+const ROOT = join(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const work = mkdtempSync(join(tmpdir(), 'alien-trust-bench-'));
+const largeSpecFile = join(work, 'large.trust.yaml');
+writeFileSync(largeSpecFile, largeSpec(200));
+
+/** What is measured: the command a user types, from the project folder. */
+const CASES = [
+  { id: 'synth', label: 'npx alien-trust synth (example spec, 3 clouds)', command: ['npx', 'alien-trust', 'synth', '--out', join(work, 'out-synth')] },
+  { id: 'cdkSynth', label: 'npx cdk synth (AWS only)', command: ['npx', 'cdk', 'synth', '--quiet', '--output', join(work, 'cdk.out')] },
+  { id: 'cdktfSynth', label: 'npx cdktf synth (GCP and Azure)', command: ['npx', 'cdktf', 'synth', '--output', join(work, 'cdktf.out')] },
+  { id: 'synthLarge', label: 'npx alien-trust synth (200 inline sets)', command: ['npx', 'alien-trust', 'synth', '--spec', largeSpecFile, '--out', join(work, 'out-large')] },
+  { id: 'check', label: 'npx alien-trust check', command: ['npx', 'alien-trust', 'check'] },
+  {
+    id: 'synthNoCache',
+    label: 'npx alien-trust synth, validation cache off',
+    command: ['npx', 'alien-trust', 'synth', '--out', join(work, 'out-nocache')],
+    env: { ALIEN_TRUST_VALIDATION_CACHE: 'off' },
+  },
+];
+
+/** One run: wall time in seconds, and the largest peak memory of any Node.js process in it. */
+function runOnce({ command, env }) {
+  const peakFile = join(work, 'peak.jsonl');
+  rmSync(peakFile, { force: true });
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command[0], command.slice(1), {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ...env,
+      ALIEN_TRUST_BENCH_PEAK_FILE: peakFile,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'peak-rss.js')}`.trim(),
+      CHECKPOINT_DISABLE: '1', // cdktf: no version check over the network
+      CDK_DISABLE_VERSION_CHECK: '1',
+    },
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  const peaks = readFileSync(peakFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line).maxRssKiB);
+  return { seconds, peakMiB: Math.max(...peaks) / 1024 };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const results = {};
+for (const benchCase of CASES) {
+  runOnce(benchCase); // warm-up: file cache, npx resolution, the validation report cache
+  const runs = Array.from({ length: RUNS }, () => runOnce(benchCase));
+  results[benchCase.id] = {
+    label: benchCase.label,
+    command: benchCase.command.join(' ').replaceAll(work, '$TMP'),
+    medianSeconds: median(runs.map((r) => r.seconds)),
+    minSeconds: Math.min(...runs.map((r) => r.seconds)),
+    peakMiB: Math.max(...runs.map((r) => r.peakMiB)),
+    runs: runs.map((r) => Number(r.seconds.toFixed(3))),
+  };
+  process.stderr.write(`measured ${benchCase.label}\n`);
+}
+
+const ratio = (a, b) => results[a].medianSeconds / results[b].medianSeconds;
+const targets = [
+  { name: 'synth ≤ 0.5 × cdk synth', value: ratio('synth', 'cdkSynth'), limit: 0.5 },
+  { name: '200-set synth ≤ 2 × synth', value: ratio('synthLarge', 'synth'), limit: 2 },
+  { name: 'synth peak memory < 400 MiB', value: results.synth.peakMiB, limit: 400, strict: true },
+  { name: 'check ≤ synth', value: ratio('check', 'synth'), limit: 1 },
+].map((t) => ({ ...t, met: t.strict ? t.value < t.limit : t.value <= t.limit }));
+
+const rows = Object.values(results).map((r) => [r.label, r.medianSeconds.toFixed(2), r.minSeconds.toFixed(2), r.peakMiB.toFixed(0), (r.medianSeconds / results.synth.medianSeconds).toFixed(2)]);
+const header = ['command', 'median s', 'min s', 'peak MiB', '× synth'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(`${RUNS} runs each after a warm-up, on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node.js ${process.version}\n`);
+console.log(line(header));
+for (const row of rows) console.log(line(row));
+console.log('');
+for (const t of targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.name}: ${t.value.toFixed(2)}`);
+
+writeFileSync(
+  join(__dirname, 'results.json'),
+  `${JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, runs: RUNS, results, targets }, null, 2)}\n`,
+);
+rmSync(work, { recursive: true, force: true });
+process.exitCode = targets.every((t) => t.met) ? 0 : 1;
