@@ -7,7 +7,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, azureRoleName, identityName } from '../model/names';
+import { AZURE_FEDERATED_CREDENTIAL_NAME, azureRoleDescription, azureRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import { prefixVariable, requiredProvider, withoutBackend } from '../terraform/variables';
 import { tfLiteral } from '../terraform/terraform-string';
@@ -56,7 +56,7 @@ export class AzureTrustStack extends TerraformStack {
     const role = new RoleDefinition(this, 'alien_role', {
       name: azureRoleName(prefix.stringValue, group.name),
       scope: group.id,
-      description: tfLiteral(`Lets ${model.name} act in this resource group with: ${model.permissionSets.map((s) => s.id).join(", ")}`),
+      description: tfLiteral(azureRoleDescription(model.name, model.permissionSets.map((s) => s.id))),
       permissions: [{ actions, dataActions }],
       assignableScopes: [group.id],
     });

@@ -6,8 +6,9 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import { LimitError } from '../model/limit-error';
 import { gcpRoleId, gcpRoleTitle, identityName } from '../model/names';
-import type { TrustModel } from '../model/trust-model';
+import type { GcpGrant, PermissionSet, TrustModel } from '../model/trust-model';
 import type { Variable } from '../spec/variables';
 import { prefixVariable, requiredProvider, withoutBackend, unknownVariable } from '../terraform/variables';
 import { tfLiteral, tfTemplate } from '../terraform/terraform-string';
@@ -25,6 +26,18 @@ export interface GcpTrustStackProps {
  * (token creator on that account only), with one custom role per permission set bound to it.
  * Only additive IAM resources (`_member`), so the customer's other grants are never touched.
  */
+/** GCP's quota of custom roles in one project. */
+export const GCP_CUSTOM_ROLES_PER_PROJECT = 300;
+
+/** The sets, one custom role each, or a LimitError saying by how many they exceed the quota. */
+function withinRoleLimit<T extends PermissionSet>(sets: readonly T[]): readonly T[] {
+  const over = sets.length - GCP_CUSTOM_ROLES_PER_PROJECT;
+  if (over > 0) {
+    throw new LimitError('gcp', 'custom roles per project', `${sets.length} permission sets need one custom role each; a project holds ${GCP_CUSTOM_ROLES_PER_PROJECT}, ${over} too many`);
+  }
+  return sets;
+}
+
 export class GcpTrustStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: GcpTrustStackProps) {
     super(scope, id);
@@ -48,8 +61,7 @@ export class GcpTrustStack extends TerraformStack {
     const rolePrefix = Fn.replace(prefix.stringValue, '-', '_');
     const variables: Partial<Record<Variable, string>> = { prefix: prefix.stringValue, project: projectId.stringValue };
     const variable = (name: Variable) => variables[name] ?? unknownVariable(name, 'gcp');
-    for (const set of model.permissionSets) {
-      if (!set.gcp) continue;
+    for (const set of withinRoleLimit(model.permissionSets.filter((s): s is PermissionSet & { gcp: GcpGrant } => s.gcp !== undefined))) {
       const id = set.id.replace(/[/-]/g, '_');
       const role = new ProjectIamCustomRole(this, id, {
         project: projectId.stringValue,

@@ -40,6 +40,15 @@ export function azureRoleName(prefix: string, resourceGroup: string): string {
   return `Alien ${prefix} in ${resourceGroup}`;
 }
 
+/**
+ * The Azure role's description names every permission set while that fits Azure's 1,024
+ * characters, and counts them when it would not (PERMISSIONS.md lists them all).
+ */
+export function azureRoleDescription(specName: string, setIds: readonly string[]): string {
+  const listed = `Lets ${specName} act in this resource group with: ${setIds.join(', ')}`;
+  return listed.length <= NAME_LIMITS.azureRoleDescription ? listed : `Lets ${specName} act in this resource group with ${setIds.length} permission sets; see PERMISSIONS.md`;
+}
+
 export const AZURE_FEDERATED_CREDENTIAL_NAME = 'alien-control-plane';
 
 /** Limits of the names above, from each cloud's documentation. */
@@ -51,5 +60,8 @@ export const NAME_LIMITS = {
   gcpRoleTitle: 100,
   gcpRoleDescription: 256,
   azureIdentityName: { max: 128, pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$/ },
+  /** Role names were limited to 128 characters before Azure raised it to 512; the lower one holds everywhere. */
+  azureRoleName: 128,
+  azureRoleDescription: 1024,
   azureResourceGroup: 90,
 } as const;

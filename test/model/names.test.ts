@@ -1,4 +1,4 @@
-import { awsPolicyName, azureRoleName, gcpRoleId, gcpRoleTitle, identityName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { awsPolicyName, azureRoleDescription, azureRoleName, gcpRoleId, gcpRoleTitle, identityName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
 import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/spec/permission-set-schema';
 
@@ -60,5 +60,22 @@ describe('derived names at the longest prefix', () => {
 
   test('the Azure role name carries the prefix and the resource group', () => {
     expect(azureRoleName('acme', 'rg-prod')).toBe('Alien acme in rg-prod');
+  });
+});
+
+describe('the Azure role', () => {
+  const longestGroup = 'g'.repeat(NAME_LIMITS.azureResourceGroup);
+
+  test('name fits with the longest prefix and resource group', () => {
+    expect(azureRoleName(longestPrefix, longestGroup).length).toBeLessThanOrEqual(NAME_LIMITS.azureRoleName);
+  });
+
+  test('description lists the sets while they fit 1,024 characters, and counts them past that', () => {
+    const head = 'Lets app act in this resource group with: ';
+    const fitting = ['x'.repeat(NAME_LIMITS.azureRoleDescription - head.length)];
+    expect(azureRoleDescription('app', fitting)).toBe(`${head}${fitting[0]}`);
+    expect(azureRoleDescription('app', fitting).length).toBe(NAME_LIMITS.azureRoleDescription);
+    const over = [`${fitting[0]}x`];
+    expect(azureRoleDescription('app', over)).toBe('Lets app act in this resource group with 1 permission sets; see PERMISSIONS.md');
   });
 });
