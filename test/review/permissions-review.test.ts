@@ -46,6 +46,21 @@ describe('the permissions review', () => {
     expect(permissionsReview(model)).toContain(`> **Privileged**: this set can change access or hand out credentials. ${builtInCatalog().get('functions/provision')!.privilegedReason}`);
   });
 
+  test('says where a set grants nothing, and why', () => {
+    const spec = `${VALID_SPEC.replace('[logs/read]', '[app/export]')}customPermissionSets:
+  - id: app/export
+    description: Export reports.
+    aws:
+      - actions: [s3:PutObject]
+        resources: ["arn:\${partition}:s3:::\${prefix}-reports/*"]
+    unsupported: { gcp: Reports stay in AWS., azure: Reports stay in AWS. }
+`;
+    const text = permissionsReview(modelFromText(spec));
+    expect(text).toContain('Export reports. (defined in the trust spec)');
+    expect(text).toContain('- **GCP**: not granted. Reports stay in AWS.');
+    expect(text).toContain('- **Azure**: not granted. Reports stay in AWS.');
+  });
+
   test('gives the revocation commands for each cloud and what stops working', () => {
     expect(review).toContain("aws iam update-assume-role-policy --role-name '<ResourcePrefix>-alien'");
     expect(review).toContain(`--member='serviceAccount:${full.gcp!.managingServiceAccount}' --role=roles/iam.serviceAccountTokenCreator`);
