@@ -19,7 +19,10 @@ function noWildcard(what: string) {
 
 /** A non-empty list without repeats; `limit` is a cloud's cap on its length, and why. */
 function uniqueList<T extends z.ZodType<string>>(item: T, limit = { max: Infinity, what: '' }) {
-  const tooLong = (issue: { input?: unknown }) => `${(issue.input as unknown[]).length} entries, ${(issue.input as unknown[]).length - limit.max} too many: ${limit.what}`;
+  const tooLong = (issue: { input?: unknown }) => {
+    const count = (issue.input as unknown[]).length;
+    return `${count} entries, ${count - limit.max} too many: ${limit.what}`;
+  };
   return z.array(item).min(1).max(limit.max, { error: tooLong }).superRefine((values, ctx) => {
     values.forEach((v, i) => {
       if (values.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${v}" is listed twice` });
