@@ -21,11 +21,6 @@ export interface GcpTrustStackProps {
   readonly model: TrustModel;
 }
 
-/**
- * The customer's GCP module: a service account the vendor's service account may impersonate
- * (token creator on that account only), with one custom role per permission set bound to it.
- * Only additive IAM resources (`_member`), so the customer's other grants are never touched.
- */
 /** GCP's quota of custom roles in one project. */
 export const GCP_CUSTOM_ROLES_PER_PROJECT = 300;
 
@@ -38,6 +33,11 @@ function withinRoleLimit<T extends PermissionSet>(sets: readonly T[]): readonly 
   return sets;
 }
 
+/**
+ * The customer's GCP module: a service account the vendor's service account may impersonate
+ * (token creator on that account only), with one custom role per permission set bound to it.
+ * Only additive IAM resources (`_member`), so the customer's other grants are never touched.
+ */
 export class GcpTrustStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: GcpTrustStackProps) {
     super(scope, id);

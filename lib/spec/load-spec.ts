@@ -3,7 +3,7 @@ import { listProblems } from '../lists/list-problems';
 import { SpecError } from './spec-error';
 import { trustSpecSchema, type TrustSpec } from './trust-spec-schema';
 import { validate } from './validate';
-import { MAX_SPEC_BYTES, tooLarge, YamlSource } from './yaml-source';
+import { MAX_SPEC_BYTES, TOO_LARGE, YamlSource } from './yaml-source';
 
 export interface LoadedSpec {
   readonly spec: TrustSpec;
@@ -24,7 +24,7 @@ export function loadSpec(file: string, catalogIds: ReadonlySet<string>): LoadedS
   let text: string;
   try {
     // A file far past the limit is refused unread, so a huge file costs no memory.
-    if (statSync(file).size > MAX_SPEC_BYTES) throw SpecError.of(file, tooLarge());
+    if (statSync(file).size > MAX_SPEC_BYTES) throw SpecError.of(file, TOO_LARGE);
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof SpecError) throw e;

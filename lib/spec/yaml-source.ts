@@ -11,9 +11,7 @@ export const MAX_SPEC_BYTES = 1024 * 1024;
  */
 const MAX_ALIAS_COUNT = 100;
 
-export function tooLarge(): string {
-  return `the file is larger than ${MAX_SPEC_BYTES} bytes (1 MiB); a trust spec is far smaller`;
-}
+export const TOO_LARGE = `the file is larger than ${MAX_SPEC_BYTES} bytes (1 MiB); a trust spec is far smaller`;
 
 export type PathSegment = string | number;
 
@@ -29,7 +27,7 @@ export class YamlSource {
   /** Parses YAML text; syntax errors throw a SpecError naming each line. */
   static parse(text: string, file: string): YamlSource {
     if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
-      throw SpecError.of(file, tooLarge());
+      throw SpecError.of(file, TOO_LARGE);
     }
     const lines = new LineCounter();
     const deep = tooDeepAt(text);
@@ -38,8 +36,8 @@ export class YamlSource {
       const position = { file, line: before.split('\n').length, col: deep - before.lastIndexOf('\n') };
       throw new SpecError([{ position, path: '', message: `YAML: nested more than ${MAX_NESTING} levels deep` }]);
     }
-    // prettyErrors would quote the source around an error, which on hostile input (thousands of
-    // nested brackets) exhausts memory; the position is computed from the offset instead.
+    // The position comes from the error's offset; prettyErrors would add a source excerpt that
+    // is not printed and costs time on large hostile input.
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, schema: 'core', prettyErrors: false });
     // After the first syntax error the parser's further errors are mostly echoes of it.
     const [first] = [...doc.errors, ...doc.warnings];
