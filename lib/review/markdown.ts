@@ -25,3 +25,8 @@ export function mermaidLabel(...lines: string[]): string {
 export function mermaid(lines: readonly string[]): string[] {
   return ['```mermaid', ...lines, '```'];
 }
+
+/** How a value the customer enters at deploy time appears in names: `<ResourcePrefix>-alien`. */
+export function shown(input: string): string {
+  return `<${input}>`;
+}

@@ -4,8 +4,7 @@ import { templateSource } from '../model/template';
 import { mapConditions } from '../model/conditions';
 import type { AwsStatement, PermissionSet, TrustModel } from '../model/trust-model';
 import type { Cloud } from '../spec/variables';
-import { code, codeList } from './markdown';
-import { shown } from './trust-section';
+import { code, codeList, shown } from './markdown';
 
 const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' };
 
@@ -30,12 +29,14 @@ function setSection(set: PermissionSet, clouds: readonly Cloud[]): string[] {
       lines.push(`- **${CLOUD_NAMES[cloud]}**: not granted. ${unsupported}`);
       continue;
     }
-    if (cloud === 'aws') lines.push(`- **AWS**, allowed:`, ...(set.aws ?? []).map((s) => `  - ${awsStatement(s)}`));
-    if (cloud === 'gcp') lines.push(...gcpGrant(set));
-    if (cloud === 'azure') lines.push(...azureGrant(set));
+    lines.push(...GRANTS[cloud](set));
   }
   lines.push('');
   return lines;
+}
+
+function awsGrant(set: PermissionSet): string[] {
+  return ['- **AWS**, allowed:', ...set.aws!.map((s) => `  - ${awsStatement(s)}`)];
 }
 
 function awsStatement(statement: AwsStatement): string {
@@ -63,3 +64,6 @@ function azureGrant(set: PermissionSet): string[] {
   if (grant.dataActions.length > 0) lines.push(`  - Data actions: ${codeList(grant.dataActions)}`);
   return lines;
 }
+
+/** Each cloud's grants of a set, for a cloud the set supports. */
+const GRANTS: Record<Cloud, (set: PermissionSet) => string[]> = { aws: awsGrant, gcp: gcpGrant, azure: azureGrant };

@@ -1,8 +1,7 @@
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
-import { code } from './markdown';
-import { shown } from './trust-section';
+import { code, shown } from './markdown';
 
 /** How to cut the vendor off on each cloud, at once or for good, and what stops working. */
 export function revocationSection(model: TrustModel): string[] {

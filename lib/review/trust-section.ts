@@ -1,14 +1,11 @@
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, awsPolicyName, azureRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
-import { code, codeList, mermaid, mermaidLabel } from './markdown';
+import { code, codeList, mermaid, mermaidLabel, shown } from './markdown';
 
 const AWS = CUSTOMER_INTERFACE.aws;
 const GCP = CUSTOMER_INTERFACE.gcp;
 const AZURE = CUSTOMER_INTERFACE.azure;
-
-/** How the customer's inputs appear in names: `<ResourcePrefix>-alien`. */
-export const shown = (input: string) => `<${input}>`;
 
 /** Who can get in, under which conditions, for how long, and what the customer sends back. */
 export function trustSection(model: TrustModel): string[] {
