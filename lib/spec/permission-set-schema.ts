@@ -61,10 +61,16 @@ const awsStatement = z.strictObject({
   conditions: z.record(z.string().regex(/^[A-Za-z]+(:[A-Za-z]+)?$/), z.record(z.string().min(1), conditionValue)).optional(),
 });
 
+/** `service.resource.verb`, as GCP writes permissions. */
+export const GCP_PERMISSION = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/;
+
+/** `Provider.Namespace/resource/operation`, as Azure writes operations. */
+export const AZURE_OPERATION = /^[A-Za-z][A-Za-z0-9.]*\/[A-Za-z0-9/._-]+$/;
+
 const gcpPermission = z
   .string()
   .superRefine(
-    check(noWildcard('permission'), matches(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/, 'a GCP permission is "service.resource.verb", e.g. "storage.objects.get"')),
+    check(noWildcard('permission'), matches(GCP_PERMISSION, 'a GCP permission is "service.resource.verb", e.g. "storage.objects.get"')),
   );
 
 const reason = z.string().min(1).max(500);
@@ -105,7 +111,7 @@ const azureOperation = z
   .superRefine(
     check(
       noWildcard('operation'),
-      matches(/^[A-Za-z][A-Za-z0-9.]*\/[A-Za-z0-9/._-]+$/, 'an Azure operation is "Provider.Namespace/resource/operation", e.g. "Microsoft.Storage/storageAccounts/read"'),
+      matches(AZURE_OPERATION, 'an Azure operation is "Provider.Namespace/resource/operation", e.g. "Microsoft.Storage/storageAccounts/read"'),
     ),
   );
 

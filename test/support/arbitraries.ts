@@ -7,6 +7,8 @@ import { AWS_SENSITIVE_ACTIONS } from '../../lib/rules/aws/sensitive-actions';
 import { AZURE_SENSITIVE_OPERATIONS } from '../../lib/rules/azure/sensitive-operations';
 import { GCP_SENSITIVE_PERMISSIONS } from '../../lib/rules/gcp/sensitive-permissions';
 import type { Sensitive } from '../../lib/rules/sensitive';
+import { AZURE_OPERATION, GCP_PERMISSION } from '../../lib/spec/permission-set-schema';
+import { SPEC_NAME } from '../../lib/spec/trust-spec-schema';
 
 /**
  * Generators of valid trust specs for property tests: names and versions within the rules,
@@ -23,10 +25,10 @@ const AWS_STATEMENTS = catalog.sets
   .filter((st) => st.actions.length > 0);
 
 /** GCP permissions from the predefined roles whose services ignore IAM conditions. */
-const GCP_PERMISSIONS = readList('gcp-permissions.txt').filter((p) => /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/.test(p) && !supportsResourceConditions(p) && harmless(GCP_SENSITIVE_PERMISSIONS)(p));
+const GCP_PERMISSIONS = readList('gcp-permissions.txt').filter((p) => GCP_PERMISSION.test(p) && !supportsResourceConditions(p) && harmless(GCP_SENSITIVE_PERMISSIONS)(p));
 
 const azureOperations = (file: string) =>
-  readList(file).filter((op) => !op.includes('*') && /^[A-Za-z][A-Za-z0-9.]*\/[A-Za-z0-9/._-]+$/.test(op) && harmless(AZURE_SENSITIVE_OPERATIONS)(op));
+  readList(file).filter((op) => !op.includes('*') && AZURE_OPERATION.test(op) && harmless(AZURE_SENSITIVE_OPERATIONS)(op));
 const AZURE_ACTIONS = azureOperations('azure-role-actions.txt');
 const AZURE_DATA_ACTIONS = azureOperations('azure-role-data-actions.txt');
 
@@ -50,7 +52,7 @@ const inlineSet = (index: number) =>
 
 export const validSpec = fc
   .record({
-    name: fc.stringMatching(/^[a-z][a-z0-9-]{1,28}[a-z0-9]$/),
+    name: fc.stringMatching(SPEC_NAME),
     version: fc.tuple(fc.nat(99), fc.nat(99), fc.nat(99), fc.option(fc.stringMatching(/^[a-z][a-z0-9]{0,9}$/))).map(([a, b, c, pre]) => `${a}.${b}.${c}${pre ? `-${pre}` : ''}`),
     description: fc.option(anyText(300), { nil: undefined }),
     managingIdentity: fc.record({
