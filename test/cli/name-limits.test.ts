@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXTERNAL_ID } from '../../lib/aws/external-id';
+import { AWS_LIMITS } from '../../lib/aws/permission-policies';
 import { NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { GCP_LONGEST_VALUES } from '../../lib/spec/permission-set-schema';
 import { MAX_SERVICE_ACCOUNT_EMAIL, MAX_VERSION_LENGTH } from '../../lib/spec/trust-spec-schema';
@@ -72,6 +74,12 @@ describe('a spec at every maximum', () => {
     const { result, read } = await synth(longestSpec());
     expect(result).toMatchObject({ code: 0, err: '' });
     [aws, gcp, azure] = [read('aws/template.json'), read('gcp/main.tf.json'), read('azure/main.tf.json')];
+  });
+
+  test('AWS: the trust policy fits 2,048 characters with the longest role ARN and external id', () => {
+    const trust = JSON.stringify(aws.Resources.TrustRole.Properties.AssumeRolePolicyDocument).replace('{"Ref":"ExternalId"}', JSON.stringify('x'.repeat(EXTERNAL_ID.maxLength)));
+    expect(trust).toContain('x'.repeat(EXTERNAL_ID.maxLength));
+    expect(trust.length).toBeLessThanOrEqual(AWS_LIMITS.trustPolicyCharacters);
   });
 
   test('AWS: role name 64, policy names 128, role description 1,000, stack description 1,024', () => {

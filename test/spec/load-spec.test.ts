@@ -1,5 +1,6 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { checkCustomSets, loadSpec, parseSpec } from '../../lib/spec/load-spec';
+import { GCP_MAX_ROLE_PERMISSIONS } from '../../lib/spec/permission-set-schema';
 import { SpecError } from '../../lib/spec/spec-error';
 import { fixturePath, VALID_SPEC } from '../support/fixtures';
 
@@ -130,6 +131,12 @@ describe('custom permission sets', () => {
     expect(problems(text)).toEqual([
       'spec.yaml:17:21: customPermissionSets[0].aws[0].resources[0]: unknown variable ${project}; aws allows ${prefix}, ${partition}, ${region}, ${account}',
     ]);
+  });
+
+  test('refuses a GCP role past 3,000 permissions, saying by how many', () => {
+    const permissions = Array.from({ length: GCP_MAX_ROLE_PERMISSIONS + 1 }, (_, i) => `run.services.p${i}`).join(', ');
+    const text = withSet(`  - id: app/custom\n    description: Too many.\n    gcp: { projectWide: Cloud Run ignores conditions., permissions: [${permissions}] }\n    unsupported: { aws: no, azure: no }\n`);
+    expect(problems(text)).toEqual([expect.stringMatching(/customPermissionSets\[0\]\.gcp\.permissions: 3001 entries, 1 too many: a GCP custom role holds at most 3000 permissions$/)]);
   });
 
   test('refuses a set with no grants and no reason for a cloud', () => {
