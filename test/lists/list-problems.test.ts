@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleArn } from '../../lib/lists/aws-actions';
 import { azureOperationKinds } from '../../lib/lists/azure-role-operations';
@@ -64,10 +65,12 @@ describe('the lists', () => {
     expect(sampleArn('arn:${partition}:sqs:${region}:${account}:${prefix}-*')).toBe('arn:aws:sqs:us-east-1:123456789012:acme-prod-*');
   });
 
-  test('are the same as the shared reference lists they were copied from', () => {
-    const shared = join(__dirname, '..', '..', '..', 'shared', 'iam-data');
-    for (const file of ['gcp-permissions.txt', 'azure-role-actions.txt', 'azure-role-data-actions.txt']) {
-      expect([file, readFileSync(join(LISTS_DIR, file), 'utf8') === readFileSync(join(shared, file), 'utf8')]).toEqual([file, true]);
+  test('are exactly the copies recorded in SHA256SUMS, which name every shipped list', () => {
+    const recorded = readFileSync(join(LISTS_DIR, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split(/\s+/));
+    const shipped = readdirSync(LISTS_DIR).filter((f) => f.endsWith('.txt') || f.startsWith('LICENSE')).sort();
+    expect(recorded.map(([, file]) => file).sort()).toEqual(shipped);
+    for (const [hash, file] of recorded) {
+      expect([file, createHash('sha256').update(readFileSync(join(LISTS_DIR, file))).digest('hex')]).toEqual([file, hash]);
     }
   });
 });
