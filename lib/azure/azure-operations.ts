@@ -9,3 +9,20 @@ export function azureOperations(sets: readonly PermissionSet[]): { actions: stri
     dataActions: unique(sets.flatMap((s) => s.azure?.dataActions ?? [])),
   };
 }
+
+/** The managed identity and its federated credential are `Microsoft.ManagedIdentity` resources. */
+const MODULE_PROVIDER = 'Microsoft.ManagedIdentity';
+
+/**
+ * The resource providers the subscription must have registered: the module's own, and the
+ * namespace of every granted operation (the vendor, confined to one resource group, cannot
+ * register a provider itself). `Microsoft.Authorization` and `Microsoft.Resources` are always
+ * registered and left out.
+ */
+export function azureResourceProviders(sets: readonly PermissionSet[]): string[] {
+  const { actions, dataActions } = azureOperations(sets);
+  const namespaces = [...actions, ...dataActions].map((op) => op.split('/')[0]);
+  const always = new Set(['microsoft.authorization', 'microsoft.resources']);
+  const byLowerCase = new Map([MODULE_PROVIDER, ...namespaces].map((n) => [n.toLowerCase(), n] as const));
+  return [...byLowerCase.entries()].filter(([lower]) => !always.has(lower)).map(([, n]) => n).sort(compareText);
+}

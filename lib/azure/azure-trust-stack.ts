@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
@@ -7,27 +7,34 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, azureRoleDescription, azureRoleName, identityName } from '../model/names';
+import { AZURE_FEDERATED_CREDENTIAL_NAME, AZURE_ROLE_NAME_PARTS, azureRoleDescription, azureRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
-import { prefixVariable, requiredProvider, withoutBackend } from '../terraform/variables';
+import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
+import { prefixVariable } from '../terraform/variables';
 import { tfLiteral } from '../terraform/terraform-string';
 import { azureOperations } from './azure-operations';
 
 /**
- * The azurerm 4.55 bindings write `parent_id` on the federated credential, which azurerm 5.0
- * removed: stay on 4.x.
+ * The azurerm versions the output is valid for. The federated credential names its identity
+ * with `user_assigned_identity_id`, which 4.65 added (deprecating `parent_id` and
+ * `resource_group_name`, which 5.0 removes); below 4.65 the argument is unknown.
  */
-export const AZURERM_PROVIDER_VERSION = '~> 4.55';
+export const AZURERM_PROVIDER = { source: 'hashicorp/azurerm', version: '>= 4.65, < 5.0' } as const;
 
 export interface AzureTrustStackProps {
   /** The resolved trust spec; must include Azure. */
   readonly model: TrustModel;
 }
 
+/** What the prefix limits on Azure: names only; the role covers the whole resource group. */
+const PREFIX_REACH =
+  'It names the managed identity and the custom role; it does not limit what the role reaches, which is every resource in the resource group, whatever its name.';
+
 /**
  * The customer's Azure module: a user-assigned managed identity that the vendor signs in as
  * with an OIDC token (a federated credential, no secret), holding one custom role whose
- * scope and assignable scopes are the customer's resource group only.
+ * scope and assignable scopes are the customer's resource group only. No provider block: the
+ * root beside it (or the customer's own root) configures the provider and the subscription.
  */
 export class AzureTrustStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: AzureTrustStackProps) {
@@ -37,12 +44,12 @@ export class AzureTrustStack extends TerraformStack {
 
     const groupName = new TerraformVariable(this, CUSTOMER_INTERFACE.azure.inputs.resourceGroup, {
       type: 'string',
-      description: 'The existing resource group the vendor manages; the role reaches nothing outside it.',
+      description: 'The existing resource group the vendor manages; the role reaches every resource in it and nothing outside it.',
     });
-    const prefix = prefixVariable(this);
+    const prefix = prefixVariable(this, PREFIX_REACH);
     new AzurermProvider(this, 'azurerm', { features: [{}] });
-    requiredProvider(this, 'azurerm', AZURERM_PROVIDER_VERSION);
-    withoutBackend(this);
+    withoutProviderBlocks(this);
+    terraformSettings(this, { azurerm: AZURERM_PROVIDER });
 
     const group = new DataAzurermResourceGroup(this, 'deployment', { name: groupName.stringValue });
 
@@ -53,8 +60,10 @@ export class AzureTrustStack extends TerraformStack {
     });
 
     const { actions, dataActions } = azureOperations(model.permissionSets);
+    // The group's id holds the subscription, and ids compare without case.
+    const hash = Fn.substr(Fn.sha1(Fn.lower(Fn.join("/", [group.id, prefix.stringValue]))), 0, AZURE_ROLE_NAME_PARTS.hashCharacters);
     const role = new RoleDefinition(this, 'alien_role', {
-      name: azureRoleName(prefix.stringValue, group.name),
+      name: azureRoleName(prefix.stringValue, Fn.substr(group.name, 0, AZURE_ROLE_NAME_PARTS.groupCharacters), hash),
       scope: group.id,
       description: tfLiteral(azureRoleDescription(model.name, model.permissionSets.map((s) => s.id))),
       permissions: [{ actions, dataActions }],
@@ -69,14 +78,18 @@ export class AzureTrustStack extends TerraformStack {
       principalType: 'ServicePrincipal',
     });
 
-    new FederatedIdentityCredential(this, 'vendor', {
+    const credential = new FederatedIdentityCredential(this, 'vendor', {
       name: AZURE_FEDERATED_CREDENTIAL_NAME,
+      // Required by the 4.55 bindings, deprecated since 4.65: replaced below.
       resourceGroupName: group.name,
       parentId: identity.id,
       issuer: tfLiteral(model.azure.issuer),
       subject: tfLiteral(model.azure.subject),
       audience: [tfLiteral(model.azure.audience)],
     });
+    credential.addOverride('parent_id', undefined);
+    credential.addOverride('resource_group_name', undefined);
+    credential.addOverride('user_assigned_identity_id', identity.id);
 
     const names = CUSTOMER_INTERFACE.azure.outputs;
     const outputs = { [names.clientId]: identity.clientId, [names.tenantId]: identity.tenantId, [names.principalId]: identity.principalId };

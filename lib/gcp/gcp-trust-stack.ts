@@ -2,19 +2,23 @@ import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { LimitError } from '../model/limit-error';
-import { gcpRoleId, gcpRoleTitle, identityName } from '../model/names';
+import { GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, gcpRoleId, gcpRoleTitle, identityName } from '../model/names';
 import type { GcpGrant, PermissionSet, TrustModel } from '../model/trust-model';
 import type { Variable } from '../spec/variables';
-import { prefixVariable, requiredProvider, withoutBackend, unknownVariable } from '../terraform/variables';
+import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
+import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
+import { prefixVariable, unknownVariable, validate } from '../terraform/variables';
 import { tfLiteral, tfTemplate } from '../terraform/terraform-string';
+import { GCP_REQUIRED_APIS } from './required-apis';
 
-/** Major version of the google provider the prebuilt bindings were generated for (6.50). */
-export const GOOGLE_PROVIDER_VERSION = '~> 6.50';
+/** The google provider versions the bindings (6.50) and this module's arguments are valid for. */
+export const GOOGLE_PROVIDER = { source: 'hashicorp/google', version: '~> 6.50' } as const;
 
 export interface GcpTrustStackProps {
   /** The resolved trust spec; must include GCP. */
@@ -24,8 +28,10 @@ export interface GcpTrustStackProps {
 /** GCP's quota of custom roles in one project. */
 export const GCP_CUSTOM_ROLES_PER_PROJECT = 300;
 
+type GcpSet = PermissionSet & { gcp: GcpGrant };
+
 /** The sets, one custom role each, or a LimitError saying by how many they exceed the quota. */
-function withinRoleLimit<T extends PermissionSet>(sets: readonly T[]): readonly T[] {
+function withinRoleLimit(sets: readonly GcpSet[]): readonly GcpSet[] {
   const over = sets.length - GCP_CUSTOM_ROLES_PER_PROJECT;
   if (over > 0) {
     throw new LimitError('gcp', 'custom roles per project', `${sets.length} permission sets need one custom role each; a project holds ${GCP_CUSTOM_ROLES_PER_PROJECT}, ${over} too many`);
@@ -33,42 +39,67 @@ function withinRoleLimit<T extends PermissionSet>(sets: readonly T[]): readonly 
   return sets;
 }
 
+/** What the prefix limits on GCP: conditioned sets only; the others reach the whole project. */
+function prefixReach(sets: readonly GcpSet[]): string {
+  const projectWide = sets.filter((s) => !s.gcp.condition).map((s) => s.id);
+  const scoped = 'Grants with an IAM condition reach only resources whose names start with the prefix and a hyphen';
+  return projectWide.length === 0
+    ? `${scoped}; every granted set has one.`
+    : `${scoped}; these sets reach the whole project, because their services ignore IAM conditions: ${projectWide.join(', ')}.`;
+}
+
 /**
  * The customer's GCP module: a service account the vendor's service account may impersonate
  * (token creator on that account only), with one custom role per permission set bound to it.
  * Only additive IAM resources (`_member`), so the customer's other grants are never touched.
+ * No provider block: the root beside it (or the customer's own root) configures the provider.
  */
 export class GcpTrustStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: GcpTrustStackProps) {
     super(scope, id);
     const { model } = props;
     if (!model.gcp) throw new Error('GcpTrustStack needs a model that includes GCP');
+    const sets = withinRoleLimit(model.permissionSets.filter((s): s is GcpSet => s.gcp !== undefined));
 
-    const projectId = new TerraformVariable(this, CUSTOMER_INTERFACE.gcp.inputs.project, { type: 'string', description: 'The project the vendor manages resources in.' });
-    const prefix = prefixVariable(this);
-    new GoogleProvider(this, 'google', { project: projectId.stringValue });
-    requiredProvider(this, 'google', GOOGLE_PROVIDER_VERSION);
-    withoutBackend(this);
+    const projectId = new TerraformVariable(this, CUSTOMER_INTERFACE.gcp.inputs.project, {
+      type: 'string',
+      description: 'The id of the project the vendor manages resources in.',
+    });
+    validate(projectId, GCP_PROJECT_ID.pattern, `The project_id must be ${GCP_PROJECT_ID.description}.`);
+    const prefix = prefixVariable(this, prefixReach(sets));
+    new GoogleProvider(this, 'google', {});
+    withoutProviderBlocks(this);
+    terraformSettings(this, { google: GOOGLE_PROVIDER, random: RANDOM_PROVIDER });
+
+    const apis = Object.keys(GCP_REQUIRED_APIS).map(
+      (api) => new ProjectService(this, `api_${api.split('.')[0]}`, { project: projectId.stringValue, service: api, disableOnDestroy: false }),
+    );
 
     const account = new ServiceAccount(this, 'alien', {
       project: projectId.stringValue,
       accountId: identityName(prefix.stringValue),
       displayName: tfLiteral(`${model.name} (managed by the vendor)`),
-      description: tfLiteral(`Impersonated by ${model.gcp.managingServiceAccount} to manage resources prefixed with the resource prefix`),
+      description: tfLiteral(`Impersonated by ${model.gcp.managingServiceAccount} to manage the deployment's resources`),
+      dependsOn: apis,
     });
 
+    // A deleted custom role's id stays reserved for 37 days and the provider undeletes only
+    // within 7, so a fixed id could not be re-created in between. A suffix chosen at create
+    // and kept in state makes every apply after a destroy use fresh ids.
+    const suffix = new RandomId(this, 'role_suffix', { byteLength: GCP_ROLE_SUFFIX_BYTES });
     // Custom role ids allow no hyphens; the prefix allows no underscores, so the mapping is one to one.
     const rolePrefix = Fn.replace(prefix.stringValue, '-', '_');
     const variables: Partial<Record<Variable, string>> = { prefix: prefix.stringValue, project: projectId.stringValue };
     const variable = (name: Variable) => variables[name] ?? unknownVariable(name, 'gcp');
-    for (const set of withinRoleLimit(model.permissionSets.filter((s): s is PermissionSet & { gcp: GcpGrant } => s.gcp !== undefined))) {
+    for (const set of sets) {
       const id = set.id.replace(/[/-]/g, '_');
       const role = new ProjectIamCustomRole(this, id, {
         project: projectId.stringValue,
-        roleId: gcpRoleId(rolePrefix, set.id),
+        roleId: gcpRoleId(rolePrefix, suffix.hex, set.id),
         title: gcpRoleTitle(prefix.stringValue, set.id),
         description: tfLiteral(set.description),
         permissions: [...set.gcp.permissions].sort(),
+        dependsOn: apis,
       });
       const condition = set.gcp.condition;
       new ProjectIamMember(this, `${id}_member`, {

@@ -11,7 +11,23 @@ export const RESOURCE_PREFIX = {
   pattern: '^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$',
   maxLength: 24,
   description: '1–24 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+  example: 'acme-prod',
 } as const;
+
+/** A GCP project id, optionally domain-scoped (`example.com:my-project`). */
+export const GCP_PROJECT_ID = {
+  pattern: '^(?:[a-z0-9][a-z0-9.-]*[a-z0-9]:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$',
+  description: 'a project id: 6–30 lower-case letters, digits and hyphens, starting with a letter (for example acme-prod-123)',
+} as const;
+
+/** An Azure subscription id: a GUID. */
+export const AZURE_SUBSCRIPTION_ID = {
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  description: 'a subscription id, a GUID such as 00000000-0000-0000-0000-000000000000 (az account show --query id)',
+} as const;
+
+/** Random bytes in GCP custom role ids (see GcpTrustStack): 6 hex characters. */
+export const GCP_ROLE_SUFFIX_BYTES = 3;
 
 /** The customer's identity: AWS role, GCP service account id, Azure managed identity. */
 export function identityName(prefix: string): string {
@@ -25,20 +41,30 @@ export function awsPolicyName(prefix: string, index: number): string {
 
 /**
  * A GCP custom role id: `[a-zA-Z0-9_.]{3,64}`, so hyphens become underscores (in the prefix
- * by the caller, who may only have a Terraform expression) and the set id's slash a dot.
+ * by the caller, who may only have a Terraform expression) and the set id's slash a dot. The
+ * suffix is the deployment's random hex, new after every destroy.
  */
-export function gcpRoleId(underscoredPrefix: string, permissionSetId: string): string {
-  return `${underscoredPrefix}.${permissionSetId.replace(/-/g, '_').replace('/', '.')}`;
+export function gcpRoleId(underscoredPrefix: string, suffix: string, permissionSetId: string): string {
+  return `${underscoredPrefix}_${suffix}.${permissionSetId.replace(/-/g, '_').replace('/', '.')}`;
 }
 
 export function gcpRoleTitle(prefix: string, permissionSetId: string): string {
   return `Alien ${permissionSetId} (${prefix})`;
 }
 
-/** Azure role definition names are unique across the tenant, so both prefix and group are in it. */
-export function azureRoleName(prefix: string, resourceGroup: string): string {
-  return `Alien ${prefix} in ${resourceGroup}`;
+/**
+ * Azure role definition names are unique across the whole Entra tenant, and one tenant holds
+ * many subscriptions with the same group names (staging and production). The name carries a
+ * hash of the group's id (which holds the subscription) and the prefix, so every distinct
+ * (subscription, group, prefix) gets its own name, and the same deployment the same name in
+ * every version. The readable group name is cut to keep within the limit; the hash decides.
+ */
+export function azureRoleName(prefix: string, resourceGroupShown: string, hash: string): string {
+  return `Alien ${prefix} in ${resourceGroupShown} #${hash}`;
 }
+
+/** How much of the group name and of the hash the Azure role name shows. */
+export const AZURE_ROLE_NAME_PARTS = { groupCharacters: 80, hashCharacters: 8 } as const;
 
 /**
  * The Azure role's description names every permission set while that fits Azure's 1,024

@@ -4,19 +4,14 @@ import type { TrustModel } from '../model/trust-model';
 /** A release folder's files: path relative to the folder → exact bytes to write. */
 export type ReleaseFiles = Map<string, string>;
 
-/** Where each cloud's template lands inside a release folder. */
-export const TEMPLATE_FILES: Record<Cloud, string> = {
-  aws: 'aws/template.json',
-  gcp: 'gcp/main.tf.json',
-  azure: 'azure/main.tf.json',
-};
-
 /**
  * Each cloud's renderer, loaded only when that cloud is generated: aws-cdk-lib and cdktf
- * are large, and a spec for one cloud should not pay for the others.
+ * are large, and a spec for one cloud should not pay for the others. Each returns its files
+ * by path inside the cloud's folder: the CloudFormation template; a Terraform module and the
+ * root that calls it.
  */
-const RENDERERS: Record<Cloud, () => (model: TrustModel) => object> = {
-  aws: () => require('../aws/synth-aws').synthAws,
+const RENDERERS: Record<Cloud, () => (model: TrustModel) => Record<string, object>> = {
+  aws: () => (model) => ({ 'template.json': require('../aws/synth-aws').synthAws(model) }),
   gcp: () => require('../gcp/synth-gcp').synthGcp,
   azure: () => require('../azure/synth-azure').synthAzure,
 };
@@ -24,7 +19,9 @@ const RENDERERS: Record<Cloud, () => (model: TrustModel) => object> = {
 /** Every template of the model's clouds, in memory; nothing touches the disk. */
 export function generateTemplates(model: TrustModel): ReleaseFiles {
   const files: ReleaseFiles = new Map();
-  for (const cloud of model.clouds) files.set(TEMPLATE_FILES[cloud], toJson(RENDERERS[cloud]()(model)));
+  for (const cloud of model.clouds) {
+    for (const [path, json] of Object.entries(RENDERERS[cloud]()(model))) files.set(`${cloud}/${path}`, toJson(json));
+  }
   return files;
 }
 

@@ -12,20 +12,22 @@ export interface ReleaseFacts {
 }
 
 export function releaseFacts(files: ReleaseFiles): ReleaseFacts {
-  const json = (path: string) => (files.has(path) ? JSON.parse(files.get(path)!) : undefined);
   const facts: ReleaseFacts = { grants: { aws: [], gcp: [], azure: [] }, trust: {} };
-  const aws = json('aws/template.json');
-  if (aws) readAws(aws, facts);
-  const gcp = json('gcp/main.tf.json');
-  if (gcp) readGcp(gcp, facts);
-  const azure = json('azure/main.tf.json');
-  if (azure) readAzure(azure, facts);
+  // Every JSON file of a cloud's folder: releases before 1.1.1 hold one Terraform file per
+  // cloud, later ones a root and the module it calls, and the grants live in the module.
+  for (const [path, content] of files) {
+    const cloud = path.split('/')[0];
+    if (!path.endsWith('.json') || !(cloud in READERS)) continue;
+    READERS[cloud as keyof typeof READERS](JSON.parse(content), facts);
+  }
   for (const cloud of ['aws', 'gcp', 'azure'] as const) facts.grants[cloud] = [...new Set(facts.grants[cloud])].sort();
   return facts;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 const list = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
+
+const READERS = { aws: readAws, gcp: readGcp, azure: readAzure } as const;
 
 function readAws(template: any, facts: ReleaseFacts): void {
   for (const resource of Object.values<any>(template.Resources ?? {})) {

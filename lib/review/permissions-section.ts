@@ -50,7 +50,7 @@ function awsStatement(statement: AwsStatement): string {
 
 function gcpGrant(set: PermissionSet): string[] {
   const grant = set.gcp!;
-  const role = gcpRoleId(shown(CUSTOMER_INTERFACE.gcp.inputs.prefix), set.id);
+  const role = gcpRoleId(shown(CUSTOMER_INTERFACE.gcp.inputs.prefix), shown('suffix'), set.id);
   const scope = grant.condition
     ? `only where ${code(templateSource(grant.condition.expression))}`
     : `on the whole project ${code(shown(CUSTOMER_INTERFACE.gcp.inputs.project))}: ${grant.projectWide ?? 'no condition.'}`;

@@ -1,3 +1,5 @@
+import { azureResourceProviders } from '../azure/azure-operations';
+import { GCP_REQUIRED_APIS, GCP_VENDOR_API } from '../gcp/required-apis';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, awsPolicyName, azureRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
@@ -42,6 +44,7 @@ export function trustSection(model: TrustModel): string[] {
       `- **Session length**: access tokens last one hour by default, and at most 12 hours only if your organization policy ${code('constraints/iam.allowServiceAccountCredentialLifetimeExtension')} allows the vendor's account.`,
       `- **Permissions**: one custom role per permission set, bound to the service account with ${code('google_project_iam_member')} (additive: your other grants are untouched), listed under "What it can do".`,
       `- **You send back**: the output ${code(GCP.outputs.serviceAccountEmail)}.`,
+      `- **Before you apply**: the module enables the APIs it needs in your project (${codeList(Object.keys(GCP_REQUIRED_APIS))}) and leaves them enabled on destroy; the vendor's own project needs ${code(GCP_VENDOR_API)}.`,
       `- **Organization policy**: if ${code('constraints/iam.allowedPolicyMemberDomains')} (domain-restricted sharing) is enforced, the token-creator grant to the vendor's account is refused until you allow the vendor's organization.`,
       '',
       ...mermaid([
@@ -62,8 +65,9 @@ export function trustSection(model: TrustModel): string[] {
       `- **Who can use it**: a workload presenting an OIDC token from the issuer ${code(model.azure.issuer)} with the subject ${code(model.azure.subject)}, through the federated credential ${code(AZURE_FEDERATED_CREDENTIAL_NAME)}.`,
       `- **Condition**: issuer, subject and audience (${code(model.azure.audience)}) must all match exactly.`,
       '- **Session length**: Microsoft Entra ID access tokens, valid for about an hour (60 to 90 minutes); each new one needs a new OIDC token from the issuer.',
-      `- **Permissions**: one custom role, ${code(azureRoleName(shown(AZURE.inputs.prefix), group))}, assignable to and assigned at the resource group only, listed under "What it can do".`,
+      `- **Permissions**: one custom role, ${code(azureRoleName(shown(AZURE.inputs.prefix), group, shown('hash')))}, assignable to and assigned at the resource group only, listed under "What it can do".`,
       `- **You send back**: the outputs ${codeList(Object.values(AZURE.outputs))}.`,
+      `- **Before you apply**: the subscription must have these resource providers registered, because the configuration registers none and the vendor, confined to the resource group, cannot: ${codeList(azureResourceProviders(model.permissionSets))}.`,
       '',
       ...mermaid([
         'flowchart LR',

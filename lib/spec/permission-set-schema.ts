@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, RESOURCE_PREFIX } from '../model/names';
 import { leastPrivilegeFindings } from '../rules/least-privilege';
 import { CLOUDS, parseTemplate, type Cloud } from './variables';
 
-/** `storage/data-read`: family and level. 39 characters at most so that GCP role ids fit 64. */
+/** `storage/data-read`: family and level. */
 export const PERMISSION_SET_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
-export const MAX_PERMISSION_SET_ID_LENGTH = 39;
+/**
+ * The longest set id: GCP role ids (`<prefix>_<suffix>.<family>.<level>`, see `gcpRoleId`)
+ * must fit 64 characters at the longest prefix.
+ */
+export const MAX_PERMISSION_SET_ID_LENGTH = NAME_LIMITS.gcpRoleId.max - RESOURCE_PREFIX.maxLength - 2 * GCP_ROLE_SUFFIX_BYTES - 2;
 
 /** A string that may hold the variables of one cloud (see `VARIABLES`). */
 function templated(cloud: Cloud) {

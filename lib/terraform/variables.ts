@@ -1,39 +1,29 @@
-import { Fn, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { TERRAFORM_PREFIX_VARIABLE } from '../model/customer-interface';
 import { RESOURCE_PREFIX } from '../model/names';
 
 /**
  * `var.resource_prefix`, validated with the same rule as CloudFormation's ResourcePrefix so
- * that every name derived from it fits its cloud's limit.
+ * that every name derived from it fits its cloud's limit. `reach` says, for this cloud, what
+ * the prefix does and does not limit: the descriptions must not promise more than the grants.
  */
-export function prefixVariable(scope: Construct): TerraformVariable {
+export function prefixVariable(scope: Construct, reach: string): TerraformVariable {
   const prefix = new TerraformVariable(scope, TERRAFORM_PREFIX_VARIABLE, {
     type: 'string',
-    description: `Prefix of the deployment's resources; the vendor reaches only resources whose names start with it. ${RESOURCE_PREFIX.description}.`,
+    description: `Prefix of the deployment's resources (${RESOURCE_PREFIX.description}). ${reach}`,
   });
-  prefix.addValidation({
-    condition: Fn.can(Fn.regex(RESOURCE_PREFIX.pattern, prefix.stringValue)),
-    errorMessage: `resource_prefix must be ${RESOURCE_PREFIX.description}.`,
-  });
+  validate(prefix, RESOURCE_PREFIX.pattern, `The resource_prefix must be ${RESOURCE_PREFIX.description}, for example ${RESOURCE_PREFIX.example}.`);
   return prefix;
 }
 
 /**
- * Pins a provider to the major version its prebuilt bindings were generated for; cdktf would
- * otherwise pin the exact patch release, which customers cannot upgrade.
+ * A `validation` block that accepts exactly the values `pattern` matches. Terraform 1.0 and 1.1
+ * refuse an error message that does not start with a capital letter and end with a full stop.
  */
-export function requiredProvider(stack: TerraformStack, name: string, version: string): void {
-  stack.addOverride(`terraform.required_providers.${name}`, { source: `hashicorp/${name}`, version });
-}
-
-/**
- * Drops the local backend cdktf adds by default: it carries an absolute path of the machine
- * that synthesized (so output would differ between machines), and the customer chooses their
- * own backend.
- */
-export function withoutBackend(stack: TerraformStack): void {
-  stack.addOverride('terraform.backend', undefined);
+export function validate(variable: TerraformVariable, pattern: string, errorMessage: string): void {
+  if (!/^[A-Z].*\.$/s.test(errorMessage)) throw new Error(`validation message must be a capitalised sentence: ${errorMessage}`);
+  variable.addValidation({ condition: Fn.can(Fn.regex(pattern, variable.stringValue)), errorMessage });
 }
 
 export function unknownVariable(name: string, cloud: string): never {

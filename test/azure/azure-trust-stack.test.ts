@@ -1,4 +1,6 @@
-import { AZURERM_PROVIDER_VERSION } from '../../lib/azure/azure-trust-stack';
+import { createHash } from 'node:crypto';
+import { AZURERM_PROVIDER } from '../../lib/azure/azure-trust-stack';
+import { AZURE_ROLE_NAME_PARTS, azureRoleName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { FIXTURE_NAMES } from '../support/fixtures';
 import { allStrings, azureOf, foreignInterpolations } from '../support/terraform';
 
@@ -7,11 +9,11 @@ const resources = full.resource;
 const group = '${data.azurerm_resource_group.deployment.id}';
 
 describe('the Azure module', () => {
-  test("federates the identity with the vendor's issuer, subject and default audience", () => {
+  test("federates the identity with the vendor's issuer, subject and default audience, without deprecated arguments", () => {
+    // azurerm 4.65 replaced parent_id and resource_group_name with user_assigned_identity_id.
     expect(resources.azurerm_federated_identity_credential.vendor).toEqual({
       name: 'alien-control-plane',
-      resource_group_name: '${data.azurerm_resource_group.deployment.name}',
-      parent_id: '${azurerm_user_assigned_identity.alien.id}',
+      user_assigned_identity_id: '${azurerm_user_assigned_identity.alien.id}',
       issuer: 'https://oidc.alien.dev',
       subject: 'system:serviceaccount:alien:control-plane',
       audience: ['api://AzureADTokenExchange'],
@@ -34,8 +36,38 @@ describe('the Azure module', () => {
     });
   });
 
-  test('names the role after the prefix and the resource group, unique in the tenant', () => {
-    expect(resources.azurerm_role_definition.alien_role.name).toBe('Alien ${var.resource_prefix} in ${data.azurerm_resource_group.deployment.name}');
+  test('names the role after the prefix, the group and a hash of the group id (which holds the subscription) and prefix', () => {
+    expect(resources.azurerm_role_definition.alien_role.name).toBe(
+      'Alien ${var.resource_prefix} in ${substr(data.azurerm_resource_group.deployment.name, 0, 80)} #${substr(sha1(lower(join("/", [data.azurerm_resource_group.deployment.id, var.resource_prefix]))), 0, 8)}',
+    );
+  });
+
+  test('gives every (subscription, group, prefix) its own role name, tenant-wide, and the same one on every apply', () => {
+    // The Terraform expression above, evaluated for concrete inputs.
+    const name = (subscription: string, group: string, prefix: string) => {
+      const id = `/subscriptions/${subscription}/resourceGroups/${group}`;
+      const hash = createHash('sha1').update(`${id}/${prefix}`.toLowerCase()).digest('hex').slice(0, AZURE_ROLE_NAME_PARTS.hashCharacters);
+      return azureRoleName(prefix, group.slice(0, AZURE_ROLE_NAME_PARTS.groupCharacters), hash);
+    };
+    const staging = name('11111111-1111-1111-1111-111111111111', 'app-rg', 'acme');
+    const production = name('22222222-2222-2222-2222-222222222222', 'app-rg', 'acme');
+    expect(staging).not.toBe(production);
+    expect(name('11111111-1111-1111-1111-111111111111', 'app-rg', 'acme2')).not.toBe(staging);
+    expect(name('11111111-1111-1111-1111-111111111111', 'APP-RG', 'acme').split('#')[1]).toBe(staging.split('#')[1]);
+    expect(name('11111111-1111-1111-1111-111111111111', 'app-rg', 'acme')).toBe(staging);
+    const longest = name('11111111-1111-1111-1111-111111111111', 'g'.repeat(NAME_LIMITS.azureResourceGroup), 'p'.repeat(RESOURCE_PREFIX.maxLength));
+    expect(longest.length).toBeLessThanOrEqual(NAME_LIMITS.azureRoleName);
+  });
+
+  test('configures no provider, so a caller can use it with count, for_each and its own provider', () => {
+    expect(full.provider).toBeUndefined();
+  });
+
+  test('says the role reaches the whole resource group, not only prefixed names', () => {
+    const description = full.variable.resource_prefix.description;
+    expect(description).not.toMatch(/reaches only/);
+    expect(description).toContain('every resource in the resource group');
+    expect(full.variable.resource_prefix.validation[0].error_message).toMatch(/^The resource_prefix must be .*\.$/);
   });
 
   test('grants the sets\' actions and data actions, sorted, with no wildcard', () => {
@@ -53,9 +85,9 @@ describe('the Azure module', () => {
     expect(full.output.tenant_id.value).toBe('${azurerm_user_assigned_identity.alien.tenant_id}');
   });
 
-  test('pins azurerm below 5.0, which dropped parent_id', () => {
-    expect(full.terraform).toEqual({ required_providers: { azurerm: { source: 'hashicorp/azurerm', version: AZURERM_PROVIDER_VERSION } } });
-    expect(AZURERM_PROVIDER_VERSION).toBe('~> 4.55');
+  test('pins Terraform, and azurerm to the versions that know user_assigned_identity_id (4.65 up to 5.0)', () => {
+    expect(full.terraform).toEqual({ required_version: '>= 1.0', required_providers: { azurerm: AZURERM_PROVIDER } });
+    expect(AZURERM_PROVIDER).toEqual({ source: 'hashicorp/azurerm', version: '>= 4.65, < 5.0' });
   });
 
   test('looks up the resource group by name', () => {

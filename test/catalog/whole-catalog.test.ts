@@ -24,9 +24,9 @@ describe('a spec granting the whole catalog', () => {
     const aws = JSON.parse(files.get('aws/template.json')!);
     const policies = Object.values<any>(aws.Resources).filter((r) => r.Type === 'AWS::IAM::ManagedPolicy');
     expect(policies.length).toBeGreaterThanOrEqual(1);
-    const gcp = JSON.parse(files.get('gcp/main.tf.json')!);
+    const gcp = JSON.parse(files.get('gcp/module/main.tf.json')!);
     expect(Object.keys(gcp.resource.google_project_iam_custom_role)).toHaveLength(ids.length);
-    const azure = JSON.parse(files.get('azure/main.tf.json')!);
+    const azure = JSON.parse(files.get('azure/module/main.tf.json')!);
     expect(Object.keys(azure.resource.azurerm_role_definition)).toHaveLength(1);
   });
 });

@@ -25,6 +25,6 @@ test('npx cdktf synth produces stacks gcp and azure with the same resources', ()
   execFileSync('npx', ['cdktf', 'synth', '--output', out], { cwd: ROOT, env, stdio: 'pipe' });
   for (const cloud of ['gcp', 'azure']) {
     const synthesized = JSON.parse(readFileSync(join(out, 'stacks', cloud, 'cdk.tf.json'), 'utf8'));
-    expect(withoutMetadata(synthesized)).toEqual(JSON.parse(expected.get(`${cloud}/main.tf.json`)!));
+    expect(withoutMetadata(synthesized)).toEqual(JSON.parse(expected.get(`${cloud}/module/main.tf.json`)!));
   }
 });

@@ -25,12 +25,12 @@ describe('a spec with 200 inline permission sets', () => {
     const policies = Object.values<any>(aws.Resources).filter((r) => r.Type === 'AWS::IAM::ManagedPolicy');
     expect(policies.length).toBeGreaterThan(1);
     expect(policies.length).toBeLessThanOrEqual(10);
-    const gcp = JSON.parse(readFileSync(join(out, 'gcp/main.tf.json'), 'utf8'));
+    const gcp = JSON.parse(readFileSync(join(out, 'gcp/module/main.tf.json'), 'utf8'));
     expect(Object.keys(gcp.resource.google_project_iam_custom_role)).toHaveLength(200);
   });
 
   test('has an Azure role description within 1,024 characters', () => {
-    const azure = JSON.parse(readFileSync(join(out, 'azure/main.tf.json'), 'utf8'));
+    const azure = JSON.parse(readFileSync(join(out, 'azure/module/main.tf.json'), 'utf8'));
     expect(azure.resource.azurerm_role_definition.alien_role.description).toBe('Lets large-app act in this resource group with 200 permission sets; see PERMISSIONS.md');
   });
 

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTERNAL_ID } from '../../lib/aws/external-id';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
-import { NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { GCP_LONGEST_VALUES } from '../../lib/spec/permission-set-schema';
 import { MAX_SERVICE_ACCOUNT_EMAIL, MAX_VERSION_LENGTH } from '../../lib/spec/trust-spec-schema';
 import { run } from '../support/run-cli';
 
-const LONGEST_SET_ID = `${'f'.repeat(19)}/${'l-'.repeat(9)}l`;
+const LONGEST_SET_ID = `${'f'.repeat(12)}/${'l-'.repeat(9)}l`;
 
 /** Every field of a spec at the longest its rule allows; `over` makes one field a character longer. */
 function longestSpec(over?: 'name' | 'version' | 'roleName' | 'serviceAccount' | 'subject'): string {
@@ -55,6 +55,7 @@ function atLongest(value: string): string {
   return value
     .replace(/\$\{var\.resource_prefix\}|\$\{ResourcePrefix\}/g, longestPrefix)
     .replace(/\$\{replace\(var\.resource_prefix, "-", "_"\)\}/g, longestPrefix)
+    .replace(/\$\{random_id\.role_suffix\.hex\}/g, 'f'.repeat(2 * GCP_ROLE_SUFFIX_BYTES))
     .replace(/\$\{data\.azurerm_resource_group\.deployment\.name\}/g, longestGroup);
 }
 
@@ -73,7 +74,7 @@ describe('a spec at every maximum', () => {
   beforeAll(async () => {
     const { result, read } = await synth(longestSpec());
     expect(result).toMatchObject({ code: 0, err: '' });
-    [aws, gcp, azure] = [read('aws/template.json'), read('gcp/main.tf.json'), read('azure/main.tf.json')];
+    [aws, gcp, azure] = [read('aws/template.json'), read('gcp/module/main.tf.json'), read('azure/module/main.tf.json')];
   });
 
   test('AWS: the trust policy fits 2,048 characters with the longest role ARN and external id', () => {
@@ -135,7 +136,7 @@ describe('one character past a maximum', () => {
   test('the prefix rule is the same in CloudFormation, Terraform and the CLI', async () => {
     const { read } = await synth(longestSpec());
     expect(read('aws/template.json').Parameters.ResourcePrefix).toMatchObject({ AllowedPattern: RESOURCE_PREFIX.pattern, MaxLength: RESOURCE_PREFIX.maxLength });
-    for (const file of ['gcp/main.tf.json', 'azure/main.tf.json']) {
+    for (const file of ['gcp/module/main.tf.json', 'azure/module/main.tf.json']) {
       expect(read(file).variable.resource_prefix.validation[0].condition).toContain(JSON.stringify(RESOURCE_PREFIX.pattern).slice(1, -1));
     }
     expect(GCP_LONGEST_VALUES.prefix).toBe(RESOURCE_PREFIX.maxLength);

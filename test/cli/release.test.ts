@@ -27,7 +27,7 @@ describe('publishing a release', () => {
       expect((await run('synth')).code).toBe(0);
       const manifest = JSON.parse(read(`${release}/manifest.json`));
       expect(manifest).toMatchObject({ name: 'acme-app', version: '1.2.3', generator: { name: 'alien-trust' }, specSha256: sha256(VALID_SPEC) });
-      expect(manifest.files.map((f: any) => f.path)).toEqual(['PERMISSIONS.md', 'aws/template.json', 'azure/main.tf.json', 'gcp/main.tf.json']);
+      expect(manifest.files.map((f: any) => f.path)).toEqual(['PERMISSIONS.md', 'aws/template.json', 'azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json']);
       for (const file of manifest.files) {
         expect(file.sha256).toBe(sha256(read(`${release}/${file.path}`)));
         expect(file.size).toBe(Buffer.byteLength(read(`${release}/${file.path}`)));
@@ -76,7 +76,7 @@ describe('alien-trust check', () => {
       require('node:fs').rmSync(`${release}/azure`, { recursive: true });
       const result = await run('check');
       expect(result.code).toBe(1);
-      expect(result.err.split('\n').slice(1)).toEqual(['  azure/main.tf.json: missing', '  gcp/main.tf.json: differs']);
+      expect(result.err.split('\n').slice(1)).toEqual(['  azure/main.tf.json: missing', '  azure/module/main.tf.json: missing', '  gcp/main.tf.json: differs']);
     }));
 
   test('exits 1 when nothing was generated yet', () =>

@@ -23,7 +23,7 @@ describe('alien-trust synth', () => {
     const out = join(tmp(), 'release');
     const result = await run('synth', '--spec', fixturePath('full'), '--out', out);
     expect(result).toMatchObject({ code: 0, err: '' });
-    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'aws/template.json', 'azure/main.tf.json', 'gcp/main.tf.json', 'manifest.json']);
+    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'aws/template.json', 'azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json', 'manifest.json']);
     expect(JSON.parse(readFileSync(join(out, 'aws/template.json'), 'utf8')).Resources.TrustRole.Type).toBe('AWS::IAM::Role');
   });
 
@@ -37,7 +37,7 @@ describe('alien-trust synth', () => {
   test('--cloud narrows the clouds that are written', async () => {
     const out = join(tmp(), 'release');
     expect((await run('synth', '--spec', fixturePath('full'), '--out', out, '--cloud', 'gcp')).code).toBe(0);
-    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'gcp/main.tf.json', 'manifest.json']);
+    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'gcp/main.tf.json', 'gcp/module/main.tf.json', 'manifest.json']);
   });
 
   test('writes only the clouds the spec names', async () => {

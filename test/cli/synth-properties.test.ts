@@ -30,15 +30,15 @@ describe('any valid spec', () => {
           expect(Buffer.byteLength(template.Description)).toBeLessThanOrEqual(1024);
         }
         if (spec.clouds.includes('gcp')) {
-          const gcp = JSON.parse(files.get('gcp/main.tf.json')!).resource;
+          const gcp = JSON.parse(files.get('gcp/module/main.tf.json')!).resource;
           expect(gcp.google_service_account.alien.description.length).toBeLessThanOrEqual(256);
           for (const role of Object.values<any>(gcp.google_project_iam_custom_role)) expect(role.description.length).toBeLessThanOrEqual(256);
         }
         if (spec.clouds.includes('azure')) {
-          const azure = JSON.parse(files.get('azure/main.tf.json')!).resource;
+          const azure = JSON.parse(files.get('azure/module/main.tf.json')!).resource;
           expect(azure.azurerm_role_definition.alien_role.description.length).toBeLessThanOrEqual(1024);
         }
-        for (const file of ['gcp/main.tf.json', 'azure/main.tf.json'].filter((f) => files.has(f))) {
+        for (const file of ['gcp/module/main.tf.json', 'azure/module/main.tf.json'].filter((f) => files.has(f))) {
           const foreign = allStrings(JSON.parse(files.get(file)!)).filter(([, value]) => foreignInterpolations(value).length > 0);
           expect(foreign).toEqual([]);
         }

@@ -1,5 +1,6 @@
-import { GOOGLE_PROVIDER_VERSION } from '../../lib/gcp/gcp-trust-stack';
-import { RESOURCE_PREFIX } from '../../lib/model/names';
+import { GOOGLE_PROVIDER } from '../../lib/gcp/gcp-trust-stack';
+import { GCP_REQUIRED_APIS } from '../../lib/gcp/required-apis';
+import { GCP_PROJECT_ID, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { FIXTURE_NAMES } from '../support/fixtures';
 import { allStrings, foreignInterpolations, gcpOf } from '../support/terraform';
 
@@ -31,7 +32,7 @@ describe('the GCP module', () => {
     expect(Object.keys(roles)).toHaveLength(11);
     expect(roles.storage_data_read).toMatchObject({
       project: '${var.project_id}',
-      role_id: '${replace(var.resource_prefix, "-", "_")}.storage.data_read',
+      role_id: '${replace(var.resource_prefix, "-", "_")}_${random_id.role_suffix.hex}.storage.data_read',
       permissions: ['storage.buckets.get', 'storage.objects.get', 'storage.objects.list'],
     });
     for (const member of Object.values<any>(resources.google_project_iam_member)) {
@@ -54,12 +55,58 @@ describe('the GCP module', () => {
   test('validates the prefix with the shared rule', () => {
     const [validation] = full.variable.resource_prefix.validation;
     expect(validation.condition).toBe(`\${can(regex("${RESOURCE_PREFIX.pattern}", var.resource_prefix))}`);
+    expect(validation.error_message).toMatch(/^The resource_prefix must be .*\.$/);
     expect(full.variable.project_id.type).toBe('string');
   });
 
-  test('pins the google provider to the major version of the bindings and sets no backend', () => {
-    expect(full.terraform).toEqual({ required_providers: { google: { source: 'hashicorp/google', version: GOOGLE_PROVIDER_VERSION } } });
-    expect(GOOGLE_PROVIDER_VERSION).toBe('~> 6.50');
+  test('pins Terraform, the google provider to the major version of the bindings and random to 3.x, and sets no backend', () => {
+    expect(full.terraform).toEqual({
+      required_version: '>= 1.0',
+      required_providers: { google: GOOGLE_PROVIDER, random: { source: 'hashicorp/random', version: '~> 3.0' } },
+    });
+    expect(GOOGLE_PROVIDER).toEqual({ source: 'hashicorp/google', version: '~> 6.50' });
+  });
+
+  test('configures no provider, so a caller can use it with count, for_each and its own provider', () => {
+    expect(full.provider).toBeUndefined();
+  });
+
+  test('re-applies after a destroy on any day: role ids carry a random suffix kept in state', () => {
+    // A deleted role id is reserved for 37 days and only undeletable within 7.
+    expect(resources.random_id).toEqual({ role_suffix: { byte_length: 3 } });
+    for (const role of Object.values<any>(resources.google_project_iam_custom_role)) {
+      expect(role.role_id).toContain('_${random_id.role_suffix.hex}.');
+      const longest = role.role_id
+        .replace('${replace(var.resource_prefix, "-", "_")}', 'p'.repeat(RESOURCE_PREFIX.maxLength))
+        .replace('${random_id.role_suffix.hex}', 'f'.repeat(6));
+      expect(longest).toMatch(NAME_LIMITS.gcpRoleId.pattern);
+    }
+  });
+
+  test('enables the APIs a new project lacks, leaves them on at destroy, and creates IAM resources after them', () => {
+    const services = Object.values<any>(resources.google_project_service);
+    expect(services.map((s) => s.service).sort()).toEqual(Object.keys(GCP_REQUIRED_APIS).sort());
+    for (const s of services) expect(s).toMatchObject({ project: '${var.project_id}', disable_on_destroy: false });
+    const apis = Object.keys(resources.google_project_service).map((k) => `google_project_service.${k}`).sort();
+    expect([...resources.google_service_account.alien.depends_on].sort()).toEqual(apis);
+    for (const role of Object.values<any>(resources.google_project_iam_custom_role)) expect([...role.depends_on].sort()).toEqual(apis);
+  });
+
+  test('validates project_id at plan time with a capitalised message naming the form', () => {
+    const [validation] = full.variable.project_id.validation;
+    expect(validation.condition).toBe(`\${can(regex("${GCP_PROJECT_ID.pattern}", var.project_id))}`);
+    expect(validation.error_message).toMatch(/^The project_id must be .*\.$/);
+    const rule = new RegExp(GCP_PROJECT_ID.pattern);
+    for (const good of ['acme-prod-123', 'example.com:acme-prod']) expect(rule.test(good)).toBe(true);
+    for (const bad of ['Acme-prod', '123-acme', 'acme', 'acme-prod-', `a${'b'.repeat(30)}`]) expect(rule.test(bad)).toBe(false);
+  });
+
+  test('says honestly which sets reach the whole project', () => {
+    const description = full.variable.resource_prefix.description;
+    expect(description).not.toMatch(/reaches only/);
+    expect(description).toContain('these sets reach the whole project');
+    expect(description).toContain('logs/read');
+    expect(description).not.toContain('storage/data-read');
   });
 
   test('outputs the service account email', () => {

@@ -1,10 +1,10 @@
-import { awsPolicyName, azureRoleDescription, azureRoleName, gcpRoleId, gcpRoleTitle, identityName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { AZURE_ROLE_NAME_PARTS, awsPolicyName, azureRoleDescription, azureRoleName, gcpRoleId, gcpRoleTitle, GCP_ROLE_SUFFIX_BYTES, identityName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
 import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/spec/permission-set-schema';
 
 const prefixRule = new RegExp(RESOURCE_PREFIX.pattern);
 const longestPrefix = `a${'b-'.repeat(11)}z`; // 24 characters, hyphens included
-const longestSetId = `${'f'.repeat(19)}/${'l-'.repeat(9)}l`; // 39 characters
+const longestSetId = `${'f'.repeat(12)}/${'l-'.repeat(9)}l`; // 32 characters
 
 describe('the resource prefix rule', () => {
   test('accepts the longest prefix and refuses one character more', () => {
@@ -40,16 +40,17 @@ describe('derived names at the longest prefix', () => {
   });
 
   test('GCP custom role ids fit 64 characters with the longest set id, and titles 100', () => {
-    const id = gcpRoleId(longestPrefix.replace(/-/g, '_'), longestSetId);
+    const suffix = 'f'.repeat(2 * GCP_ROLE_SUFFIX_BYTES);
+    const id = gcpRoleId(longestPrefix.replace(/-/g, '_'), suffix, longestSetId);
     expect(id).toMatch(NAME_LIMITS.gcpRoleId.pattern);
     expect(id).toHaveLength(NAME_LIMITS.gcpRoleId.max);
-    expect(gcpRoleId(longestPrefix.replace(/-/g, '_'), `${longestSetId}x`).length).toBeGreaterThan(NAME_LIMITS.gcpRoleId.max);
+    expect(gcpRoleId(longestPrefix.replace(/-/g, '_'), suffix, `${longestSetId}x`).length).toBeGreaterThan(NAME_LIMITS.gcpRoleId.max);
     expect(gcpRoleTitle(longestPrefix, longestSetId).length).toBeLessThanOrEqual(NAME_LIMITS.gcpRoleTitle);
     expect(longestSetId).toHaveLength(MAX_PERMISSION_SET_ID_LENGTH);
   });
 
   test('GCP role ids of two sets never collide', () => {
-    expect(gcpRoleId('p', 'a-b/c')).not.toBe(gcpRoleId('p', 'a/b-c'));
+    expect(gcpRoleId('p', 'abc123', 'a-b/c')).not.toBe(gcpRoleId('p', 'abc123', 'a/b-c'));
   });
 
   test('the Azure identity name fits its rule', () => {
@@ -58,8 +59,8 @@ describe('derived names at the longest prefix', () => {
     expect(identityName('a')).toMatch(pattern);
   });
 
-  test('the Azure role name carries the prefix and the resource group', () => {
-    expect(azureRoleName('acme', 'rg-prod')).toBe('Alien acme in rg-prod');
+  test('the Azure role name carries the prefix, the resource group and the hash that makes it unique', () => {
+    expect(azureRoleName('acme', 'rg-prod', '0a1b2c3d')).toBe('Alien acme in rg-prod #0a1b2c3d');
   });
 });
 
@@ -67,7 +68,8 @@ describe('the Azure role', () => {
   const longestGroup = 'g'.repeat(NAME_LIMITS.azureResourceGroup);
 
   test('name fits with the longest prefix and resource group', () => {
-    expect(azureRoleName(longestPrefix, longestGroup).length).toBeLessThanOrEqual(NAME_LIMITS.azureRoleName);
+    const { groupCharacters, hashCharacters } = AZURE_ROLE_NAME_PARTS;
+    expect(azureRoleName(longestPrefix, longestGroup.slice(0, groupCharacters), 'h'.repeat(hashCharacters)).length).toBeLessThanOrEqual(NAME_LIMITS.azureRoleName);
   });
 
   test('description lists the sets while they fit 1,024 characters, and counts them past that', () => {

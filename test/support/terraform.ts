@@ -1,13 +1,23 @@
 import { synthAzure } from '../../lib/azure/synth-azure';
 import { synthGcp } from '../../lib/gcp/synth-gcp';
+import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
 import { modelOf } from './fixtures';
 
-/** Terraform JSON for a fixture, as `alien-trust synth` writes it. */
+/** The module (`<cloud>/module/main.tf.json`) of a fixture, as `alien-trust synth` writes it. */
 export function gcpOf(fixture: string): any {
-  return synthGcp(modelOf(fixture, ['gcp']));
+  return gcpFilesOf(fixture)[TERRAFORM_FILES.module];
 }
 
 export function azureOf(fixture: string): any {
+  return azureFilesOf(fixture)[TERRAFORM_FILES.module];
+}
+
+/** Both Terraform files of a fixture: the root (`main.tf.json`) and the module. */
+export function gcpFilesOf(fixture: string): Record<string, any> {
+  return synthGcp(modelOf(fixture, ['gcp']));
+}
+
+export function azureFilesOf(fixture: string): Record<string, any> {
   return synthAzure(modelOf(fixture, ['azure']));
 }
 
@@ -23,7 +33,7 @@ export function allStrings(value: unknown, path = ''): [string, string][] {
  * generator itself writes (var., data., resource attributes and functions it uses).
  */
 export function foreignInterpolations(value: string): string[] {
-  const generated = /^\$\{(var\.|data\.|google_|azurerm_|replace\(|can\()/;
+  const generated = /^\$\{(var\.|data\.|module\.|google_|azurerm_|random_id\.|replace\(|can\(|substr\()/;
   return [...value.matchAll(/(?<![$%])((?:\$\$|%%)*)([$%]\{[^}]*\}?)/g)]
     .filter((m) => m[1].length === 0)
     .map((m) => m[2])

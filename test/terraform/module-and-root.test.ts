@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SUBSCRIPTION_VARIABLE } from '../../lib/azure/azure-root-stack';
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import { AZURE_SUBSCRIPTION_ID } from '../../lib/model/names';
+import { generateTemplates } from '../../lib/output/generate';
+import { MODULE_SOURCE } from '../../lib/terraform/root-module';
+import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
+import { modelFromText, VALID_SPEC } from '../support/fixtures';
+
+/** The example spec the README publishes, and a spec granting every built-in set. */
+const example = readFileSync(join(__dirname, '..', '..', 'alien.trust.yaml'), 'utf8');
+const allCatalog = VALID_SPEC.replace('[logs/read]', `[${builtInCatalog().sets.map((s) => s.id).join(', ')}]`);
+const specs = { example, 'all-catalog': allCatalog };
+
+describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) => {
+  const files = generateTemplates(modelFromText(text));
+  const read = (cloud: string, file: string) => JSON.parse(files.get(`${cloud}/${file}`)!);
+
+  describe.each(['gcp', 'azure'])('%s', (cloud) => {
+    const root = read(cloud, TERRAFORM_FILES.root);
+    const module = read(cloud, TERRAFORM_FILES.module);
+
+    test('the module has no provider block and the root configures exactly one', () => {
+      expect(module.provider).toBeUndefined();
+      expect(Object.keys(root.provider)).toHaveLength(1);
+    });
+
+    test('the root calls the module beside it with every module variable, each from a root variable', () => {
+      const call = root.module.alien;
+      expect(call.source).toBe(MODULE_SOURCE);
+      const inputs = Object.keys(module.variable).sort();
+      expect(Object.keys(call).filter((k) => k !== 'source').sort()).toEqual(inputs);
+      for (const name of inputs) {
+        expect(call[name]).toBe(`\${var.${name}}`);
+        expect(root.variable[name]).toEqual({ type: module.variable[name].type, description: module.variable[name].description });
+      }
+    });
+
+    test('the root passes every module output through with its description', () => {
+      expect(Object.keys(root.output).sort()).toEqual(Object.keys(module.output).sort());
+      for (const [name, output] of Object.entries<any>(module.output)) {
+        expect(root.output[name]).toEqual({ value: `\${module.alien.${name}}`, description: output.description });
+      }
+    });
+
+    test('both pin the same Terraform and provider versions, and neither has a backend', () => {
+      expect(root.terraform.required_version).toBe(module.terraform.required_version);
+      expect(root.terraform.required_providers).toEqual(module.terraform.required_providers);
+      expect(root.terraform.backend).toBeUndefined();
+      expect(module.terraform.backend).toBeUndefined();
+    });
+
+    test('every validation message is a capitalised sentence (Terraform 1.0 and 1.1 refuse others)', () => {
+      const validations = [root, module].flatMap((f) => Object.values<any>(f.variable ?? {}).flatMap((v) => v.validation ?? []));
+      expect(validations.length).toBeGreaterThan(0);
+      for (const v of validations) expect(v.error_message).toMatch(/^[A-Z].*\.$/);
+    });
+
+    test('no description promises that the prefix limits what the vendor reaches', () => {
+      for (const file of [root, module]) {
+        for (const v of Object.values<any>(file.variable)) expect(v.description).not.toMatch(/reaches only resources whose names start/);
+      }
+    });
+  });
+
+  describe('azure root', () => {
+    const root = read('azure', TERRAFORM_FILES.root);
+
+    test('names the subscription explicitly, from a variable validated as a GUID', () => {
+      expect(root.provider.azurerm[0].subscription_id).toBe(`\${var.${SUBSCRIPTION_VARIABLE}}`);
+      const [validation] = root.variable[SUBSCRIPTION_VARIABLE].validation;
+      expect(validation.condition).toBe(`\${can(regex("${AZURE_SUBSCRIPTION_ID.pattern}", var.${SUBSCRIPTION_VARIABLE}))}`);
+      const rule = new RegExp(AZURE_SUBSCRIPTION_ID.pattern);
+      expect(rule.test('0b1f6471-1bf0-4dda-aec3-cb9272f09590')).toBe(true);
+      for (const bad of ['0b1f6471', 'my-subscription', '0b1f6471-1bf0-4dda-aec3-cb9272f0959']) expect(rule.test(bad)).toBe(false);
+    });
+
+    test('registers no resource providers, so rights at the resource group are enough', () => {
+      expect(root.provider.azurerm[0]).toEqual({ features: [{}], subscription_id: '${var.subscription_id}', resource_provider_registrations: 'none' });
+    });
+  });
+
+  describe('gcp root', () => {
+    test("sets the provider's project from project_id", () => {
+      expect(read('gcp', TERRAFORM_FILES.root).provider.google).toEqual([{ project: '${var.project_id}' }]);
+    });
+  });
+});
