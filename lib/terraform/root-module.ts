@@ -7,6 +7,19 @@ export const MODULE_SOURCE = './module';
 export interface ModuleInterface {
   readonly variable?: Record<string, { type?: string; description?: string }>;
   readonly output?: Record<string, { description?: string }>;
+  readonly resource?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * Releases before 1.1.1 held the resources in the root itself. A `moved` block per resource
+ * tells Terraform that state at the old address is the module's resource now, so an upgrade
+ * updates in place instead of destroying the trust and creating it again. Moves whose old
+ * address is not in state are ignored, so a fresh apply is unaffected.
+ */
+function movedIntoModule(module: ModuleInterface, call: string): { from: string; to: string }[] {
+  return Object.entries(module.resource ?? {}).flatMap(([type, byName]) =>
+    Object.keys(byName).map((name) => ({ from: `${type}.${name}`, to: `module.${call}.${type}.${name}` })),
+  );
 }
 
 /**
@@ -28,5 +41,6 @@ export function callModule(stack: TerraformStack, module: ModuleInterface): Reco
   for (const [name, spec] of Object.entries(module.output ?? {})) {
     new TerraformOutput(stack, name, { value: call.get(name), description: spec.description });
   }
+  stack.addOverride('moved', movedIntoModule(module, call.friendlyUniqueId));
   return variables;
 }

@@ -1,10 +1,10 @@
 import type { TerraformStack } from 'cdktf';
 
 /**
- * The Terraform versions the generated JSON is written for: 1.0 brought the stable language
- * (validation blocks, `can`, `regex`, local module sources) that everything here uses.
+ * The Terraform versions the generated JSON is written for: 1.1 added the `moved` blocks the
+ * roots use; everything else (validation blocks, `can`, `regex`, local modules) is older.
  */
-export const TERRAFORM_VERSION = '>= 1.0';
+export const TERRAFORM_VERSION = '>= 1.1';
 
 /** A provider requirement: registry source and the versions the output is valid for. */
 export interface ProviderRequirement {

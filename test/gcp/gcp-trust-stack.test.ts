@@ -61,7 +61,7 @@ describe('the GCP module', () => {
 
   test('pins Terraform, the google provider to the major version of the bindings and random to 3.x, and sets no backend', () => {
     expect(full.terraform).toEqual({
-      required_version: '>= 1.0',
+      required_version: '>= 1.1',
       required_providers: { google: GOOGLE_PROVIDER, random: { source: 'hashicorp/random', version: '~> 3.0' } },
     });
     expect(GOOGLE_PROVIDER).toEqual({ source: 'hashicorp/google', version: '~> 6.50' });

@@ -87,3 +87,19 @@ describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) =
     });
   });
 });
+
+describe('upgrading a root from a release before modules', () => {
+  const files = generateTemplates(modelFromText(example));
+
+  test.each(['gcp', 'azure'])('%s: the root moves every resource of the old single file into the module', (cloud) => {
+    const root = JSON.parse(files.get(`${cloud}/${TERRAFORM_FILES.root}`)!);
+    const module = JSON.parse(files.get(`${cloud}/${TERRAFORM_FILES.module}`)!);
+    const addresses = Object.entries<any>(module.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
+    expect(root.moved).toEqual(addresses.map((address) => ({ from: address, to: `module.alien.${address}` })));
+    // Every resource the 1.1.0 release held at the root is among them.
+    const old = JSON.parse(readFileSync(join(__dirname, '..', '..', 'templates', 'alien-app', 'v1.1.0', cloud, 'main.tf.json'), 'utf8'));
+    for (const [type, byName] of Object.entries<any>(old.resource)) {
+      for (const name of Object.keys(byName)) expect(addresses).toContain(`${type}.${name}`);
+    }
+  });
+});
