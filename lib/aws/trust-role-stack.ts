@@ -2,7 +2,7 @@ import { CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, 
 import { ArnPrincipal, CfnRole, ManagedPolicy, PolicyDocument, Role, type CfnManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { awsPolicyName, identityName, RESOURCE_PREFIX } from '../model/names';
+import { AWS_IAM_PATH, awsPolicyDescription, awsPolicyName, awsProductTag, awsRoleName, RESOURCE_PREFIX } from '../model/names';
 import type { AwsTrust, TrustModel } from '../model/trust-model';
 import { PREFIX_PARAMETER } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';
@@ -41,15 +41,20 @@ export class TrustRoleStack extends Stack {
     });
     const prefix = new CfnParameter(this, PREFIX_PARAMETER, {
       type: 'String',
-      description: 'Prefix of the deployment\'s resources; the role reaches only resources whose names start with it.',
+      description: `Prefix of the deployment's resources (${RESOURCE_PREFIX.description}); the role reaches only resources named <prefix>-…`,
       minLength: 1,
       maxLength: RESOURCE_PREFIX.maxLength,
       allowedPattern: RESOURCE_PREFIX.pattern,
       constraintDescription: RESOURCE_PREFIX.description,
     });
 
+    // Names that tell every stack of an account apart (see awsRoleName); they never change
+    // between versions of one product, so an update never replaces the role or its policies.
+    const tag = awsProductTag(props.model.name);
+    const prefixRef = `\${${PREFIX_PARAMETER}}`;
     this.role = new Role(this, 'Role', {
-      roleName: Fn.sub(identityName(`\${${PREFIX_PARAMETER}}`)),
+      roleName: Fn.sub(awsRoleName(prefixRef, tag, '${AWS::Region}')),
+      path: AWS_IAM_PATH,
       description: `Assumed by ${props.model.name} (${trust.managingRoleArn}) with your external id`,
       assumedBy: new ArnPrincipal(trust.managingRoleArn),
       externalIds: [externalId.valueAsString],
@@ -59,8 +64,9 @@ export class TrustRoleStack extends Stack {
 
     packPolicies(mergeStatements(props.model.permissionSets)).forEach((statements, i) => {
       const policy = new ManagedPolicy(this, `Permissions${i + 1}`, {
-        managedPolicyName: Fn.sub(awsPolicyName(`\${${PREFIX_PARAMETER}}`, i + 1)),
-        description: `${props.model.name} permissions, part ${i + 1}`,
+        managedPolicyName: Fn.sub(awsPolicyName(prefixRef, tag, '${AWS::Region}', i + 1)),
+        path: AWS_IAM_PATH,
+        description: awsPolicyDescription(i + 1),
         document: new PolicyDocument({ statements: statements.map(toPolicyStatement) }),
         roles: [this.role],
       });

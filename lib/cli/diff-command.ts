@@ -1,5 +1,5 @@
 import { MANIFEST_FILE } from '../release/manifest';
-import { diffReleases, formatDiff, isExpansion } from '../release/release-diff';
+import { diffReleases, formatDiff, isExpansion, isReplacing } from '../release/release-diff';
 import { readRelease } from '../release/release-folder';
 import type { ReleaseFiles } from '../output/generate';
 import type { Io } from './io';
@@ -8,13 +8,15 @@ import { UsageError } from './usage-error';
 export interface DiffOptions {
   readonly json?: boolean;
   readonly 'fail-on-expansion'?: boolean;
+  readonly 'fail-on-replacement'?: boolean;
 }
 
 /** `alien-trust diff OLD NEW`: permissions and trust that changed between two release folders. */
 export function diffCommand(options: DiffOptions, io: Io, [oldDir, newDir]: string[]): number {
   const diff = diffReleases(releaseAt(oldDir), releaseAt(newDir));
   io.out(options.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
-  return options['fail-on-expansion'] && isExpansion(diff) ? 1 : 0;
+  const failed = (options['fail-on-expansion'] && isExpansion(diff)) || (options['fail-on-replacement'] && isReplacing(diff));
+  return failed ? 1 : 0;
 }
 
 function releaseAt(dir: string): ReleaseFiles {

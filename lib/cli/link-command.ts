@@ -12,8 +12,11 @@ export interface LinkOptions {
   readonly 'stack-name'?: string;
 }
 
-const S3_HOST = /^([a-z0-9][a-z0-9.-]*\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/;
-const REGION = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+const S3_HOST = /^([a-z0-9][a-z0-9.-]*\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com$/;
+/** A region of the `aws` partition, the only one the templates trust from (see the spec schema). */
+const REGION = /^[a-z]{2}-[a-z]+-\d{1,2}$/;
+/** Regions of other partitions, with their own consoles and principals. */
+const OTHER_PARTITION_REGION = /^(cn-|us-gov-|us-iso|eu-isoe-)/;
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 
 /** `alien-trust link`: the CloudFormation quick-create URL a customer opens to launch the stack. */
@@ -32,6 +35,9 @@ export function linkCommand(options: LinkOptions, io: Io): number {
   }
   if (!url || url.protocol !== 'https:' || !S3_HOST.test(url.hostname)) {
     throw new UsageError(`--template-url: an https:// URL on an Amazon S3 host (bucket.s3.<region>.amazonaws.com), got "${templateUrl}"`);
+  }
+  if (OTHER_PARTITION_REGION.test(region)) {
+    throw new UsageError(`--region: ${region} is outside the aws partition of the vendor's role; the templates can be launched only in aws regions such as eu-west-1`);
   }
   if (!REGION.test(region)) throw new UsageError(`--region: an AWS region such as eu-west-1, got "${region}"`);
   if (externalId.length < EXTERNAL_ID.minLength || externalId.length > EXTERNAL_ID.maxLength || !new RegExp(EXTERNAL_ID.pattern).test(externalId)) {

@@ -26,9 +26,11 @@ Commands:
       what, for how long, and how to revoke it.
   catalog [--json]
       The built-in permission sets: id, clouds and description, or every grant as JSON.
-  diff OLD NEW [--json] [--fail-on-expansion]
-      Permissions added and removed per cloud, and trust changes, between two release folders;
-      --fail-on-expansion exits 1 when anything was added or the trust changed.
+  diff OLD NEW [--json] [--fail-on-expansion] [--fail-on-replacement]
+      Permissions added and removed per cloud, trust changes, and resources the upgrade would
+      replace instead of updating in place, between two release folders; --fail-on-expansion
+      exits 1 when anything was added or the trust changed, --fail-on-replacement when
+      anything would be replaced.
 
 Exit codes: 0 success, 2 bad input (spec or arguments), 1 anything else.`;
 
@@ -44,7 +46,11 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
   },
   explain: { options: { spec: { type: 'string' } }, run: explainCommand },
   catalog: { options: { json: { type: 'boolean' } }, run: catalogCommand },
-  diff: { options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' } }, positionals: 2, run: diffCommand },
+  diff: {
+    options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' }, 'fail-on-replacement': { type: 'boolean' } },
+    positionals: 2,
+    run: diffCommand,
+  },
 };
 
 /** Runs the command line and resolves to the exit code; never rejects. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildRelease } from '../release/build-release';
+import { buildRelease, releaseWarnings } from '../release/build-release';
 import { compareRelease, readRelease } from '../release/release-folder';
 import { updateVersionsIndex } from '../release/versions-index';
 import { writeRelease } from '../output/write-release';
@@ -33,6 +33,7 @@ export async function synthCommand(options: SynthOptions, io: Io): Promise<numbe
   }
   const { model, text } = await loadModel(specFile, parseClouds(options.cloud));
   const files = buildRelease(model, text);
+  const warnings = releaseWarnings(files);
   const out = options.out ?? releaseDir(model.name, model.version);
   if (options.out === undefined) {
     const published = readRelease(out);
@@ -48,5 +49,6 @@ export async function synthCommand(options: SynthOptions, io: Io): Promise<numbe
   writeRelease(out, files);
   if (options.out === undefined) updateVersionsIndex(join(TEMPLATES_DIR, model.name), model.version);
   io.out(`Wrote ${out}: ${[...files.keys()].join(', ')}`);
+  for (const warning of warnings) io.err(`warning: ${warning}`);
   return 0;
 }

@@ -4,15 +4,28 @@
  * CloudFormation `${ResourcePrefix}`, a Terraform `${var.resource_prefix}`); tests pass
  * concrete prefixes.
  */
+import { createHash } from 'node:crypto';
 
-/** The rule for the customer's resource prefix, shared by CloudFormation, Terraform and the CLI. */
+/**
+ * The rule for the customer's resource prefix, shared by CloudFormation, Terraform, the CLI and
+ * the catalog. Grants name `${prefix}-…`, so the prefix may not contain the hyphen that follows
+ * it: then `p-*` can match a name `q-…` only when p = q, and a deployment prefixed `acme` never
+ * reaches the resources of one prefixed `acmeprod` (with hyphens allowed, `acme-*` would match
+ * everything of `acme-prod`). The catalog rule `prefixEndsAtSeparator` keeps every grant to it.
+ */
 export const RESOURCE_PREFIX = {
   /** Anchored: CloudFormation's AllowedPattern and Terraform's regex() read it alike. */
-  pattern: '^[a-z](?:[a-z0-9-]{0,22}[a-z0-9])?$',
+  pattern: '^[a-z][a-z0-9]{0,23}$',
   maxLength: 24,
-  description: '1–24 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen',
-  example: 'acme-prod',
+  description: '1–24 lower-case letters and digits, starting with a letter, no hyphens',
+  example: 'acmeprod',
 } as const;
+
+/**
+ * Characters that may follow `${prefix}` in a grant: anything the prefix cannot contain and
+ * that is no wildcard, so the prefix ends exactly there.
+ */
+export const PREFIX_FOLLOWER = /^[^a-zA-Z0-9*?"']/;
 
 /** A GCP project id, optionally domain-scoped (`example.com:my-project`). */
 export const GCP_PROJECT_ID = {
@@ -29,23 +42,61 @@ export const AZURE_SUBSCRIPTION_ID = {
 /** Random bytes in GCP custom role ids (see GcpTrustStack): 6 hex characters. */
 export const GCP_ROLE_SUFFIX_BYTES = 3;
 
-/** The customer's identity: AWS role, GCP service account id, Azure managed identity. */
+/** The customer's identity on GCP (service account id) and Azure (managed identity name). */
 export function identityName(prefix: string): string {
   return `${prefix}-alien`;
 }
 
+/**
+ * The IAM path of the AWS role and its policies. No grant can reach it: grants name
+ * `role/${prefix}-…`, and `alientrust/` has no hyphen before its slash, so the vendor can never
+ * pass its own management role to a function that would outlive a revoked trust.
+ */
+export const AWS_IAM_PATH = '/alientrust/';
+
+/** The product's part of AWS names: the spec name, or its start and a hash when too long. */
+export function awsProductTag(specName: string): string {
+  if (specName.length <= AWS_PRODUCT_TAG_LENGTH) return specName;
+  const hash = createHash('sha256').update(specName).digest('hex').slice(0, 6);
+  return `${specName.slice(0, AWS_PRODUCT_TAG_LENGTH - 7)}-${hash}`;
+}
+
+/** What is left of the role's 64 characters beside the longest prefix and region. */
+const AWS_PRODUCT_TAG_LENGTH = 23;
+
+/** The longest AWS region name allowed for: today's longest have 14 characters. */
+export const AWS_LONGEST_REGION = 'ap-southeast-77';
+
+/**
+ * The AWS role. IAM names are unique per account across regions, so the name holds all that
+ * tells two stacks apart: the deployment (prefix), the product (spec name) and the region (the
+ * grants are regional, so each region needs its own stack).
+ */
+export function awsRoleName(prefix: string, productTag: string, region: string): string {
+  return `${prefix}-${productTag}-${region}`;
+}
+
 /** Customer-managed IAM policies on the role, numbered from 1. */
-export function awsPolicyName(prefix: string, index: number): string {
-  return `${prefix}-alien-permissions-${index}`;
+export function awsPolicyName(prefix: string, productTag: string, region: string, index: number): string {
+  return `${awsRoleName(prefix, productTag, region)}-${index}`;
 }
 
 /**
- * A GCP custom role id: `[a-zA-Z0-9_.]{3,64}`, so hyphens become underscores (in the prefix
- * by the caller, who may only have a Terraform expression) and the set id's slash a dot. The
- * suffix is the deployment's random hex, new after every destroy.
+ * A managed policy's description. CloudFormation replaces a policy whose description changes,
+ * and a named resource cannot be replaced in place, so it holds nothing a new version could
+ * reword: only what its name holds too.
  */
-export function gcpRoleId(underscoredPrefix: string, suffix: string, permissionSetId: string): string {
-  return `${underscoredPrefix}_${suffix}.${permissionSetId.replace(/-/g, '_').replace('/', '.')}`;
+export function awsPolicyDescription(index: number): string {
+  return `Permissions of the vendor's management role, part ${index}`;
+}
+
+/**
+ * A GCP custom role id: `[a-zA-Z0-9_.]{3,64}`, so the set id's hyphens become underscores and
+ * its slash a dot (the prefix has neither). The suffix is the deployment's random hex, new
+ * after every destroy.
+ */
+export function gcpRoleId(prefix: string, suffix: string, permissionSetId: string): string {
+  return `${prefix}_${suffix}.${permissionSetId.replace(/-/g, '_').replace('/', '.')}`;
 }
 
 export function gcpRoleTitle(prefix: string, permissionSetId: string): string {

@@ -1,3 +1,4 @@
+import { templateSizeWarning } from '../aws/template-size';
 import type { TrustModel } from '../model/trust-model';
 import { generateTemplates, type ReleaseFiles } from '../output/generate';
 import { permissionsReview, REVIEW_FILE } from '../review/permissions-review';
@@ -9,4 +10,14 @@ export function buildRelease(model: TrustModel, specText: string): ReleaseFiles 
   files.set(REVIEW_FILE, permissionsReview(model));
   files.set(MANIFEST_FILE, manifestFor(model, specText, files));
   return files;
+}
+
+/**
+ * What a release's user should know before deploying it: today, a CloudFormation template too
+ * large to send inline. Throws a LimitError for one no route can deploy.
+ */
+export function releaseWarnings(files: ReleaseFiles): string[] {
+  const template = files.get('aws/template.json');
+  const warning = template === undefined ? undefined : templateSizeWarning(template);
+  return warning ? [warning] : [];
 }

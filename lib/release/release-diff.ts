@@ -1,5 +1,6 @@
 import type { ReleaseFiles } from '../output/generate';
 import { releaseFacts } from './release-facts';
+import { formatReplacements, replacements, type Replacement } from './replacements';
 
 export interface ReleaseDiff {
   readonly aws: { added: string[]; removed: string[] };
@@ -7,6 +8,8 @@ export interface ReleaseDiff {
   readonly azure: { added: string[]; removed: string[] };
   /** Changes to who may get in and how: principal, external id, session length, issuer, subject, audience. */
   readonly trust: { field: string; old: string | null; new: string | null }[];
+  /** Resources the upgrade would replace instead of updating in place. */
+  readonly replacements: Replacement[];
 }
 
 /** What NEW grants and trusts that OLD did not, and the reverse. */
@@ -25,7 +28,13 @@ export function diffReleases(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): Re
     trust: fields
       .filter((f) => before.trust[f] !== after.trust[f])
       .map((field) => ({ field, old: before.trust[field] ?? null, new: after.trust[field] ?? null })),
+    replacements: replacements(oldFiles, newFiles),
   };
+}
+
+/** Whether the upgrade replaces anything: the gate of `--fail-on-replacement`. */
+export function isReplacing(diff: ReleaseDiff): boolean {
+  return diff.replacements.length > 0;
 }
 
 /** Whether NEW grants or trusts anything OLD did not: the approval gate of `--fail-on-expansion`. */
@@ -42,5 +51,6 @@ export function formatDiff(diff: ReleaseDiff): string {
   }
   lines.push(`trust: ${diff.trust.length === 0 ? 'unchanged' : `${diff.trust.length} changed`}`);
   for (const t of diff.trust) lines.push(`  ~ ${t.field}: ${t.old ?? '(none)'} -> ${t.new ?? '(none)'}`);
+  lines.push(...formatReplacements(diff.replacements));
   return lines.join('\n');
 }

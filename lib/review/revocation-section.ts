@@ -1,5 +1,5 @@
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, identityName } from '../model/names';
+import { AZURE_FEDERATED_CREDENTIAL_NAME, awsProductTag, awsRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import { code, shown } from './markdown';
 
@@ -12,7 +12,8 @@ export function revocationSection(model: TrustModel): string[] {
     '',
   ];
   if (model.aws) {
-    const role = identityName(shown(CUSTOMER_INTERFACE.aws.inputs.prefix));
+    // update-assume-role-policy takes the name without the path.
+    const role = awsRoleName(shown(CUSTOMER_INTERFACE.aws.inputs.prefix), awsProductTag(model.name), shown('region'));
     const denyAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: { AWS: model.aws.managingRoleArn }, Action: 'sts:AssumeRole' }] });
     lines.push(
       '### AWS',

@@ -1,7 +1,7 @@
 import { azureResourceProviders } from '../azure/azure-operations';
 import { GCP_REQUIRED_APIS, GCP_VENDOR_API } from '../gcp/required-apis';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, awsPolicyName, azureRoleName, identityName } from '../model/names';
+import { AWS_IAM_PATH, AZURE_FEDERATED_CREDENTIAL_NAME, awsPolicyName, awsProductTag, awsRoleName, azureRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import { code, codeList, mermaid, mermaidLabel, shown } from './markdown';
 
@@ -14,16 +14,17 @@ export function trustSection(model: TrustModel): string[] {
   const lines = ['## Who can get in', ''];
   if (model.aws) {
     const trust = model.aws;
-    const role = identityName(shown(AWS.inputs.prefix));
+    const tag = awsProductTag(model.name);
+    const role = `${AWS_IAM_PATH.slice(1)}${awsRoleName(shown(AWS.inputs.prefix), tag, shown('region'))}`;
     lines.push(
       '### AWS',
       '',
-      `- **Identity in your account**: the IAM role ${code(role)}, created by the CloudFormation stack.`,
+      `- **Identity in your account**: the IAM role ${code(role)}, created by the CloudFormation stack. Its name holds the prefix, the product and the region, so stacks for other deployments, products or regions in the same account never collide, and its path keeps it out of reach of every grant below (the vendor cannot pass this role to a function of its own).`,
       `- **Who can use it**: only the vendor's IAM role ${code(trust.managingRoleArn)}, through ${code('sts:AssumeRole')}. No user, account root or service is trusted.`,
-      `- **Condition**: the caller must present the external id you enter as ${code(AWS.inputs.externalId)} (${code('sts:ExternalId')}); choose one per vendor relationship and keep it out of public places.`,
+      `- **Condition**: the caller must present the external id you enter as ${code(AWS.inputs.externalId)} (${code('sts:ExternalId')}). The vendor generates it: unique to you and unguessable, sent with the quick-create link. Use exactly the value the vendor gives you and do not pick your own; that is what stops another customer of the vendor from getting the vendor to act on your role (the confused-deputy problem).`,
       `- **Session length**: credentials last at most ${trust.maxSessionDuration} seconds (${hours(trust.maxSessionDuration)}); to keep working the vendor must assume the role again, which you can stop at any time.`,
-      `- **Permissions**: the customer-managed policies ${code(awsPolicyName(shown(AWS.inputs.prefix), 1))} and following, listed under "What it can do".`,
-      `- **You send back**: the stack output ${code(AWS.outputs.roleArn)}, and the external id if the vendor did not choose it.`,
+      `- **Permissions**: the customer-managed policies ${code(awsPolicyName(shown(AWS.inputs.prefix), tag, shown('region'), 1))} and following, listed under "What it can do".`,
+      `- **You send back**: the stack output ${code(AWS.outputs.roleArn)}.`,
       '',
       ...mermaid([
         'flowchart LR',

@@ -2,6 +2,7 @@ import type { PermissionSetSpec } from '../spec/permission-set-schema';
 import { awsPassRoleIsNarrow } from './aws/pass-role';
 import { awsResourcesCarryPrefix } from './aws/prefix-scope';
 import { awsPrivilegedStatementsNamePrefix } from './aws/privileged-scope';
+import { prefixEndsAtSeparator } from './common/prefix-separator';
 import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from './common/privileged-marking';
 import type { Finding, SetRule } from './finding';
 import { gcpGrantIsScoped } from './gcp/condition-scope';
@@ -14,6 +15,7 @@ export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
   privilegedGrantsAreMarked,
   privilegedMarkIsNeeded,
   awsResourcesCarryPrefix,
+  prefixEndsAtSeparator,
   awsPrivilegedStatementsNamePrefix,
   awsPassRoleIsNarrow,
   gcpGrantIsScoped,

@@ -9,8 +9,14 @@ export const SPEC_NAME = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
-/** A role ARN in any partition, with an optional path: `arn:aws:iam::123456789012:role/ops/alien`. */
-const ROLE_ARN = /^arn:(aws|aws-us-gov|aws-cn):iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+/** A role ARN with an optional path: `arn:aws:iam::123456789012:role/ops/alien`. */
+const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+/**
+ * Partitions the templates cannot serve. A role can be trusted only from its own partition, and
+ * the published template, its quick-create link and console are those of the `aws` partition.
+ */
+const OTHER_PARTITION = /^arn:(aws-cn|aws-us-gov|aws-iso[a-z-]*):/;
 
 /**
  * The longest vendor service-account email: it goes into the customer's service-account
@@ -49,7 +55,12 @@ const managingIdentity = z.strictObject({
     .strictObject({
       roleArn: z
         .string()
-        .regex(ROLE_ARN, { error: 'an IAM role ARN: arn:<aws|aws-us-gov|aws-cn>:iam::<12 digits>:role/<path/><name>' })
+        .refine((arn) => !OTHER_PARTITION.test(arn), {
+          error: (issue) =>
+            `the ${String(issue.input).split(':')[1]} partition is not supported: a role can be trusted only from its own partition, and these templates are for the aws partition; use a role ARN that starts with arn:aws:`,
+          abort: true,
+        })
+        .regex(ROLE_ARN, { error: 'an IAM role ARN: arn:aws:iam::<12 digits>:role/<path/><name>, e.g. arn:aws:iam::210987654321:role/alien-control-plane' })
         .refine((arn) => arn.slice(arn.indexOf(':role/') + 5, arn.lastIndexOf('/') + 1).length <= MAX_ROLE_PATH, {
           error: `the role's path is longer than IAM's ${MAX_ROLE_PATH} characters`,
         }),

@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AWS_APP_CONTEXT, addTrustRoleStack } from '../../lib/aws/synth-aws';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
-import { RESOURCE_PREFIX } from '../../lib/model/names';
+import { AWS_IAM_PATH, awsPolicyDescription, RESOURCE_PREFIX } from '../../lib/model/names';
 import { FIXTURE_NAMES, modelOf } from '../support/fixtures';
 
 function templateOf(fixture: string): Template {
@@ -40,14 +40,14 @@ describe('the trust policy', () => {
     templateOf('aws-only').hasResourceProperties('AWS::IAM::Role', { MaxSessionDuration: 7200 });
   });
 
-  test('keeps the partition of the managing role', () => {
+  test("trusts the aws-only fixture's own managing role", () => {
     templateOf('aws-only').hasResourceProperties('AWS::IAM::Role', {
-      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { AWS: 'arn:aws-us-gov:iam::123456789012:role/billing-control' } })] },
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { AWS: 'arn:aws:iam::123456789012:role/billing-control' } })] },
     });
   });
 
-  test('names the role from the prefix', () => {
-    full.hasResourceProperties('AWS::IAM::Role', { RoleName: { 'Fn::Sub': '${ResourcePrefix}-alien' } });
+  test('names the role from prefix, product and region, under a path no grant can reach', () => {
+    full.hasResourceProperties('AWS::IAM::Role', { RoleName: { 'Fn::Sub': '${ResourcePrefix}-alien-app-${AWS::Region}' }, Path: AWS_IAM_PATH });
   });
 });
 
@@ -72,6 +72,17 @@ describe('the parameters', () => {
 });
 
 describe('the permission policies', () => {
+  test('are named like the role with a part number, under the same path, with a description no version can reword', () => {
+    for (const [i, policy] of policies().entries()) {
+      expect(policy.Properties).toMatchObject({
+        ManagedPolicyName: { 'Fn::Sub': `\${ResourcePrefix}-alien-app-\${AWS::Region}-${i + 1}` },
+        Path: AWS_IAM_PATH,
+        Description: awsPolicyDescription(i + 1),
+      });
+      expect(policy.Properties.Description).not.toContain('alien-app');
+    }
+  });
+
   test('are customer-managed policies attached to the role, at most 10', () => {
     expect(policies().length).toBeGreaterThan(0);
     expect(policies().length).toBeLessThanOrEqual(AWS_LIMITS.policiesPerRole);

@@ -1,6 +1,6 @@
 import { run } from '../support/run-cli';
 
-const good = ['--template-url', 'https://alien-templates.s3.eu-west-1.amazonaws.com/alien-app/v1.0.0/aws/template.json', '--region', 'eu-west-1', '--external-id', 'cust-42:a/b', '--prefix', 'acme-prod'];
+const good = ['--template-url', 'https://alien-templates.s3.eu-west-1.amazonaws.com/alien-app/v1.0.0/aws/template.json', '--region', 'eu-west-1', '--external-id', 'cust-42:a/b', '--prefix', 'acmeprod'];
 
 describe('alien-trust link', () => {
   test('prints the quick-create URL with every parameter encoded', async () => {
@@ -10,7 +10,7 @@ describe('alien-trust link', () => {
       out:
         'https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/quickcreate' +
         '?templateURL=https%3A%2F%2Falien-templates.s3.eu-west-1.amazonaws.com%2Falien-app%2Fv1.0.0%2Faws%2Ftemplate.json' +
-        '&stackName=acme-prod-alien-trust&param_ExternalId=cust-42%3Aa%2Fb&param_ResourcePrefix=acme-prod',
+        '&stackName=acmeprod-alien-trust&param_ExternalId=cust-42%3Aa%2Fb&param_ResourcePrefix=acmeprod',
     });
   });
 
@@ -25,6 +25,10 @@ describe('alien-trust link', () => {
     ['--external-id', 'has space', /--external-id: 2–1224/],
     ['--external-id', 'x', /--external-id/],
     ['--prefix', 'Acme', /--prefix: 1–24 lower-case/],
+    ['--prefix', 'acme-prod', /--prefix: .*no hyphens/],
+    ['--region', 'us-gov-west-1', /--region: us-gov-west-1 is outside the aws partition/],
+    ['--region', 'cn-north-1', /--region: cn-north-1 is outside the aws partition/],
+    ['--template-url', 'https://b.s3.cn-north-1.amazonaws.com.cn/t.json', /--template-url/],
     ['--stack-name', '1stack', /--stack-name/],
   ])('refuses %s %p with exit 2', async (flag, value, message) => {
     const args = [...good];

@@ -62,7 +62,7 @@ describe('the lists', () => {
   });
 
   test('fill ARN variables with sample values', () => {
-    expect(sampleArn('arn:${partition}:sqs:${region}:${account}:${prefix}-*')).toBe('arn:aws:sqs:us-east-1:123456789012:acme-prod-*');
+    expect(sampleArn('arn:${partition}:sqs:${region}:${account}:${prefix}-*')).toBe('arn:aws:sqs:us-east-1:123456789012:acmeprod-*');
   });
 
   test('are exactly the copies recorded in SHA256SUMS, which name every shipped list', () => {

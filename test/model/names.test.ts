@@ -1,9 +1,9 @@
-import { AZURE_ROLE_NAME_PARTS, awsPolicyName, azureRoleDescription, azureRoleName, gcpRoleId, gcpRoleTitle, GCP_ROLE_SUFFIX_BYTES, identityName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { AWS_LONGEST_REGION, AZURE_ROLE_NAME_PARTS, awsPolicyName, awsProductTag, awsRoleName, azureRoleDescription, azureRoleName, gcpRoleId, gcpRoleTitle, GCP_ROLE_SUFFIX_BYTES, identityName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
 import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/spec/permission-set-schema';
 
 const prefixRule = new RegExp(RESOURCE_PREFIX.pattern);
-const longestPrefix = `a${'b-'.repeat(11)}z`; // 24 characters, hyphens included
+const longestPrefix = `a${'b1'.repeat(11)}z`; // 24 characters
 const longestSetId = `${'f'.repeat(12)}/${'l-'.repeat(9)}l`; // 32 characters
 
 describe('the resource prefix rule', () => {
@@ -13,19 +13,38 @@ describe('the resource prefix rule', () => {
     expect(prefixRule.test(`${longestPrefix}x`)).toBe(false);
   });
 
-  test.each(['', '1abc', 'abc-', 'Abc', 'a_b', 'a.b', 'a b'])('refuses %p', (prefix) => {
+  test.each(['', '1abc', 'abc-', 'Abc', 'a_b', 'a.b', 'a b', 'acme-prod', 'x1-2-3'])('refuses %p', (prefix) => {
     expect(prefixRule.test(prefix)).toBe(false);
   });
 
-  test.each(['a', 'ab', 'acme-prod', 'x1-2-3'])('accepts %p', (prefix) => {
+  test.each(['a', 'ab', 'acmeprod', 'x123'])('accepts %p', (prefix) => {
     expect(prefixRule.test(prefix)).toBe(true);
   });
 });
 
 describe('derived names at the longest prefix', () => {
-  test('AWS role and policy names fit', () => {
-    expect(identityName(longestPrefix).length).toBeLessThanOrEqual(NAME_LIMITS.awsRoleName);
-    expect(awsPolicyName(longestPrefix, AWS_LIMITS.policiesPerRole).length).toBeLessThanOrEqual(NAME_LIMITS.awsPolicyName);
+  const longestSpecName = `n${'a'.repeat(28)}z`;
+
+  test('AWS role and policy names fit at the longest prefix, spec name and region', () => {
+    const tag = awsProductTag(longestSpecName);
+    expect(awsRoleName(longestPrefix, tag, AWS_LONGEST_REGION)).toHaveLength(NAME_LIMITS.awsRoleName);
+    expect(awsPolicyName(longestPrefix, tag, AWS_LONGEST_REGION, AWS_LIMITS.policiesPerRole).length).toBeLessThanOrEqual(NAME_LIMITS.awsPolicyName);
+  });
+
+  test('AWS names tell apart regions, products and prefixes of one account', () => {
+    const names = new Set(
+      ['acme', 'acmeprod'].flatMap((prefix) =>
+        ['alien-app', 'billing', longestSpecName, `${longestSpecName.slice(0, -1)}y`].flatMap((spec) =>
+          ['eu-west-1', 'us-east-1'].map((region) => awsRoleName(prefix, awsProductTag(spec), region)),
+        ),
+      ),
+    );
+    expect(names.size).toBe(16);
+  });
+
+  test('the AWS product tag is the spec name while it fits, and its start and a hash after that', () => {
+    expect(awsProductTag('alien-app')).toBe('alien-app');
+    expect(awsProductTag(longestSpecName)).toMatch(/^naaaaaaaaaaaaaaa-[0-9a-f]{6}$/);
   });
 
   test('the GCP service account id fits 6–30 characters of its alphabet, at both ends of the rule', () => {

@@ -62,7 +62,7 @@ describe('the permissions review', () => {
   });
 
   test('gives the revocation commands for each cloud and what stops working', () => {
-    expect(review).toContain("aws iam update-assume-role-policy --role-name '<ResourcePrefix>-alien'");
+    expect(review).toContain("aws iam update-assume-role-policy --role-name '<ResourcePrefix>-alien-app-<region>'");
     expect(review).toContain(`--member='serviceAccount:${full.gcp!.managingServiceAccount}' --role=roles/iam.serviceAccountTokenCreator`);
     expect(review).toContain("az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien'");
     expect(review.match(/terraform destroy/g)).toHaveLength(2);

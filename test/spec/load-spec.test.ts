@@ -33,7 +33,7 @@ describe('parseSpec', () => {
   test('names the file, line, column and field of a bad role ARN', () => {
     const text = VALID_SPEC.replace('arn:aws:iam::210987654321:role/alien-control', 'arn:aws:iam::2109:role/x');
     expect(problems(text)).toEqual([
-      expect.stringMatching(/^spec\.yaml:5:14: managingIdentity\.aws\.roleArn: an IAM role ARN: arn:<aws\|aws-us-gov\|aws-cn>/),
+      expect.stringMatching(/^spec\.yaml:5:14: managingIdentity\.aws\.roleArn: an IAM role ARN: arn:aws:iam::/),
     ]);
   });
 

@@ -56,7 +56,7 @@ export const validSpec = fc
     version: fc.tuple(fc.nat(99), fc.nat(99), fc.nat(99), fc.option(fc.stringMatching(/^[a-z][a-z0-9]{0,9}$/))).map(([a, b, c, pre]) => `${a}.${b}.${c}${pre ? `-${pre}` : ''}`),
     description: fc.option(anyText(300), { nil: undefined }),
     managingIdentity: fc.record({
-      aws: fc.record({ roleArn: fc.tuple(fc.constantFrom('aws', 'aws-us-gov', 'aws-cn'), fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[\w+=,.@-]{1,64}$/)).map(([p, a, n]) => `arn:${p}:iam::${a}:role/${n}`) }),
+      aws: fc.record({ roleArn: fc.tuple(fc.constant('aws'), fc.stringMatching(/^\d{12}$/), fc.stringMatching(/^[\w+=,.@-]{1,64}$/)).map(([p, a, n]) => `arn:${p}:iam::${a}:role/${n}`) }),
       gcp: fc.record({ serviceAccount: fc.tuple(fc.stringMatching(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/), fc.stringMatching(/^[a-z][-a-z0-9]{4,28}[a-z0-9]$/)).map(([a, p]) => `${a}@${p}.iam.gserviceaccount.com`) }),
       azure: fc.record({
         issuer: fc.stringMatching(/^[a-z][a-z0-9-]{0,30}\.[a-z]{2,6}(\/[a-z0-9-]{1,10}){0,3}$/).map((host) => `https://${host}`),

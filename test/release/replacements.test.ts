@@ -1,0 +1,63 @@
+import { buildRelease } from '../../lib/release/build-release';
+import { formatReplacements, replacements } from '../../lib/release/replacements';
+import type { ReleaseFiles } from '../../lib/output/generate';
+import { modelFromText, VALID_SPEC } from '../support/fixtures';
+
+const release = (spec: string): ReleaseFiles => buildRelease(modelFromText(spec), spec);
+const base = release(VALID_SPEC);
+
+/** The release with one resource's property of the AWS template changed. */
+function withAwsChange(files: ReleaseFiles, logicalId: string, property: string, value: unknown): ReleaseFiles {
+  const template = JSON.parse(files.get('aws/template.json')!);
+  template.Resources[logicalId].Properties[property] = value;
+  return new Map([...files, ['aws/template.json', JSON.stringify(template)]]);
+}
+
+describe('the upgrade check', () => {
+  test('finds nothing between a release and itself, or one that only grants more', () => {
+    expect(replacements(base, base)).toEqual([]);
+    expect(replacements(base, release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]')))).toEqual([]);
+    expect(formatReplacements([])).toEqual(['upgrade: in place (nothing is replaced)']);
+  });
+
+  test('reports a renamed product: every named AWS resource is replaced and the RoleArn changes', () => {
+    const found = replacements(base, release(VALID_SPEC.replace('name: acme-app', 'name: acme-tool')));
+    expect(found).toEqual([
+      { cloud: 'aws', resource: 'TrustRole', properties: ['RoleName'], consequence: 'replaced by a new resource; the RoleArn changes and the vendor must be sent the new one' },
+      { cloud: 'aws', resource: 'Permissions1', properties: ['ManagedPolicyName'], consequence: 'replaced by a new resource' },
+    ]);
+  });
+
+  test('reports a changed description under the same policy name as an update that fails', () => {
+    const found = replacements(base, withAwsChange(base, 'Permissions1', 'Description', 'Reworded'));
+    expect(found).toEqual([
+      { cloud: 'aws', resource: 'Permissions1', properties: ['Description'], consequence: 'the stack update fails: CloudFormation cannot replace a resource with a custom name under the same name' },
+    ]);
+  });
+
+  test('reports a new path under the same role name as a failing update that also changes the RoleArn', () => {
+    const [found] = replacements(base, withAwsChange(base, 'TrustRole', 'Path', '/other/'));
+    expect(found).toMatchObject({ resource: 'TrustRole', properties: ['Path'] });
+    expect(found.consequence).toMatch(/update fails.*RoleArn changes/);
+  });
+
+  test('reports a removed role', () => {
+    const template = JSON.parse(base.get('aws/template.json')!);
+    delete template.Resources.TrustRole;
+    const found = replacements(base, new Map([...base, ['aws/template.json', JSON.stringify(template)]]));
+    expect(found).toEqual([{ cloud: 'aws', resource: 'TrustRole', properties: [], consequence: 'removed: the RoleArn the vendor holds stops working' }]);
+  });
+
+  test('reports Terraform arguments that force a new resource, by module address', () => {
+    const module = JSON.parse(base.get('gcp/module/main.tf.json')!);
+    module.resource.google_service_account.alien.account_id = '${var.resource_prefix}-vendor';
+    const found = replacements(base, new Map([...base, ['gcp/module/main.tf.json', JSON.stringify(module)]]));
+    expect(found).toEqual([{ cloud: 'gcp', resource: 'google_service_account.alien', properties: ['account_id'], consequence: expect.stringContaining('new email') }]);
+  });
+
+  test('compares a single-file release with a module release by address', () => {
+    const legacy: ReleaseFiles = new Map([...base].filter(([path]) => !path.includes('/module/')));
+    legacy.set('gcp/main.tf.json', base.get('gcp/module/main.tf.json')!);
+    expect(replacements(legacy, base)).toEqual([]);
+  });
+});
