@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -87,13 +87,16 @@ export class GcpTrustStack extends TerraformStack {
     // within 7, so a fixed id could not be re-created in between. A suffix chosen at create
     // and kept in state makes every apply after a destroy use fresh ids.
     const suffix = new RandomId(this, 'role_suffix', { byteLength: GCP_ROLE_SUFFIX_BYTES });
+    // Since 2.0 the prefix has no hyphens and this is the identity; the expression stays as 1.x
+    // wrote it, so that upgrade checks, which compare expressions, see the same role ids.
+    const rolePrefix = Fn.replace(prefix.stringValue, '-', '_');
     const variables: Partial<Record<Variable, string>> = { prefix: prefix.stringValue, project: projectId.stringValue };
     const variable = (name: Variable) => variables[name] ?? unknownVariable(name, 'gcp');
     for (const set of sets) {
       const id = set.id.replace(/[/-]/g, '_');
       const role = new ProjectIamCustomRole(this, id, {
         project: projectId.stringValue,
-        roleId: gcpRoleId(prefix.stringValue, suffix.hex, set.id),
+        roleId: gcpRoleId(rolePrefix, suffix.hex, set.id),
         title: gcpRoleTitle(prefix.stringValue, set.id),
         description: tfLiteral(set.description),
         permissions: [...set.gcp.permissions].sort(),

@@ -32,7 +32,7 @@ describe('the GCP module', () => {
     expect(Object.keys(roles)).toHaveLength(11);
     expect(roles.storage_data_read).toMatchObject({
       project: '${var.project_id}',
-      role_id: '${var.resource_prefix}_${random_id.role_suffix.hex}.storage.data_read',
+      role_id: '${replace(var.resource_prefix, "-", "_")}_${random_id.role_suffix.hex}.storage.data_read',
       permissions: ['storage.buckets.get', 'storage.objects.get', 'storage.objects.list'],
     });
     for (const member of Object.values<any>(resources.google_project_iam_member)) {
@@ -77,7 +77,7 @@ describe('the GCP module', () => {
     for (const role of Object.values<any>(resources.google_project_iam_custom_role)) {
       expect(role.role_id).toContain('_${random_id.role_suffix.hex}.');
       const longest = role.role_id
-        .replace('${var.resource_prefix}', 'p'.repeat(RESOURCE_PREFIX.maxLength))
+        .replace('${replace(var.resource_prefix, "-", "_")}', 'p'.repeat(RESOURCE_PREFIX.maxLength))
         .replace('${random_id.role_suffix.hex}', 'f'.repeat(6));
       expect(longest).toMatch(NAME_LIMITS.gcpRoleId.pattern);
     }
