@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AWS_IAM_PATH, AWS_LONGEST_REGION, awsProductTag, NAME_LIMITS } from '../../lib/model/names';
 import { readRelease } from '../../lib/release/release-folder';
 import { specText, validSpec } from '../support/arbitraries';
 import { run } from '../support/run-cli';
@@ -28,6 +29,12 @@ describe('any valid spec', () => {
           expect(policies.length).toBeLessThanOrEqual(10);
           expect(template.Resources.TrustRole.Properties.Description.length).toBeLessThanOrEqual(1000);
           expect(Buffer.byteLength(template.Description)).toBeLessThanOrEqual(1024);
+          // Names hold prefix, product and region, so stacks of one account never collide.
+          const role = template.Resources.TrustRole.Properties;
+          expect(role.RoleName['Fn::Sub']).toBe(`\${ResourcePrefix}-${awsProductTag(spec.name)}-\${AWS::Region}`);
+          expect(role.Path).toBe(AWS_IAM_PATH);
+          const longest = role.RoleName['Fn::Sub'].replace('${ResourcePrefix}', 'p'.repeat(24)).replace('${AWS::Region}', AWS_LONGEST_REGION);
+          expect(longest.length).toBeLessThanOrEqual(NAME_LIMITS.awsRoleName);
         }
         if (spec.clouds.includes('gcp')) {
           const gcp = JSON.parse(files.get('gcp/module/main.tf.json')!).resource;

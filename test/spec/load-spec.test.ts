@@ -37,6 +37,13 @@ describe('parseSpec', () => {
     ]);
   });
 
+  test.each(['aws-us-gov', 'aws-cn'])('refuses a managing role in the %s partition, which the templates cannot serve', (partition) => {
+    const text = VALID_SPEC.replace('arn:aws:iam::210987654321', `arn:${partition}:iam::210987654321`);
+    expect(problems(text)).toEqual([
+      `spec.yaml:5:14: managingIdentity.aws.roleArn: the ${partition} partition is not supported: a role can be trusted only from its own partition, and these templates are for the aws partition; use a role ARN that starts with arn:aws:`,
+    ]);
+  });
+
   test('refuses an unknown field at the position of its key', () => {
     expect(problems(`${VALID_SPEC}permisions: [logs/read]\n`)).toEqual(['spec.yaml:12:1: permisions: unknown field (check the spelling)']);
   });
