@@ -1,4 +1,5 @@
 import type { PermissionSetSpec } from '../spec/permission-set-schema';
+import { awsArnsStayInTheDeployment } from './aws/arn-scope';
 import { awsPassRoleIsNarrow } from './aws/pass-role';
 import { awsResourcesCarryPrefix } from './aws/prefix-scope';
 import { awsPrivilegedStatementsNamePrefix } from './aws/privileged-scope';
@@ -15,6 +16,7 @@ export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
   privilegedGrantsAreMarked,
   privilegedMarkIsNeeded,
   awsResourcesCarryPrefix,
+  awsArnsStayInTheDeployment,
   prefixEndsAtSeparator,
   awsPrivilegedStatementsNamePrefix,
   awsPassRoleIsNarrow,

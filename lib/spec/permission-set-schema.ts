@@ -127,8 +127,8 @@ const azureGrant = z
   })
   .refine((g) => g.actions || g.dataActions, { error: 'give actions, dataActions or both' });
 
-/** One permission set: the same intent granted on each cloud. Used by the catalog and by specs. */
-export const permissionSetSchema = z
+/** One permission set as written: its fields, each well formed. */
+const permissionSetFields = z
   .strictObject({
     id: z
       .string()
@@ -140,7 +140,7 @@ export const permissionSetSchema = z
     azure: azureGrant.optional(),
     /** Clouds with no equivalent, and why; such a set grants nothing there. */
     unsupported: z.partialRecord(z.enum(CLOUDS), reason).optional(),
-    /** Set when the set may change access or hand out credentials (see lib/rules). */
+    /** Set when the set may change access or hands out credentials (see lib/rules). */
     privileged: z.literal(true).optional(),
     /** Why the vendor needs the privileged grants; required with `privileged`. */
     privilegedReason: reason.optional(),
@@ -149,27 +149,46 @@ export const permissionSetSchema = z
     if (Boolean(set.privileged) !== Boolean(set.privilegedReason)) {
       ctx.addIssue({ code: 'custom', path: set.privileged ? ['privileged'] : ['privilegedReason'], message: 'give "privileged: true" and "privilegedReason" together' });
     }
-    for (const cloud of CLOUDS) {
-      const granted = set[cloud] !== undefined;
-      const excused = set.unsupported?.[cloud] !== undefined;
-      if (granted === excused) {
-        ctx.addIssue({
-          code: 'custom',
-          path: granted ? ['unsupported', cloud] : [],
-          message: granted
-            ? `${cloud} has grants and is marked unsupported; keep one`
-            : `no ${cloud} grants; add "${cloud}:" or "unsupported: { ${cloud}: <reason> }"`,
-        });
-      }
-    }
-  })
-  // The least-privilege rules judge a well-formed set only, so that one mistake gives one message.
-  .superRefine(
+  });
+
+type PermissionSetFields = z.infer<typeof permissionSetFields>;
+
+/**
+ * Each of `clouds` either has grants or says why not (`unsupported`). The catalog covers every
+ * cloud; a spec's own sets need only the spec's clouds.
+ */
+export function cloudCoverageIssues(set: PermissionSetFields, clouds: readonly Cloud[]): { path: (string | number)[]; message: string }[] {
+  return clouds.flatMap((cloud) => {
+    const granted = set[cloud] !== undefined;
+    const excused = set.unsupported?.[cloud] !== undefined;
+    if (granted !== excused) return [];
+    return [
+      granted
+        ? { path: ['unsupported', cloud], message: `${cloud} has grants and is marked unsupported; keep one` }
+        : { path: [], message: `no ${cloud} grants; add "${cloud}:" or "unsupported: { ${cloud}: <reason> }"` },
+    ];
+  });
+}
+
+/** The least-privilege rules judge a well-formed set only, so that one mistake gives one message. */
+function withLeastPrivilege<T extends z.ZodType<PermissionSetFields>>(schema: T) {
+  return schema.superRefine(
     (set, ctx) => {
       for (const { path, message } of leastPrivilegeFindings(set)) ctx.addIssue({ code: 'custom', path: [...path], message });
     },
     { when: (payload) => payload.issues.length === 0 },
   );
+}
+
+/** A built-in permission set: the same intent granted on every cloud, or the reason a cloud has none. */
+export const permissionSetSchema = withLeastPrivilege(
+  permissionSetFields.superRefine((set, ctx) => {
+    for (const { path, message } of cloudCoverageIssues(set, CLOUDS)) ctx.addIssue({ code: 'custom', path, message });
+  }),
+);
+
+/** A spec's own permission set: as a built-in one, but the spec checks coverage of its own clouds. */
+export const customPermissionSetSchema = withLeastPrivilege(permissionSetFields);
 
 export type PermissionSetSpec = z.infer<typeof permissionSetSchema>;
 export type AwsStatementSpec = z.infer<typeof awsStatement>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { permissionSetSchema } from './permission-set-schema';
+import { didYouMean } from './did-you-mean';
+import { cloudCoverageIssues, customPermissionSetSchema } from './permission-set-schema';
 import { CLOUDS } from './variables';
 
 /** Spec names name the CloudFormation stack and the release folder. */
@@ -99,7 +100,7 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         .refine((c) => new Set(c).size === c.length, { error: 'a cloud is listed twice' })
         .default([...CLOUDS]),
       permissions: z.array(z.string()).min(1),
-      customPermissionSets: z.array(permissionSetSchema).default([]),
+      customPermissionSets: z.array(customPermissionSetSchema).default([]),
       aws: z
         .strictObject({
           maxSessionDuration: z
@@ -121,7 +122,11 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         const path = ['customPermissionSets', i, 'id'];
         if (catalogIds.has(set.id)) ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is a built-in permission set; choose another id` });
         else if (customIds.has(set.id)) ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is defined twice` });
+        else if (!spec.permissions.includes(set.id)) {
+          ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is defined but not listed in permissions, so it would grant nothing; list it there or remove it` });
+        }
         customIds.add(set.id);
+        for (const issue of cloudCoverageIssues(set, spec.clouds)) ctx.addIssue({ code: 'custom', path: ['customPermissionSets', i, ...issue.path], message: issue.message });
       });
       spec.permissions.forEach((id, i) => {
         if (spec.permissions.indexOf(id) !== i) {
@@ -130,7 +135,7 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
           ctx.addIssue({
             code: 'custom',
             path: ['permissions', i],
-            message: `unknown permission set "${id}"; use a built-in set (npx alien-trust catalog) or define it in customPermissionSets`,
+            message: `unknown permission set "${id}"${didYouMean(id, [...catalogIds, ...customIds])}; use a built-in set (npx alien-trust catalog) or define it in customPermissionSets`,
           });
         }
       });

@@ -45,7 +45,22 @@ describe('parseSpec', () => {
   });
 
   test('refuses an unknown field at the position of its key', () => {
-    expect(problems(`${VALID_SPEC}permisions: [logs/read]\n`)).toEqual(['spec.yaml:12:1: permisions: unknown field (check the spelling)']);
+    expect(problems(`${VALID_SPEC}permisions: [logs/read]\n`)).toEqual(['spec.yaml:12:1: permisions: unknown field (did you mean "permissions"?)']);
+    expect(problems(`${VALID_SPEC}colour: blue\n`)).toEqual(['spec.yaml:12:1: colour: unknown field (check the spelling)']);
+  });
+
+  test('says in plain words what a value must be, with the fix for a number that should be text', () => {
+    expect(problems(VALID_SPEC.replace('roleArn: arn:aws:iam::210987654321:role/alien-control', 'roleArn: 555566667777'))).toEqual([
+      'spec.yaml:5:14: managingIdentity.aws.roleArn: must be text, not a number; put it in quotes: "555566667777"',
+    ]);
+    expect(problems(VALID_SPEC.replace('permissions: [logs/read]', 'permissions: logs/read'))).toEqual(['spec.yaml:11:14: permissions: must be a list, not text']);
+    expect(problems(VALID_SPEC.replace('permissions: [logs/read]\n', ''))).toEqual(['spec.yaml:1:1: permissions: required: a list']);
+  });
+
+  test('says an empty file is empty, and what a spec holds', () => {
+    for (const text of ['', '# only a comment\n', '---\n']) {
+      expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:1:\d+: the file is empty; a spec is a YAML mapping with name, version, managingIdentity and permissions/)]);
+    }
   });
 
   test('reports every problem at once', () => {
@@ -203,5 +218,51 @@ ${body}`;
   test('refuses a GCP grant with neither a condition nor a reason to be project-wide', () => {
     const text = withSet('    gcp:\n      permissions: [run.services.get]\n    unsupported: { aws: not needed, azure: not needed }\n');
     expect(problems(text)).toEqual([expect.stringMatching(/customPermissionSets\[0\]\.gcp: no condition: say why the grant is project-wide/)]);
+  });
+
+  test('refuses projectWide for a service that takes a condition: every secret of the project is too much', () => {
+    const text = withSet('    gcp:\n      permissions: [secretmanager.versions.access]\n      projectWide: the vendor reads secrets\n    unsupported: { aws: not needed, azure: not needed }\n');
+    expect(problems(text)).toEqual([expect.stringMatching(/customPermissionSets\[0\]\.gcp\.projectWide: these permissions support IAM conditions; add a condition/)]);
+  });
+
+  test('refuses a wildcard before ${prefix}, which matches any name that contains it', () => {
+    const text = awsOnly('      - actions: [ssm:GetParameter]\n        resources: ["arn:${partition}:ssm:${region}:${account}:parameter/*${prefix}*"]\n');
+    const found = problems(text);
+    expect(found).toContainEqual(expect.stringMatching(/resources\[0\]: a wildcard before \$\{prefix\} matches names that only contain the prefix/));
+  });
+
+  test.each([
+    ['a hard-coded account', 'arn:${partition}:sqs:${region}:123456789012:${prefix}-*', /the account "123456789012" is fixed; write \$\{account\}/],
+    ['a hard-coded region', 'arn:${partition}:sqs:eu-west-1:${account}:${prefix}-*', /the region "eu-west-1" is fixed; write \$\{region\}/],
+    ['a wildcard account', 'arn:${partition}:sqs:${region}:*:${prefix}-*', /the account "\*" is fixed/],
+  ])('refuses %s in an ARN', (_, arn, message) => {
+    const text = awsOnly(`      - actions: [sqs:SendMessage]\n        resources: ["${arn}"]\n`);
+    expect(problems(text)).toEqual([expect.stringMatching(message)]);
+  });
+
+  test('refuses a set that is defined but listed nowhere in permissions', () => {
+    const text = awsOnly('      - actions: [s3:GetObject]\n        resources: ["arn:${partition}:s3:::${prefix}-*/*"]\n').replace('[app/custom]', '[logs/read]');
+    expect(problems(text)).toEqual(['spec.yaml:13:9: customPermissionSets[0].id: "app/custom" is defined but not listed in permissions, so it would grant nothing; list it there or remove it']);
+  });
+
+  test("needs grants only for the spec's own clouds", () => {
+    const text = `${VALID_SPEC.replace('[logs/read]', '[app/custom]').replace(/ {2}gcp:\n.*\n {2}azure:\n.*\n.*\n/, '')}clouds: [aws]
+customPermissionSets:
+  - id: app/custom
+    description: A custom set.
+    aws:
+      - actions: [s3:GetObject]
+        resources: ["arn:\${partition}:s3:::\${prefix}-*/*"]
+`;
+    expect(problems(text)).toEqual([]);
+    expect(problems(text.replace('clouds: [aws]', 'clouds: [aws, gcp]').replace('managingIdentity:\n', 'managingIdentity:\n  gcp: { serviceAccount: a-control@vendor.iam.gserviceaccount.com }\n'))).toEqual([
+      expect.stringMatching(/customPermissionSets\[0\]: no gcp grants/),
+    ]);
+  });
+
+  test('suggests the built-in set a misspelled permission id was meant to be', () => {
+    expect(problems(VALID_SPEC.replace('[logs/read]', '[logs/raed]'))).toEqual([
+      'spec.yaml:11:15: permissions[0]: unknown permission set "logs/raed" (did you mean "logs/read"?); use a built-in set (npx alien-trust catalog) or define it in customPermissionSets',
+    ]);
   });
 });

@@ -23,14 +23,16 @@ export const gcpGrantIsScoped: SetRule = (set) => {
     if (gcp.projectWide) findings.push({ path: ['gcp', 'projectWide'], message: 'a grant with a condition is not project-wide; remove projectWide' });
     return findings;
   }
-  if (!gcp.projectWide) {
-    const conditionable = gcp.permissions.every(supportsResourceConditions);
+  // Project-wide only where the service cannot take a condition: a reason is no excuse to
+  // grant every secret of the project when a condition could have named the deployment's.
+  const conditionable = gcp.permissions.every(supportsResourceConditions);
+  if (conditionable) {
     findings.push({
-      path: ['gcp'],
-      message: conditionable
-        ? 'these permissions support IAM conditions; add a condition limiting them to ${prefix} resources'
-        : 'no condition: say why the grant is project-wide in projectWide, or add a condition',
+      path: gcp.projectWide ? ['gcp', 'projectWide'] : ['gcp'],
+      message: 'these permissions support IAM conditions; add a condition limiting them to ${prefix} resources instead of granting them project-wide',
     });
+  } else if (!gcp.projectWide) {
+    findings.push({ path: ['gcp'], message: 'no condition: say why the grant is project-wide in projectWide, or add a condition' });
   }
   for (const g of privilegedGrants(set).filter((g) => g.cloud === 'gcp')) {
     findings.push({ path: g.path, message: `${g.operation} is privileged and must be limited by a condition on \${prefix}` });
