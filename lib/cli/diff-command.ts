@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { MANIFEST_FILE } from '../release/manifest';
 import { diffReleases, formatDiff, isExpansion, isReplacing } from '../release/release-diff';
 import { readRelease } from '../release/release-folder';
@@ -20,6 +21,8 @@ export function diffCommand(options: DiffOptions, io: Io, [oldDir, newDir]: stri
 }
 
 function releaseAt(dir: string): ReleaseFiles {
+  if (!existsSync(dir)) throw new UsageError(`${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file; diff compares two release folders`);
   const files = readRelease(dir);
   if (!files?.has(MANIFEST_FILE)) throw new UsageError(`${dir} is not a release folder (no ${MANIFEST_FILE})`);
   return files;

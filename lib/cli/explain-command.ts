@@ -1,6 +1,7 @@
 import { permissionsReview } from '../review/permissions-review';
 import type { Io } from './io';
-import { loadModel, specPath } from './spec-options';
+import { specPath } from './project-paths';
+import { loadModel } from './spec-options';
 
 export interface ExplainOptions {
   readonly spec?: string;

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PACKAGE_ROOT } from '../package-root';
+import { didYouMean } from '../spec/did-you-mean';
 import { LimitError } from '../model/limit-error';
 import { SpecError } from '../spec/spec-error';
 import { catalogCommand } from './catalog-command';
@@ -32,7 +36,24 @@ Commands:
       exits 1 when anything was added or the trust changed, --fail-on-replacement when
       anything would be replaced.
 
-Exit codes: 0 success, 2 bad input (spec or arguments), 1 anything else.`;
+Options anywhere: --help, --version.
+Exit codes: 0 success, 2 bad input (spec, arguments or files), 1 a failed check or gate, or an internal error.`;
+
+/** What a file-system error on a path the user gave means, in plain words. */
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'does not exist',
+  ENOTDIR: 'is not a folder (or a part of the path is a file)',
+  EISDIR: 'is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EBUSY: 'is busy (in use by another program, or the current folder)',
+  EEXIST: 'already exists',
+  ENOTEMPTY: 'is not empty',
+  EROFS: 'is on a read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+const VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 
@@ -61,8 +82,16 @@ export async function main(argv: readonly string[], io: Io = { out: console.log,
       io.out(USAGE);
       return name === undefined ? 2 : 0;
     }
+    if (name === '--version' || name === '-v' || name === 'version') {
+      io.out(VERSION);
+      return 0;
+    }
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (!command) throw new UsageError(`unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(USAGE);
+      return 0;
+    }
     const { values, positionals } = parseArgsOrThrow(rest, command.options);
     if (positionals.length !== (command.positionals ?? 0)) {
       throw new UsageError(`${name} takes ${command.positionals ?? 'no'} positional argument(s), got ${positionals.length}`);
@@ -74,7 +103,12 @@ export async function main(argv: readonly string[], io: Io = { out: console.log,
       return 2;
     }
     if (e instanceof UsageError) {
-      io.err(`alien-trust: ${e.message}\n\n${USAGE}`);
+      io.err(`alien-trust: ${e.message}; see "alien-trust --help"`);
+      return 2;
+    }
+    const fileProblem = FILE_PROBLEMS[(e as NodeJS.ErrnoException).code ?? ''];
+    if (fileProblem && (e as NodeJS.ErrnoException).path) {
+      io.err(`alien-trust: ${(e as NodeJS.ErrnoException).path}: ${fileProblem}`);
       return 2;
     }
     io.err(`alien-trust: internal error: ${(e as Error).stack ?? e}`);
@@ -82,10 +116,21 @@ export async function main(argv: readonly string[], io: Io = { out: console.log,
   }
 }
 
+/** Node's parser, with its errors said in one line each, and a suggestion for a misspelled option. */
 function parseArgsOrThrow(args: string[], options: Options) {
+  for (const arg of args) {
+    if (arg === '--') break;
+    if (!arg.startsWith('--')) continue;
+    const name = arg.slice(2).split('=')[0];
+    if (!(name in options)) throw new UsageError(`unknown option --${name}${didYouMean(`--${name}`, Object.keys(options).map((o) => `--${o}`))}`);
+  }
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    const option = /'(--?[\w-]+)/.exec((e as Error).message)?.[1];
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) throw new UsageError(`${option} needs a value`);
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) throw new UsageError(`unknown option ${option}`);
+    throw new UsageError((e as Error).message.split('\n')[0]);
   }
 }

@@ -4,15 +4,8 @@ import type { TrustModel } from '../model/trust-model';
 import { checkCustomSets, loadSpec } from '../spec/load-spec';
 import type { TrustSpec } from '../spec/trust-spec-schema';
 import { CLOUDS, type Cloud } from '../spec/variables';
+import { shown } from './project-paths';
 import { UsageError } from './usage-error';
-
-/** The spec file when neither `--spec` nor ALIEN_TRUST_SPEC names one. */
-export const DEFAULT_SPEC = 'alien.trust.yaml';
-
-/** `--spec`, else the environment variable that `cdk.json` and `cdktf.json` apps read too. */
-export function specPath(flag: string | undefined): string {
-  return flag ?? process.env.ALIEN_TRUST_SPEC ?? DEFAULT_SPEC;
-}
 
 /** Parses `--cloud aws,gcp` into clouds, in catalog order. */
 export function parseClouds(flag: string | undefined): Cloud[] | undefined {
@@ -25,15 +18,23 @@ export function parseClouds(flag: string | undefined): Cloud[] | undefined {
   return CLOUDS.filter((c) => names.includes(c));
 }
 
-/** Loads, validates (custom sets against the clouds' lists too) and resolves a spec in one step. */
+/**
+ * Loads, validates (custom sets against the clouds' lists too) and resolves a spec in one step.
+ * `file` is absolute; messages name it as the user sees it from the shell's folder.
+ */
 export async function loadModel(file: string, clouds?: readonly Cloud[]): Promise<{ spec: TrustSpec; text: string; model: TrustModel }> {
-  const catalog = builtInCatalog();
-  const loaded = loadSpec(file, catalog.ids);
-  await checkCustomSets(loaded);
-  const { spec, text } = loaded;
-  const model = resolve(spec, catalog, { clouds });
+  const { spec, text, model } = await loadModelOf(file, clouds);
   if (model.clouds.length === 0) {
     throw new UsageError(`--cloud: the spec's clouds are ${spec.clouds.join(', ')}; none of them was chosen`);
   }
   return { spec, text, model };
+}
+
+/** As `loadModel`, but a model with none of `clouds` is returned (empty) rather than refused. */
+export async function loadModelOf(file: string, clouds?: readonly Cloud[]): Promise<{ spec: TrustSpec; text: string; model: TrustModel }> {
+  const catalog = builtInCatalog();
+  const loaded = loadSpec(shown(file), catalog.ids);
+  await checkCustomSets(loaded);
+  const { spec, text } = loaded;
+  return { spec, text, model: resolve(spec, catalog, { clouds }) };
 }

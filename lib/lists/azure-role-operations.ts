@@ -21,6 +21,12 @@ export function azureOperationKinds(operation: string): AzureOperationKind[] {
   return exact.length > 0 ? exact : kinds.filter((k) => list(k).patterns.some((p) => p.test(operation)));
 }
 
+/** The exact operations of the same provider namespace, lower-cased, for a suggestion. */
+export function azureOperationsOfNamespace(operation: string, kind: AzureOperationKind): string[] {
+  const namespace = `${operation.split('/')[0].toLowerCase()}/`;
+  return [...list(kind).exact].filter((op) => op.startsWith(namespace));
+}
+
 function list(kind: AzureOperationKind): CompiledList {
   return (compiled[kind] ??= compile(readList(FILES[kind])));
 }

@@ -1,8 +1,9 @@
 import type { Finding } from '../rules/finding';
 import type { PermissionSetSpec } from '../spec/permission-set-schema';
 import { awsActionProblems } from './aws-actions';
-import { azureOperationKinds } from './azure-role-operations';
-import { gcpPermissionKnown } from './gcp-permissions';
+import { didYouMean } from '../spec/did-you-mean';
+import { azureOperationKinds, azureOperationsOfNamespace } from './azure-role-operations';
+import { gcpPermissionKnown, gcpPermissionsOfService } from './gcp-permissions';
 
 /**
  * Checks every action of a set against the clouds' own lists: AWS actions and their resource
@@ -16,13 +17,18 @@ export async function listProblems(set: PermissionSetSpec): Promise<Finding[]> {
     }
   }
   set.gcp?.permissions.forEach((permission, i) => {
-    if (!gcpPermissionKnown(permission)) findings.push({ path: ['gcp', 'permissions', i], message: `${permission} is not a GCP permission` });
+    if (!gcpPermissionKnown(permission)) {
+      findings.push({ path: ['gcp', 'permissions', i], message: `${permission} is not a GCP permission${didYouMean(permission, gcpPermissionsOfService(permission))}` });
+    }
   });
   for (const kind of ['actions', 'dataActions'] as const) {
     set.azure?.[kind]?.forEach((operation, i) => {
       const known = azureOperationKinds(operation);
       if (known.includes(kind)) return;
-      const message = known.length > 0 ? `${operation} is one of Azure's ${known[0]}; move it there` : `${operation} is not a known Azure operation`;
+      const message =
+        known.length > 0
+          ? `${operation} is one of Azure's ${known[0]}; move it there`
+          : `${operation} is not a known Azure operation${didYouMean(operation.toLowerCase(), azureOperationsOfNamespace(operation, kind))}`;
       findings.push({ path: ['azure', kind, i], message });
     });
   }

@@ -1,14 +1,15 @@
 import { templateSizeWarning } from '../aws/template-size';
 import type { TrustModel } from '../model/trust-model';
+import type { TrustSpec } from '../spec/trust-spec-schema';
 import { generateTemplates, type ReleaseFiles } from '../output/generate';
 import { permissionsReview, REVIEW_FILE } from '../review/permissions-review';
 import { MANIFEST_FILE, manifestFor } from './manifest';
 
 /** Every file of a release folder, in memory: the templates, their review and the manifest. */
-export function buildRelease(model: TrustModel, specText: string): ReleaseFiles {
+export function buildRelease(model: TrustModel, spec: TrustSpec): ReleaseFiles {
   const files = generateTemplates(model);
   files.set(REVIEW_FILE, permissionsReview(model));
-  files.set(MANIFEST_FILE, manifestFor(model, specText, files));
+  files.set(MANIFEST_FILE, manifestFor(model, spec, files));
   return files;
 }
 

@@ -9,6 +9,8 @@ export function didYouMean(value: string, known: Iterable<string>): string {
   const candidates = [...known];
   if (candidates.length === 0) return '';
   const best = closest(value, candidates);
-  const allowed = Math.max(1, Math.floor(Math.max(value.length, best.length) / 4));
+  // A swap of two letters costs 2; short words allow one slip, longer ones one in four letters.
+  const length = Math.max(value.length, best.length);
+  const allowed = length <= 3 ? 1 : Math.max(2, Math.floor(length / 4));
   return distance(value.toLowerCase(), best.toLowerCase()) <= allowed ? ` (did you mean "${best}"?)` : '';
 }

@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sha256 } from '../../lib/release/manifest';
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import { canonicalSpec, sha256 } from '../../lib/release/manifest';
+import { parseSpec } from '../../lib/spec/load-spec';
 import { compareSemverDescending } from '../../lib/release/versions-index';
 import { VALID_SPEC } from '../support/fixtures';
 import { run } from '../support/run-cli';
@@ -26,7 +28,7 @@ describe('publishing a release', () => {
     inProject(VALID_SPEC, async () => {
       expect((await run('synth')).code).toBe(0);
       const manifest = JSON.parse(read(`${release}/manifest.json`));
-      expect(manifest).toMatchObject({ name: 'acme-app', version: '1.2.3', generator: { name: 'alien-trust' }, specSha256: sha256(VALID_SPEC) });
+      expect(manifest).toMatchObject({ name: 'acme-app', version: '1.2.3', generator: { name: 'alien-trust' }, specCanonicalSha256: sha256(canonicalSpec(parseSpec(VALID_SPEC, 'spec.yaml', builtInCatalog().ids).spec)) });
       expect(manifest.files.map((f: any) => f.path)).toEqual(['PERMISSIONS.md', 'aws/template.json', 'azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json']);
       for (const file of manifest.files) {
         expect(file.sha256).toBe(sha256(read(`${release}/${file.path}`)));
@@ -59,6 +61,27 @@ describe('publishing a release', () => {
       const before = read(`${release}/manifest.json`);
       expect((await run('synth')).code).toBe(0);
       expect(read(`${release}/manifest.json`)).toBe(before);
+    }));
+});
+
+describe('a release identifies its spec by meaning', () => {
+  test('a comment, quoting or reordered keys change nothing: check passes and synth needs no new version', () =>
+    inProject(VALID_SPEC, async () => {
+      expect((await run('synth')).code).toBe(0);
+      const reformatted = `# The acme trust spec, reviewed 2026-11.\n${VALID_SPEC.replace('version: 1.2.3', "version: '1.2.3'   # bumped by CI")}`;
+      writeFileSync('alien.trust.yaml', reformatted.replace(/^(name: .*\n)(version: .*\n)/m, '$2$1'));
+      expect((await run('check')).code).toBe(0);
+      expect((await run('synth')).code).toBe(0);
+    }));
+
+  test('check names the spec it read and repeats --spec in its hint', () =>
+    inProject(VALID_SPEC, async () => {
+      writeFileSync('other.yaml', VALID_SPEC);
+      const result = await run('check', '--spec', 'other.yaml');
+      expect(result.code).toBe(1);
+      expect(result.err.split('\n')[0]).toBe(
+        `${release} is not what other.yaml generates; run "npx alien-trust synth --spec other.yaml" (and bump "version" if ${release} was published):`,
+      );
     }));
 });
 

@@ -86,3 +86,21 @@ describe('alien-trust synth', () => {
     expect(result.err).toMatch(/none of them was chosen/);
   });
 });
+
+describe('the command line', () => {
+  test('a misspelled option is one line with a suggestion and a pointer to --help', async () => {
+    expect(await run('synth', '--sepc', 'x.yaml')).toEqual({ code: 2, out: '', err: 'alien-trust: unknown option --sepc (did you mean "--spec"?); see "alien-trust --help"' });
+    expect(await run('diff', 'a', 'b', '--fail-on-expanson')).toMatchObject({ code: 2, err: 'alien-trust: unknown option --fail-on-expanson (did you mean "--fail-on-expansion"?); see "alien-trust --help"' });
+  });
+
+  test('an option without its value, and an unknown command, are one line each', async () => {
+    expect((await run('synth', '--spec')).err).toBe('alien-trust: --spec needs a value; see "alien-trust --help"');
+    expect((await run('synht')).err).toBe('alien-trust: unknown command "synht" (did you mean "synth"?); see "alien-trust --help"');
+  });
+
+  test('--version prints the version, --help the usage', async () => {
+    const { version } = require('../../package.json');
+    expect(await run('--version')).toEqual({ code: 0, out: version, err: '' });
+    expect((await run('synth', '--help')).out).toMatch(/^Usage: alien-trust/);
+  });
+});

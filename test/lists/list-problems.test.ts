@@ -19,8 +19,8 @@ describe('listProblems', () => {
       azure: { actions: ['Microsoft.Storaeg/storageAccounts/read'] },
     });
     expect(problems).toEqual([
-      { path: ['aws', 0, 'actions', 1], message: 's3:GetObjekt is not an AWS action' },
-      { path: ['gcp', 'permissions', 1], message: 'storage.objects.gett is not a GCP permission' },
+      { path: ['aws', 0, 'actions', 1], message: 's3:GetObjekt is not an AWS action (did you mean "s3:GetObject"?)' },
+      { path: ['gcp', 'permissions', 1], message: 'storage.objects.gett is not a GCP permission (did you mean "storage.objects.get"?)' },
       { path: ['azure', 'actions', 0], message: 'Microsoft.Storaeg/storageAccounts/read is not a known Azure operation' },
     ]);
   });

@@ -1,9 +1,11 @@
 import { buildRelease } from '../../lib/release/build-release';
 import { formatReplacements, replacements } from '../../lib/release/replacements';
 import type { ReleaseFiles } from '../../lib/output/generate';
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import { parseSpec } from '../../lib/spec/load-spec';
 import { modelFromText, VALID_SPEC } from '../support/fixtures';
 
-const release = (spec: string): ReleaseFiles => buildRelease(modelFromText(spec), spec);
+const release = (text: string): ReleaseFiles => buildRelease(modelFromText(text), parseSpec(text, 'spec.yaml', builtInCatalog().ids).spec);
 const base = release(VALID_SPEC);
 
 /** The release with one resource's property of the AWS template changed. */

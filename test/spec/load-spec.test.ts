@@ -189,7 +189,7 @@ describe('checkCustomSets', () => {
 
   test('names the set, the action and its line for a misspelled action', async () => {
     await expect(check(customSet('s3:GetObjekt', 'arn:${partition}:s3:::${prefix}-*/*'))).rejects.toThrow(
-      'spec.yaml:16:19: customPermissionSets[0].aws[0].actions[0]: app/custom: s3:GetObjekt is not an AWS action',
+      'spec.yaml:16:19: customPermissionSets[0].aws[0].actions[0]: app/custom: s3:GetObjekt is not an AWS action (did you mean "s3:GetObject"?)',
     );
   });
 
