@@ -6,4 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // Synthesizing a CDK app takes a second or two on a 2-core machine.
   testTimeout: 60000,
+  // One temporary folder per run, removed at the end (see test/support/temp-root.js).
+  globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
 };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTemplates } from '../../lib/output/generate';
@@ -27,4 +27,29 @@ test('npx cdktf synth produces stacks gcp and azure with the same resources', ()
     const synthesized = JSON.parse(readFileSync(join(out, 'stacks', cloud, 'cdk.tf.json'), 'utf8'));
     expect(withoutMetadata(synthesized)).toEqual(JSON.parse(expected.get(`${cloud}/module/main.tf.json`)!));
   }
+});
+
+describe('single-cloud specs', () => {
+  const synth = (tool: string, spec: string, out: string) => {
+    try {
+      const stdout = execFileSync('npx', [tool, 'synth', '--output', out], { cwd: ROOT, env: { ...env, ALIEN_TRUST_SPEC: spec }, stdio: 'pipe' });
+      return { code: 0, text: stdout.toString() };
+    } catch (e: any) {
+      return { code: e.status as number, text: `${e.stdout}${e.stderr}` };
+    }
+  };
+
+  test('npx cdktf synth of an AWS-only spec is an empty app with a one-line notice', () => {
+    const result = synth('cdktf', fixturePath('aws-only'), mkdtempSync(join(tmpdir(), 'cdktf-out-')));
+    expect(result.code).toBe(0);
+    expect(result.text).toContain('alien-trust: billing-agent targets neither gcp nor azure; no Terraform stack to synthesize');
+  });
+
+  test('npx cdk synth of a spec without AWS says so in one line instead of a --cloud error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cdk-gcp-only-'));
+    writeFileSync(join(dir, 'spec.yaml'), 'name: gcp-app\nversion: 1.0.0\nmanagingIdentity:\n  gcp: { serviceAccount: alien-control@alien-prod.iam.gserviceaccount.com }\nclouds: [gcp]\npermissions: [logs/read]\n');
+    const result = synth('cdk', join(dir, 'spec.yaml'), join(dir, 'out'));
+    expect(result.text).toContain('alien-trust: gcp-app does not target aws');
+    expect(result.text).not.toContain('--cloud');
+  });
 });

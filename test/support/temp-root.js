@@ -1,0 +1,17 @@
+// Jest's global setup and teardown: every test's temporary folders (mkdtemp under os.tmpdir())
+// go into one folder per run, removed at the end, so `npm test` leaves nothing behind.
+const { mkdtempSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+module.exports.setup = async () => {
+  const root = mkdtempSync(join(tmpdir(), 'alien-trust-tests-'));
+  process.env.ALIEN_TRUST_TEST_TMP = root;
+  // os.tmpdir() reads TMPDIR on every call, in this process and in the workers it starts.
+  process.env.TMPDIR = root;
+};
+
+module.exports.teardown = async () => {
+  const root = process.env.ALIEN_TRUST_TEST_TMP;
+  if (root) rmSync(root, { recursive: true, force: true });
+};
