@@ -10,6 +10,7 @@ import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
 import { explainCommand } from './explain-command';
 import { linkCommand } from './link-command';
+import { releaseInfoCommand } from './release-info-command';
 import type { Io } from './io';
 import { synthCommand } from './synth-command';
 import { UsageError } from './usage-error';
@@ -30,6 +31,9 @@ Commands:
       what, for how long, and how to revoke it.
   catalog [--json]
       The built-in permission sets: id, clouds and description, or every grant as JSON.
+  release-info [--spec FILE]
+      The spec's name, version and release folder, and the release before it (pre-releases
+      skipped), as JSON for a release workflow.
   diff OLD NEW [--json] [--fail-on-expansion] [--fail-on-replacement]
       Permissions added and removed per cloud, trust changes, and resources the upgrade would
       replace instead of updating in place, between two release folders; --fail-on-expansion
@@ -67,6 +71,7 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
   },
   explain: { options: { spec: { type: 'string' } }, run: explainCommand },
   catalog: { options: { json: { type: 'boolean' } }, run: catalogCommand },
+  'release-info': { options: { spec: { type: 'string' } }, run: releaseInfoCommand },
   diff: {
     options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' }, 'fail-on-replacement': { type: 'boolean' } },
     positionals: 2,

@@ -12,6 +12,11 @@ export function updateVersionsIndex(nameDir: string, version: string): void {
   writeFileSync(file, toJson({ latest: versions.find((v) => !v.includes('-')) ?? versions[0], versions }));
 }
 
+/** The newest release (not a pre-release) older than `version`, if any. */
+export function previousRelease(versions: readonly string[], version: string): string | undefined {
+  return [...versions].sort(compareSemverDescending).find((v) => !v.split('+')[0].includes('-') && compareSemverDescending(v, version) > 0);
+}
+
 /** Semantic-version precedence, newest first (build metadata ignored, pre-releases below releases). */
 export function compareSemverDescending(a: string, b: string): number {
   const parse = (v: string) => {

@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSpec } from '../spec/load-spec';
+import { builtInCatalog } from '../catalog/catalog';
+import { previousRelease, VERSIONS_FILE } from '../release/versions-index';
+import type { Io } from './io';
+import { releaseDir, shown, specPath } from './project-paths';
+
+export interface ReleaseInfoOptions {
+  readonly spec?: string;
+}
+
+/**
+ * `alien-trust release-info`: what a release workflow needs to know about the spec's current
+ * version, as JSON: its name, version, folder, and the release before it (pre-releases skipped,
+ * so a customer's upgrade diff is against what they could have installed).
+ */
+export function releaseInfoCommand(options: ReleaseInfoOptions, io: Io): number {
+  const specFile = specPath(options.spec);
+  const { spec } = loadSpec(shown(specFile), builtInCatalog().ids);
+  const dir = releaseDir(specFile, spec.name, spec.version);
+  const index = join(dir, '..', VERSIONS_FILE);
+  const versions: string[] = existsSync(index) ? JSON.parse(readFileSync(index, 'utf8')).versions : [];
+  const previous = previousRelease(versions, spec.version);
+  io.out(
+    JSON.stringify({
+      name: spec.name,
+      version: spec.version,
+      prerelease: spec.version.includes('-'),
+      dir: shown(dir),
+      previous: previous ?? null,
+      previousDir: previous === undefined ? null : shown(join(dir, '..', `v${previous}`)),
+    }),
+  );
+  return 0;
+}
