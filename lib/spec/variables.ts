@@ -6,11 +6,13 @@ export type Cloud = (typeof CLOUDS)[number];
  * Variables a permission set may use in resources, conditions and expressions, per cloud.
  * Each renderer maps them to its own syntax (a CloudFormation parameter or pseudo parameter,
  * a Terraform variable or data source), so a permission set never hard-codes an account.
+ * Azure grants are operation names only (the role's scope is the resource group), so no
+ * Azure field takes a variable.
  */
 export const VARIABLES = {
   aws: ['prefix', 'partition', 'region', 'account'],
   gcp: ['prefix', 'project'],
-  azure: ['prefix', 'resourceGroup', 'subscription'],
+  azure: [],
 } as const satisfies Record<Cloud, readonly string[]>;
 
 export type Variable = (typeof VARIABLES)[Cloud][number];
