@@ -1,13 +1,70 @@
-import { CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
-import { ArnPrincipal, CfnRole, ManagedPolicy, PolicyDocument, Role, type CfnManagedPolicy } from 'aws-cdk-lib/aws-iam';
+import { CfnCondition, CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnPrincipal, CfnOIDCProvider, CfnRole, ManagedPolicy, PolicyDocument, Role, WebIdentityPrincipal, type CfnManagedPolicy, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AWS_IAM_PATH, awsPolicyDescription, awsPolicyName, awsProductTag, awsRoleName, RESOURCE_PREFIX } from '../model/names';
-import type { AwsTrust, TrustModel } from '../model/trust-model';
+import { CUSTOMER_ID, issuerHost } from '../model/customer-binding';
+import type { AwsTrust, OidcTrust, TrustModel } from '../model/trust-model';
 import { PREFIX_PARAMETER } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';
 import { mergeStatements, packPolicies } from './permission-policies';
 import { toPolicyStatement } from './policy-statements';
+
+/** The parameters that bind the role to one customer, and the principal they admit. */
+interface TrustParameters {
+  readonly principal: IPrincipal;
+  /** Parameter logical id → the label the console form shows. */
+  readonly labels: Record<string, string>;
+}
+
+/** The role form: the vendor's role, with the external id the vendor generated for this customer. */
+function externalIdParameters(stack: Stack, managingRoleArn: string): TrustParameters {
+  const externalId = new CfnParameter(stack, CUSTOMER_INTERFACE.aws.inputs.externalId, {
+    type: 'String',
+    description: 'The external id the vendor generated for you; the vendor must present it to assume the role.',
+    minLength: EXTERNAL_ID.minLength,
+    maxLength: EXTERNAL_ID.maxLength,
+    allowedPattern: EXTERNAL_ID.pattern,
+    constraintDescription: '2–1224 letters, digits and _+=,.@:/- characters',
+  });
+  return {
+    principal: new ArnPrincipal(managingRoleArn).withConditions({ StringEquals: { 'sts:ExternalId': externalId.valueAsString } }),
+    labels: { [externalId.logicalId]: 'External id (from the vendor)' },
+  };
+}
+
+/**
+ * The OIDC form: `sts:AssumeRoleWithWebIdentity` through the account's IAM OIDC provider for the
+ * vendor's issuer, only with the vendor's audience and this customer's subject. An account holds
+ * one provider per issuer URL, so an existing one can be passed instead of creating it.
+ */
+function oidcParameters(stack: Stack, oidc: OidcTrust): TrustParameters {
+  const inputs = CUSTOMER_INTERFACE.aws.inputs;
+  const customerId = new CfnParameter(stack, inputs.customerId, {
+    type: 'String',
+    description: `Your customer id at the vendor; the vendor's tokens must carry the subject ${oidc.subjectPrefix}<customer id>.`,
+    allowedPattern: CUSTOMER_ID.pattern,
+    constraintDescription: CUSTOMER_ID.description,
+  });
+  const existing = new CfnParameter(stack, inputs.oidcProviderArn, {
+    type: 'String',
+    default: '',
+    description: `Leave empty to create the IAM OIDC provider for ${oidc.issuer}; if the account already has one for that URL (an account holds one per URL), give its ARN.`,
+    allowedPattern: '^(arn:aws:iam::\d{12}:oidc-provider/.+)?$',
+    constraintDescription: 'empty, or an IAM OIDC provider ARN',
+  });
+  const create = new CfnCondition(stack, 'CreateOidcProvider', { expression: Fn.conditionEquals(existing.valueAsString, '') });
+  const provider = new CfnOIDCProvider(stack, 'OidcProvider', { url: oidc.issuer, clientIdList: [oidc.audience] });
+  provider.cfnOptions.condition = create;
+  const host = issuerHost(oidc.issuer);
+  const providerArn = Fn.conditionIf(create.logicalId, provider.ref, existing.valueAsString).toString();
+  return {
+    principal: new WebIdentityPrincipal(providerArn, {
+      StringEquals: { [`${host}:aud`]: oidc.audience, [`${host}:sub`]: Fn.sub(`${oidc.subjectPrefix}\${${inputs.customerId}}`) },
+    }),
+    labels: { [customerId.logicalId]: 'Customer id (from the vendor)', [existing.logicalId]: 'Existing OIDC provider ARN (optional)' },
+  };
+}
 
 export interface TrustRoleStackProps extends StackProps {
   /** The resolved trust spec; must include AWS. */
@@ -31,14 +88,7 @@ export class TrustRoleStack extends Stack {
     const trust: AwsTrust | undefined = props.model.aws;
     if (!trust) throw new Error('TrustRoleStack needs a model that includes AWS');
 
-    const externalId = new CfnParameter(this, CUSTOMER_INTERFACE.aws.inputs.externalId, {
-      type: 'String',
-      description: 'The external id the vendor gave you; the vendor must present it to assume the role.',
-      minLength: EXTERNAL_ID.minLength,
-      maxLength: EXTERNAL_ID.maxLength,
-      allowedPattern: EXTERNAL_ID.pattern,
-      constraintDescription: '2–1224 letters, digits and _+=,.@:/- characters',
-    });
+    const trustParameters = trust.kind === 'role' ? externalIdParameters(this, trust.managingRoleArn) : oidcParameters(this, trust.oidc);
     const prefix = new CfnParameter(this, PREFIX_PARAMETER, {
       type: 'String',
       description: `Prefix of the deployment's resources (${RESOURCE_PREFIX.description}); the role reaches only resources named <prefix>-…`,
@@ -55,9 +105,11 @@ export class TrustRoleStack extends Stack {
     this.role = new Role(this, 'Role', {
       roleName: Fn.sub(awsRoleName(prefixRef, tag, '${AWS::Region}')),
       path: AWS_IAM_PATH,
-      description: `Assumed by ${props.model.name} (${trust.managingRoleArn}) with your external id`,
-      assumedBy: new ArnPrincipal(trust.managingRoleArn),
-      externalIds: [externalId.valueAsString],
+      description:
+        trust.kind === 'role'
+          ? `Assumed by ${props.model.name} (${trust.managingRoleArn}) with your external id`
+          : `Assumed by ${props.model.name} with an OIDC token from ${trust.oidc.issuer} naming your customer id`,
+      assumedBy: trustParameters.principal,
       maxSessionDuration: Duration.seconds(trust.maxSessionDuration),
     });
     (this.role.node.defaultChild as CfnRole).overrideLogicalId('TrustRole');
@@ -80,9 +132,9 @@ export class TrustRoleStack extends Stack {
 
     this.templateOptions.metadata = {
       'AWS::CloudFormation::Interface': {
-        ParameterGroups: [{ Label: { default: `Access for ${props.model.name}` }, Parameters: [externalId.logicalId, prefix.logicalId] }],
+        ParameterGroups: [{ Label: { default: `Access for ${props.model.name}` }, Parameters: [...Object.keys(trustParameters.labels), prefix.logicalId] }],
         ParameterLabels: {
-          [externalId.logicalId]: { default: 'External id (from the vendor)' },
+          ...Object.fromEntries(Object.entries(trustParameters.labels).map(([id, label]) => [id, { default: label }])),
           [prefix.logicalId]: { default: 'Resource prefix of the deployment' },
         },
       },

@@ -10,7 +10,7 @@ import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, AZURE_ROLE_NAME_PARTS, azureRoleDescription, azureRoleName, identityName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
-import { prefixVariable } from '../terraform/variables';
+import { customerIdVariable, prefixVariable } from '../terraform/variables';
 import { tfLiteral } from '../terraform/terraform-string';
 import { azureOperations } from './azure-operations';
 
@@ -84,7 +84,8 @@ export class AzureTrustStack extends TerraformStack {
       resourceGroupName: group.name,
       parentId: identity.id,
       issuer: tfLiteral(model.azure.issuer),
-      subject: tfLiteral(model.azure.subject),
+      // Per customer: the fixed prefix and the customer's id, so no other customer's token fits.
+      subject: 'fixed' in model.azure.subject ? tfLiteral(model.azure.subject.fixed) : `${tfLiteral(model.azure.subject.prefix)}${customerIdVariable(this, model.azure.subject.prefix).stringValue}`,
       audience: [tfLiteral(model.azure.audience)],
     });
     credential.addOverride('parent_id', undefined);

@@ -29,7 +29,7 @@ export async function synthCommand(options: SynthOptions, io: Io): Promise<numbe
   const outDir = options.out === undefined ? undefined : checkOutDir(options.out, specFile);
   const { model, spec } = await loadModel(specFile, parseClouds(options.cloud));
   const files = buildRelease(model, spec);
-  const warnings = releaseWarnings(files);
+  const warnings = releaseWarnings(model, files);
   const out = outDir ?? releaseDir(specFile, model.name, model.version);
   if (outDir === undefined) {
     const published = readRelease(out);

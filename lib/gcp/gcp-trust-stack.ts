@@ -6,16 +6,19 @@ import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
+import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
+import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
+import { vendorServiceAccountPattern } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { LimitError } from '../model/limit-error';
 import { GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, gcpRoleId, gcpRoleTitle, identityName } from '../model/names';
-import type { GcpGrant, PermissionSet, TrustModel } from '../model/trust-model';
+import type { GcpGrant, GcpTrust, PermissionSet, TrustModel } from '../model/trust-model';
 import type { Variable } from '../spec/variables';
 import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
-import { prefixVariable, unknownVariable, validate } from '../terraform/variables';
+import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../terraform/variables';
 import { tfLiteral, tfTemplate } from '../terraform/terraform-string';
-import { GCP_REQUIRED_APIS } from './required-apis';
+import { GCP_OIDC_APIS, GCP_REQUIRED_APIS } from './required-apis';
 
 /** The google provider versions the bindings (6.50) and this module's arguments are valid for. */
 export const GOOGLE_PROVIDER = { source: 'hashicorp/google', version: '~> 6.50' } as const;
@@ -48,6 +51,65 @@ function prefixReach(sets: readonly GcpSet[]): string {
     : `${scoped}; these sets reach the whole project, because their services ignore IAM conditions: ${projectWide.join(', ')}.`;
 }
 
+/** Who the service account's description says uses it, per trust form. */
+const IMPERSONATED_BY: { [K in GcpTrust['kind']]: (trust: Extract<GcpTrust, { kind: K }>) => string } = {
+  pinned: (t) => `Impersonated by ${t.serviceAccount}`,
+  'per-customer': (t) => `Impersonated by the vendor's service account for this customer (in ${t.serviceAccountProject})`,
+  oidc: (t) => `Used through workload identity federation by ${t.oidc.issuer}, for this customer's subject`,
+};
+
+/**
+ * How the vendor gets in. Pinned and per-customer: the vendor's service account gets
+ * `roles/iam.serviceAccountTokenCreator` on this one service account. OIDC: a workload identity
+ * pool in the customer's project trusts the vendor's issuer for exactly this customer's subject,
+ * and that one principal gets `roles/iam.workloadIdentityUser` on the service account. No
+ * vendor Google account is needed.
+ */
+function vendorAccess(stack: TerraformStack, trust: GcpTrust, account: ServiceAccount, suffix: RandomId, projectId: TerraformVariable, apis: ProjectService[]): void {
+  if (trust.kind !== 'oidc') {
+    const vendor = trust.kind === 'pinned' ? trust.serviceAccount : vendorServiceAccountVariable(stack, trust.serviceAccountProject).stringValue;
+    new ServiceAccountIamMember(stack, 'vendor_token_creator', { serviceAccountId: account.name, role: 'roles/iam.serviceAccountTokenCreator', member: `serviceAccount:${vendor}` });
+    return;
+  }
+  const customerId = customerIdVariable(stack, trust.oidc.subjectPrefix);
+  const pool = new IamWorkloadIdentityPool(stack, 'vendor_pool', {
+    project: projectId.stringValue,
+    // The deployment's random suffix: a deleted pool's id stays reserved for 30 days.
+    workloadIdentityPoolId: `alien-${suffix.hex}`,
+    displayName: 'Alien vendor access',
+    description: tfLiteral(`Trusts ${trust.oidc.issuer} for one customer subject`.slice(0, 256)),
+    dependsOn: apis,
+  });
+  const subject = `${tfLiteral(trust.oidc.subjectPrefix)}${customerId.stringValue}`;
+  new IamWorkloadIdentityPoolProvider(stack, 'vendor_oidc', {
+    project: projectId.stringValue,
+    workloadIdentityPoolId: pool.workloadIdentityPoolId,
+    workloadIdentityPoolProviderId: GCP_POOL_PROVIDER_ID,
+    oidc: { issuerUri: tfLiteral(trust.oidc.issuer), allowedAudiences: [tfLiteral(trust.oidc.audience)] },
+    attributeMapping: { 'google.subject': 'assertion.sub' },
+    // Tokens of any other subject are refused at the exchange, before any IAM check.
+    attributeCondition: `assertion.sub == "${subject}"`,
+  });
+  new ServiceAccountIamMember(stack, 'vendor_workload_identity_user', {
+    serviceAccountId: account.name,
+    role: 'roles/iam.workloadIdentityUser',
+    member: `principal://iam.googleapis.com/${pool.name}/subject/${subject}`,
+  });
+}
+
+/** The vendor's service account for this customer, validated at plan time against the vendor's project. */
+function vendorServiceAccountVariable(stack: TerraformStack, project: string): TerraformVariable {
+  const vendor = new TerraformVariable(stack, CUSTOMER_INTERFACE.gcp.inputs.vendorServiceAccount, {
+    type: 'string',
+    description: `The vendor's service account for you (the vendor sends it); it must be in the vendor's project ${project}.`,
+  });
+  validate(vendor, vendorServiceAccountPattern(project), `The vendor_service_account must be a service account of the vendor's project ${project}, such as acme-corp@${project}.iam.gserviceaccount.com.`);
+  return vendor;
+}
+
+/** The pool's one provider. */
+export const GCP_POOL_PROVIDER_ID = 'alien-oidc';
+
 /**
  * The customer's GCP module: a service account the vendor's service account may impersonate
  * (token creator on that account only), with one custom role per permission set bound to it.
@@ -71,7 +133,9 @@ export class GcpTrustStack extends TerraformStack {
     withoutProviderBlocks(this);
     terraformSettings(this, { google: GOOGLE_PROVIDER, random: RANDOM_PROVIDER });
 
-    const apis = Object.keys(GCP_REQUIRED_APIS).map(
+    const trust = model.gcp;
+    const needed = Object.keys({ ...GCP_REQUIRED_APIS, ...(trust.kind === 'oidc' ? GCP_OIDC_APIS : {}) });
+    const apis = needed.map(
       (api) => new ProjectService(this, `api_${api.split('.')[0]}`, { project: projectId.stringValue, service: api, disableOnDestroy: false }),
     );
 
@@ -79,7 +143,7 @@ export class GcpTrustStack extends TerraformStack {
       project: projectId.stringValue,
       accountId: identityName(prefix.stringValue),
       displayName: tfLiteral(`${model.name} (managed by the vendor)`),
-      description: tfLiteral(`Impersonated by ${model.gcp.managingServiceAccount} to manage the deployment's resources`),
+      description: tfLiteral(`${IMPERSONATED_BY[trust.kind](trust as never)} to manage the deployment's resources`),
       dependsOn: apis,
     });
 
@@ -115,11 +179,7 @@ export class GcpTrustStack extends TerraformStack {
       });
     }
 
-    new ServiceAccountIamMember(this, 'vendor_token_creator', {
-      serviceAccountId: account.name,
-      role: 'roles/iam.serviceAccountTokenCreator',
-      member: `serviceAccount:${model.gcp.managingServiceAccount}`,
-    });
+    vendorAccess(this, trust, account, suffix, projectId, apis);
 
     new TerraformOutput(this, CUSTOMER_INTERFACE.gcp.outputs.serviceAccountEmail, {
       value: account.email,

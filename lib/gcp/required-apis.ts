@@ -9,5 +9,10 @@ export const GCP_REQUIRED_APIS = {
   'iamcredentials.googleapis.com': "lets the vendor's service account mint short-lived tokens for the deployment's",
 } as const;
 
+/** What the OIDC form needs besides: token exchange for the vendor's OIDC tokens. */
+export const GCP_OIDC_APIS = {
+  'sts.googleapis.com': "exchanges the vendor's OIDC token for a federated Google token",
+} as const;
+
 /** The API the vendor's own project needs: impersonation is a call to it, billed to the caller. */
 export const GCP_VENDOR_API = 'iamcredentials.googleapis.com';

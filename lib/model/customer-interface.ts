@@ -5,21 +5,24 @@
 /** The Terraform variable for the resource prefix, the same in both Terraform templates. */
 export const TERRAFORM_PREFIX_VARIABLE = 'resource_prefix';
 
+/** The Terraform variable for the customer's id, in the per-customer subject forms. */
+export const TERRAFORM_CUSTOMER_ID_VARIABLE = 'customer_id';
+
 export const CUSTOMER_INTERFACE = {
   aws: {
-    /** CloudFormation parameters. */
-    inputs: { externalId: 'ExternalId', prefix: 'ResourcePrefix' },
+    /** CloudFormation parameters (ExternalId for the role form; CustomerId and OidcProviderArn for OIDC). */
+    inputs: { externalId: 'ExternalId', prefix: 'ResourcePrefix', customerId: 'CustomerId', oidcProviderArn: 'OidcProviderArn' },
     /** Stack outputs. */
     outputs: { roleArn: 'RoleArn' },
   },
   gcp: {
     /** Terraform variables. */
-    inputs: { project: 'project_id', prefix: TERRAFORM_PREFIX_VARIABLE },
+    inputs: { project: 'project_id', prefix: TERRAFORM_PREFIX_VARIABLE, vendorServiceAccount: 'vendor_service_account', customerId: TERRAFORM_CUSTOMER_ID_VARIABLE },
     /** Terraform outputs. */
     outputs: { serviceAccountEmail: 'service_account_email' },
   },
   azure: {
-    inputs: { resourceGroup: 'resource_group_name', prefix: TERRAFORM_PREFIX_VARIABLE },
+    inputs: { resourceGroup: 'resource_group_name', prefix: TERRAFORM_PREFIX_VARIABLE, customerId: TERRAFORM_CUSTOMER_ID_VARIABLE },
     outputs: { clientId: 'client_id', tenantId: 'tenant_id', principalId: 'principal_id' },
   },
 } as const;

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog';
 import type { AwsStatementSpec, PermissionSetSpec } from '../spec/permission-set-schema';
 import type { TrustSpec } from '../spec/trust-spec-schema';
 import { CLOUDS, parseTemplate, type Cloud } from '../spec/variables';
-import type { AwsStatement, ConditionValue, PermissionSet, Template, TrustModel } from './trust-model';
+import type { AwsStatement, AwsTrust, AzureTrust, ConditionValue, GcpTrust, PermissionSet, Template, TrustModel } from './trust-model';
 
 export interface ResolveOptions {
   /**
@@ -25,17 +25,40 @@ export function resolve(spec: TrustSpec, catalog: Catalog, options: ResolveOptio
     // The spec schema has already checked that every id is in one of the two.
     return fromCatalog ? toPermissionSet(fromCatalog, 'catalog') : toPermissionSet(custom.get(id)!, 'custom');
   });
-  const { aws, gcp, azure } = spec.managingIdentity;
   return {
     name: spec.name,
     version: spec.version,
     description: spec.description,
     clouds,
     permissionSets,
-    aws: clouds.includes('aws') && aws ? { managingRoleArn: aws.roleArn, maxSessionDuration: spec.aws.maxSessionDuration } : undefined,
-    gcp: clouds.includes('gcp') && gcp ? { managingServiceAccount: gcp.serviceAccount } : undefined,
-    azure: clouds.includes('azure') && azure ? { issuer: azure.issuer, subject: azure.subject, audience: azure.audience } : undefined,
+    aws: clouds.includes('aws') ? awsTrust(spec) : undefined,
+    gcp: clouds.includes('gcp') ? gcpTrust(spec) : undefined,
+    azure: clouds.includes('azure') ? azureTrust(spec) : undefined,
   };
+}
+
+/** A cloud's own managing identity wins; the shared OIDC issuer serves the clouds without one. */
+function awsTrust(spec: TrustSpec): AwsTrust | undefined {
+  const { aws, oidc } = spec.managingIdentity;
+  const maxSessionDuration = spec.aws.maxSessionDuration;
+  if (aws) return { kind: 'role', managingRoleArn: aws.roleArn, maxSessionDuration };
+  return oidc && { kind: 'oidc', oidc, maxSessionDuration };
+}
+
+function gcpTrust(spec: TrustSpec): GcpTrust | undefined {
+  const { gcp, oidc } = spec.managingIdentity;
+  if (gcp?.serviceAccountProject) return { kind: 'per-customer', serviceAccountProject: gcp.serviceAccountProject };
+  if (gcp?.serviceAccount) return { kind: 'pinned', serviceAccount: gcp.serviceAccount };
+  return oidc && { kind: 'oidc', oidc };
+}
+
+function azureTrust(spec: TrustSpec): AzureTrust | undefined {
+  const { azure, oidc } = spec.managingIdentity;
+  if (azure) {
+    const subject = azure.subjectPrefix !== undefined ? { prefix: azure.subjectPrefix } : { fixed: azure.subject! };
+    return { issuer: azure.issuer, audience: azure.audience, subject };
+  }
+  return oidc && { issuer: oidc.issuer, audience: oidc.audience, subject: { prefix: oidc.subjectPrefix } };
 }
 
 function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']): PermissionSet {

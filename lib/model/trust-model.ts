@@ -20,22 +20,54 @@ export interface TrustModel {
 /** A string with variables; see `parseTemplate`. */
 export type Template = readonly TemplatePart[];
 
-export interface AwsTrust {
-  /** The vendor's role that may assume the customer's role (with the customer's external id). */
-  readonly managingRoleArn: string;
-  /** Longest session `sts:AssumeRole` may grant, in seconds. */
-  readonly maxSessionDuration: number;
+/**
+ * The vendor's OIDC issuer, trusted directly: tokens must carry the audience and a subject of
+ * `subjectPrefix` + the customer's id, which each customer enters (so it is per customer).
+ */
+export interface OidcTrust {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly subjectPrefix: string;
 }
 
-export interface GcpTrust {
-  /** The vendor's service account that gets `roles/iam.serviceAccountTokenCreator` on the customer's. */
-  readonly managingServiceAccount: string;
-}
+export type AwsTrust = {
+  /** Longest session the role grants, in seconds. */
+  readonly maxSessionDuration: number;
+} & (
+  | {
+      /** The vendor's role assumes the customer's role with the customer's external id. */
+      readonly kind: 'role';
+      readonly managingRoleArn: string;
+    }
+  | {
+      /** `sts:AssumeRoleWithWebIdentity` through an IAM OIDC provider for the vendor's issuer. */
+      readonly kind: 'oidc';
+      readonly oidc: OidcTrust;
+    }
+);
+
+export type GcpTrust =
+  | {
+      /** One vendor service account for every customer: the confused-deputy risk is the spec's choice. */
+      readonly kind: 'pinned';
+      readonly serviceAccount: string;
+    }
+  | {
+      /** A vendor service account per customer, entered by the customer, in this vendor project. */
+      readonly kind: 'per-customer';
+      readonly serviceAccountProject: string;
+    }
+  | {
+      /** Workload identity federation with the vendor's issuer, pinned to the customer's subject. */
+      readonly kind: 'oidc';
+      readonly oidc: OidcTrust;
+    };
 
 export interface AzureTrust {
   readonly issuer: string;
-  readonly subject: string;
   readonly audience: string;
+  /** One subject for every customer (`fixed`), or `prefix` + the customer's id. */
+  readonly subject: { readonly fixed: string } | { readonly prefix: string };
 }
 
 export interface PermissionSet {

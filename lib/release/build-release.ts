@@ -14,11 +14,23 @@ export function buildRelease(model: TrustModel, spec: TrustSpec): ReleaseFiles {
 }
 
 /**
- * What a release's user should know before deploying it: today, a CloudFormation template too
- * large to send inline. Throws a LimitError for one no route can deploy.
+ * What a release's author should know before publishing it: a trust with one vendor identity
+ * for every customer (the confused-deputy risk), and a CloudFormation template too large to
+ * send inline. Throws a LimitError for a template no route can deploy.
  */
-export function releaseWarnings(files: ReleaseFiles): string[] {
+export function releaseWarnings(model: TrustModel, files: ReleaseFiles): string[] {
+  const warnings: string[] = [];
+  if (model.gcp?.kind === 'pinned') {
+    warnings.push(
+      `gcp: managingIdentity.gcp.serviceAccount trusts one vendor service account for every customer, so a customer who registers another customer's service account with the vendor gets the vendor to act on it (confused deputy); give serviceAccountProject (one vendor account per customer) or managingIdentity.oidc`,
+    );
+  }
+  if (model.azure && 'fixed' in model.azure.subject) {
+    warnings.push(
+      `azure: managingIdentity.azure.subject is one subject for every customer, so a customer who registers another tenant's identity with the vendor gets the vendor's token exchanged for it (confused deputy); give subjectPrefix (a subject per customer) instead`,
+    );
+  }
   const template = files.get('aws/template.json');
-  const warning = template === undefined ? undefined : templateSizeWarning(template);
-  return warning ? [warning] : [];
+  const size = template === undefined ? undefined : templateSizeWarning(template);
+  return size ? [...warnings, size] : warnings;
 }

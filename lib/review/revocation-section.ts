@@ -1,6 +1,7 @@
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, awsProductTag, awsRoleName, identityName } from '../model/names';
-import type { TrustModel } from '../model/trust-model';
+import { issuerHost } from '../model/customer-binding';
+import type { GcpTrust, TrustModel } from '../model/trust-model';
 import { code, shown } from './markdown';
 
 /** How to cut the vendor off on each cloud, at once or for good, and what stops working. */
@@ -14,7 +15,12 @@ export function revocationSection(model: TrustModel): string[] {
   if (model.aws) {
     // update-assume-role-policy takes the name without the path.
     const role = awsRoleName(shown(CUSTOMER_INTERFACE.aws.inputs.prefix), awsProductTag(model.name), shown('region'));
-    const denyAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: { AWS: model.aws.managingRoleArn }, Action: 'sts:AssumeRole' }] });
+    const trust = model.aws;
+    const denied =
+      trust.kind === 'role'
+        ? { Principal: { AWS: trust.managingRoleArn }, Action: 'sts:AssumeRole' }
+        : { Principal: { Federated: `arn:aws:iam::<account>:oidc-provider/${issuerHost(trust.oidc.issuer)}` }, Action: 'sts:AssumeRoleWithWebIdentity' };
+    const denyAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', ...denied }] });
     lines.push(
       '### AWS',
       '',
@@ -34,11 +40,7 @@ export function revocationSection(model: TrustModel): string[] {
     lines.push(
       '### GCP',
       '',
-      '- **Stop new tokens, keep the rest**: remove the vendor\'s token-creator grant:',
-      '',
-      '  ```sh',
-      `  gcloud iam service-accounts remove-iam-policy-binding '${account}' --member='serviceAccount:${model.gcp.managingServiceAccount}' --role=roles/iam.serviceAccountTokenCreator`,
-      '  ```',
+      ...gcpStopNewTokens(model.gcp, account),
       '',
       `- **End tokens already issued**: disable the service account (\`gcloud iam service-accounts disable '${account}'\`); every token minted for it stops working.`,
       '- **Remove everything**: `terraform destroy` in the folder where you applied this template. The service account, its custom roles and grants, and the token-creator grant are deleted; nothing else in your project is touched.',
@@ -63,4 +65,24 @@ export function revocationSection(model: TrustModel): string[] {
     );
   }
   return lines;
+}
+
+/** Removing the grant that lets the vendor in, per GCP trust form. */
+function gcpStopNewTokens(trust: GcpTrust, account: string): string[] {
+  const inputs = CUSTOMER_INTERFACE.gcp.inputs;
+  const [what, member, role] =
+    trust.kind === 'oidc'
+      ? ["the vendor's workload-identity grant", `principal://iam.googleapis.com/projects/<project number>/locations/global/workloadIdentityPools/<pool>/subject/${trust.oidc.subjectPrefix}<${inputs.customerId}>`, 'roles/iam.workloadIdentityUser']
+      : [
+          "the vendor's token-creator grant",
+          `serviceAccount:${trust.kind === 'pinned' ? trust.serviceAccount : `<${inputs.vendorServiceAccount}>`}`,
+          'roles/iam.serviceAccountTokenCreator',
+        ];
+  return [
+    `- **Stop new tokens, keep the rest**: remove ${what}:`,
+    '',
+    '  ```sh',
+    `  gcloud iam service-accounts remove-iam-policy-binding '${account}' --member='${member}' --role=${role}`,
+    '  ```',
+  ];
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SUBJECT_PREFIX } from '../model/customer-binding';
+import { GCP_PROJECT_ID } from '../model/names';
 import { didYouMean } from './did-you-mean';
 import { cloudCoverageIssues, customPermissionSetSchema } from './permission-set-schema';
 import { CLOUDS } from './variables';
@@ -51,37 +53,65 @@ const httpsUrl = z.string().refine(
   { error: 'an https:// URL with no query, fragment or credentials' },
 );
 
-const managingIdentity = z.strictObject({
-  aws: z
-    .strictObject({
-      roleArn: z
-        .string()
-        .refine((arn) => !OTHER_PARTITION.test(arn), {
-          error: (issue) =>
-            `the ${String(issue.input).split(':')[1]} partition is not supported: a role can be trusted only from its own partition, and these templates are for the aws partition; use a role ARN that starts with arn:aws:`,
-          abort: true,
-        })
-        .regex(ROLE_ARN, { error: 'an IAM role ARN: arn:aws:iam::<12 digits>:role/<path/><name>, e.g. arn:aws:iam::210987654321:role/alien-control-plane' })
-        .refine((arn) => arn.slice(arn.indexOf(':role/') + 5, arn.lastIndexOf('/') + 1).length <= MAX_ROLE_PATH, {
-          error: `the role's path is longer than IAM's ${MAX_ROLE_PATH} characters`,
-        }),
-    })
-    .optional(),
-  gcp: z
-    .strictObject({
-      serviceAccount: z.string().max(MAX_SERVICE_ACCOUNT_EMAIL).regex(SERVICE_ACCOUNT, {
-        error: 'a service-account email, e.g. alien-control@vendor-prod.iam.gserviceaccount.com',
-      }),
-    })
-    .optional(),
-  azure: z
-    .strictObject({
-      issuer: httpsUrl.pipe(z.string().max(600)),
-      subject: z.string().min(1).max(600),
-      audience: z.string().min(1).max(600).default(DEFAULT_AZURE_AUDIENCE),
-    })
-    .optional(),
+const subjectPrefix = z.string().regex(SUBJECT_PREFIX.pattern, { error: `a subject prefix: ${SUBJECT_PREFIX.description}` });
+
+/** A GCP project id, optionally domain-scoped: where the vendor keeps one service account per customer. */
+const gcpProject = z.string().regex(new RegExp(GCP_PROJECT_ID.pattern), { error: `the vendor's ${GCP_PROJECT_ID.description}` });
+
+const oidc = z.strictObject({
+  issuer: httpsUrl.pipe(z.string().max(600)),
+  audience: z.string().min(1).max(600),
+  subjectPrefix,
 });
+
+const managingIdentity = z
+  .strictObject({
+    aws: z
+      .strictObject({
+        roleArn: z
+          .string()
+          .refine((arn) => !OTHER_PARTITION.test(arn), {
+            error: (issue) =>
+              `the ${String(issue.input).split(':')[1]} partition is not supported: a role can be trusted only from its own partition, and these templates are for the aws partition; use a role ARN that starts with arn:aws:`,
+            abort: true,
+          })
+          .regex(ROLE_ARN, { error: 'an IAM role ARN: arn:aws:iam::<12 digits>:role/<path/><name>, e.g. arn:aws:iam::210987654321:role/alien-control-plane' })
+          .refine((arn) => arn.slice(arn.indexOf(':role/') + 5, arn.lastIndexOf('/') + 1).length <= MAX_ROLE_PATH, {
+            error: `the role's path is longer than IAM's ${MAX_ROLE_PATH} characters`,
+          }),
+      })
+      .optional(),
+    gcp: z
+      .strictObject({
+        /** One vendor service account for every customer (a confused-deputy risk; synth warns). */
+        serviceAccount: z
+          .string()
+          .max(MAX_SERVICE_ACCOUNT_EMAIL)
+          .regex(SERVICE_ACCOUNT, { error: 'a service-account email, e.g. alien-control@vendor-prod.iam.gserviceaccount.com' })
+          .optional(),
+        /** The vendor project holding one service account per customer; each customer enters theirs. */
+        serviceAccountProject: gcpProject.optional(),
+      })
+      .refine((g) => (g.serviceAccount === undefined) !== (g.serviceAccountProject === undefined), {
+        error: 'give serviceAccountProject (a vendor service account per customer) or serviceAccount (one for all customers), not both or neither',
+      })
+      .optional(),
+    azure: z
+      .strictObject({
+        issuer: httpsUrl.pipe(z.string().max(600)),
+        /** One subject for every customer (a confused-deputy risk; synth warns). */
+        subject: z.string().min(1).max(600).optional(),
+        /** Each customer's subject is this prefix and the customer's id. */
+        subjectPrefix: subjectPrefix.optional(),
+        audience: z.string().min(1).max(600).default(DEFAULT_AZURE_AUDIENCE),
+      })
+      .refine((a) => (a.subject === undefined) !== (a.subjectPrefix === undefined), {
+        error: 'give subjectPrefix (a subject per customer) or subject (one for all customers), not both or neither',
+      })
+      .optional(),
+    /** The vendor's OIDC issuer, trusted directly on every cloud that has no entry of its own. */
+    oidc: oidc.optional(),
+  });
 
 /**
  * The trust spec, version 1. `catalogIds` are the built-in permission sets a spec may name.
@@ -113,8 +143,8 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
     })
     .superRefine((spec, ctx) => {
       for (const cloud of spec.clouds) {
-        if (!spec.managingIdentity[cloud]) {
-          ctx.addIssue({ code: 'custom', path: ['managingIdentity', cloud], message: `required because clouds includes ${cloud}` });
+        if (!spec.managingIdentity[cloud] && !spec.managingIdentity.oidc) {
+          ctx.addIssue({ code: 'custom', path: ['managingIdentity', cloud], message: `required because clouds includes ${cloud} (or give managingIdentity.oidc)` });
         }
       }
       const customIds = new Set<string>();

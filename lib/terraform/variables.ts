@@ -1,6 +1,7 @@
 import { Fn, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { TERRAFORM_PREFIX_VARIABLE } from '../model/customer-interface';
+import { CUSTOMER_ID } from '../model/customer-binding';
+import { TERRAFORM_CUSTOMER_ID_VARIABLE, TERRAFORM_PREFIX_VARIABLE } from '../model/customer-interface';
 import { RESOURCE_PREFIX } from '../model/names';
 
 /**
@@ -24,6 +25,16 @@ export function prefixVariable(scope: Construct, reach: string): TerraformVariab
 export function validate(variable: TerraformVariable, pattern: string, errorMessage: string): void {
   if (!/^[A-Z].*\.$/s.test(errorMessage)) throw new Error(`validation message must be a capitalised sentence: ${errorMessage}`);
   variable.addValidation({ condition: Fn.can(Fn.regex(pattern, variable.stringValue)), errorMessage });
+}
+
+/** The customer's id at the vendor, validated at plan time; it completes the token subject. */
+export function customerIdVariable(scope: Construct, subjectPrefix: string): TerraformVariable {
+  const customerId = new TerraformVariable(scope, TERRAFORM_CUSTOMER_ID_VARIABLE, {
+    type: 'string',
+    description: `Your customer id at the vendor (the vendor sends it); the vendor's tokens must carry the subject ${subjectPrefix}<customer id>.`,
+  });
+  validate(customerId, CUSTOMER_ID.pattern, `The customer_id must be ${CUSTOMER_ID.description}, for example ${CUSTOMER_ID.example}.`);
+  return customerId;
 }
 
 export function unknownVariable(name: string, cloud: string): never {

@@ -8,11 +8,13 @@ const review = permissionsReview(full);
 
 describe('the permissions review', () => {
   test('says who can get in on each cloud, under which conditions and for how long', () => {
-    expect(review).toContain(`only the vendor's IAM role \`${full.aws!.managingRoleArn}\`, through \`sts:AssumeRole\``);
+    const aws = full.aws as Extract<typeof full.aws, { kind: 'role' }>;
+    const gcp = full.gcp as Extract<typeof full.gcp, { kind: 'pinned' }>;
+    expect(review).toContain(`only the vendor's IAM role \`${aws.managingRoleArn}\`, through \`sts:AssumeRole\``);
     expect(review).toContain('the external id you enter as `ExternalId` (`sts:ExternalId`)');
     expect(review).toContain(`credentials last at most ${full.aws!.maxSessionDuration} seconds`);
-    expect(review).toContain(`only the vendor's service account \`${full.gcp!.managingServiceAccount}\`, which gets \`roles/iam.serviceAccountTokenCreator\` on this one service account`);
-    expect(review).toContain(`from the issuer \`${full.azure!.issuer}\` with the subject \`${full.azure!.subject}\``);
+    expect(review).toContain(`only the vendor's service account \`${gcp.serviceAccount}\`, which gets \`roles/iam.serviceAccountTokenCreator\` on this one service account`);
+    expect(review).toContain(`from the issuer \`${full.azure!.issuer}\` with the subject \`${(full.azure!.subject as { fixed: string }).fixed}\``);
     expect(review).toContain(`audience (\`${full.azure!.audience}\`) must all match exactly`);
   });
 
@@ -63,7 +65,7 @@ describe('the permissions review', () => {
 
   test('gives the revocation commands for each cloud and what stops working', () => {
     expect(review).toContain("aws iam update-assume-role-policy --role-name '<ResourcePrefix>-alien-app-<region>'");
-    expect(review).toContain(`--member='serviceAccount:${full.gcp!.managingServiceAccount}' --role=roles/iam.serviceAccountTokenCreator`);
+    expect(review).toContain(`--member='serviceAccount:${(full.gcp as { serviceAccount: string }).serviceAccount}' --role=roles/iam.serviceAccountTokenCreator`);
     expect(review).toContain("az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien'");
     expect(review.match(/terraform destroy/g)).toHaveLength(2);
     expect(review).toContain('Revoking stops the vendor from deploying updates, reading logs and running commands');

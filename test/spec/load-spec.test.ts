@@ -73,7 +73,7 @@ describe('parseSpec', () => {
 
   test('requires a managing identity for every chosen cloud', () => {
     const text = VALID_SPEC.replace(/  gcp:\n.*\n/, '');
-    expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:4:3: managingIdentity\.gcp: required because clouds includes gcp$/)]);
+    expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:4:3: managingIdentity\.gcp: required because clouds includes gcp \(or give managingIdentity\.oidc\)$/)]);
   });
 
   test('does not require identities for clouds the spec leaves out', () => {

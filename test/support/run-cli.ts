@@ -7,3 +7,8 @@ export async function run(...argv: string[]): Promise<{ code: number; out: strin
   const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+/** What a command printed on stderr besides `warning:` lines: empty when it only warned. */
+export function notWarnings(err: string): string[] {
+  return err.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '));
+}

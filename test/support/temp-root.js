@@ -1,10 +1,13 @@
-// Jest's global setup and teardown: every test's temporary folders (mkdtemp under os.tmpdir())
+// Jest's global setup and teardown. Every test's temporary folders (mkdtemp under os.tmpdir())
 // go into one folder per run, removed at the end, so `npm test` leaves nothing behind.
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 module.exports.setup = async () => {
+  // The CLI tests of `npx cdk synth` and `npx cdktf synth` run the compiled apps: compile them
+  // first when a source changed since the last build, so a test never runs yesterday's code.
+  require('node:child_process').execFileSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'build-if-stale.js')], { stdio: 'inherit' });
   const root = mkdtempSync(join(tmpdir(), 'alien-trust-tests-'));
   process.env.ALIEN_TRUST_TEST_TMP = root;
   // os.tmpdir() reads TMPDIR on every call, in this process and in the workers it starts.
