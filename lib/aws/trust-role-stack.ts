@@ -50,7 +50,7 @@ function oidcParameters(stack: Stack, oidc: OidcTrust): TrustParameters {
     type: 'String',
     default: '',
     description: `Leave empty to create the IAM OIDC provider for ${oidc.issuer}; if the account already has one for that URL (an account holds one per URL), give its ARN.`,
-    allowedPattern: '^(arn:aws:iam::\d{12}:oidc-provider/.+)?$',
+    allowedPattern: '^(arn:aws:iam::\\d{12}:oidc-provider/.+)?$',
     constraintDescription: 'empty, or an IAM OIDC provider ARN',
   });
   const create = new CfnCondition(stack, 'CreateOidcProvider', { expression: Fn.conditionEquals(existing.valueAsString, '') });

@@ -9,6 +9,7 @@ import { catalogCommand } from './catalog-command';
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
 import { explainCommand } from './explain-command';
+import { handoffCommand } from './handoff-command';
 import { linkCommand } from './link-command';
 import { releaseInfoCommand } from './release-info-command';
 import type { Io } from './io';
@@ -24,8 +25,14 @@ Commands:
   check [--spec FILE]
       Regenerate the spec's current version in memory and compare it with templates/<name>/v<version>/;
       exit 1 naming each file that differs or is missing.
-  link --template-url URL --region REGION --external-id ID --prefix PREFIX [--stack-name NAME]
-      Print the CloudFormation quick-create URL for a published template.
+  link --template-url URL --region REGION --prefix PREFIX (--external-id ID | --customer-id ID) [--stack-name NAME]
+      Print the CloudFormation quick-create URL for a published template: --external-id for the
+      role form, --customer-id for the OIDC form.
+  handoff --customer-id ID --prefix PREFIX --out DIR [--spec FILE] [--template-url URL --region REGION]
+          [--external-id ID] [--vendor-service-account EMAIL]
+      Everything the vendor sends one customer: the quick-create URL (with a generated external id
+      unless one is given) and a terraform.tfvars.json per Terraform cloud, written to DIR with a
+      handoff.json record for the vendor.
   explain [--spec FILE]
       Print the permissions review a release carries as PERMISSIONS.md: who can get in, with
       what, for how long, and how to revoke it.
@@ -66,10 +73,30 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
   synth: { options: { spec: { type: 'string' }, out: { type: 'string' }, cloud: { type: 'string' } }, run: synthCommand },
   check: { options: { spec: { type: 'string' } }, run: checkCommand },
   link: {
-    options: { 'template-url': { type: 'string' }, region: { type: 'string' }, 'external-id': { type: 'string' }, prefix: { type: 'string' }, 'stack-name': { type: 'string' } },
+    options: {
+      'template-url': { type: 'string' },
+      region: { type: 'string' },
+      'external-id': { type: 'string' },
+      'customer-id': { type: 'string' },
+      prefix: { type: 'string' },
+      'stack-name': { type: 'string' },
+    },
     run: linkCommand,
   },
   explain: { options: { spec: { type: 'string' } }, run: explainCommand },
+  handoff: {
+    options: {
+      spec: { type: 'string' },
+      'customer-id': { type: 'string' },
+      prefix: { type: 'string' },
+      out: { type: 'string' },
+      'template-url': { type: 'string' },
+      region: { type: 'string' },
+      'external-id': { type: 'string' },
+      'vendor-service-account': { type: 'string' },
+    },
+    run: handoffCommand,
+  },
   catalog: { options: { json: { type: 'boolean' } }, run: catalogCommand },
   'release-info': { options: { spec: { type: 'string' } }, run: releaseInfoCommand },
   diff: {

@@ -39,6 +39,10 @@ function readAws(template: any, facts: ReleaseFacts): void {
       }
       facts.trust['aws.maxSessionDuration'] = text(resource.Properties.MaxSessionDuration ?? 3600);
     }
+    if (resource.Type === 'AWS::IAM::OIDCProvider') {
+      facts.trust['aws.oidcProvider.url'] = text(resource.Properties.Url);
+      facts.trust['aws.oidcProvider.audiences'] = text(resource.Properties.ClientIdList);
+    }
     if (resource.Type === 'AWS::IAM::ManagedPolicy') {
       for (const statement of resource.Properties.PolicyDocument.Statement) {
         const condition = statement.Condition ? ` if ${text(statement.Condition)}` : '';
@@ -60,6 +64,11 @@ function readGcp(module: any, facts: ReleaseFacts): void {
   }
   for (const [key, grant] of Object.entries<any>(module.resource?.google_service_account_iam_member ?? {})) {
     facts.trust[`gcp.${key}`] = `${grant.role} to ${grant.member}`;
+  }
+  for (const provider of Object.values<any>(module.resource?.google_iam_workload_identity_pool_provider ?? {})) {
+    facts.trust['gcp.oidc.issuer'] = provider.oidc?.issuer_uri;
+    facts.trust['gcp.oidc.audiences'] = text(provider.oidc?.allowed_audiences);
+    facts.trust['gcp.oidc.condition'] = provider.attribute_condition;
   }
 }
 

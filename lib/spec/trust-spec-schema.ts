@@ -56,7 +56,7 @@ const httpsUrl = z.string().refine(
 const subjectPrefix = z.string().regex(SUBJECT_PREFIX.pattern, { error: `a subject prefix: ${SUBJECT_PREFIX.description}` });
 
 /** A GCP project id, optionally domain-scoped: where the vendor keeps one service account per customer. */
-const gcpProject = z.string().regex(new RegExp(GCP_PROJECT_ID.pattern), { error: `the vendor's ${GCP_PROJECT_ID.description}` });
+const gcpProject = z.string().regex(new RegExp(GCP_PROJECT_ID.pattern), { error: `${GCP_PROJECT_ID.description}: the vendor's project that holds one service account per customer` });
 
 const oidc = z.strictObject({
   issuer: httpsUrl.pipe(z.string().max(600)),

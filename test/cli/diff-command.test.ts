@@ -64,3 +64,20 @@ describe('alien-trust diff', () => {
     expect((await run('diff', base)).code).toBe(2);
   });
 });
+
+describe('alien-trust diff of the OIDC trust forms', () => {
+  const oidc = (issuer: string, audience: string, prefix: string) =>
+    VALID_SPEC.replace(/managingIdentity:\n(?: {2}.*\n)+/, `managingIdentity:\n  oidc: { issuer: "${issuer}", audience: ${audience}, subjectPrefix: "${prefix}" }\n`);
+
+  test.each([
+    ['issuer', oidc('https://other.example', 'vendor-trust', 'customer:'), ['aws.oidcProvider.url', 'aws.trust[0].condition', 'azure.issuer', 'gcp.oidc.issuer']],
+    ['audience', oidc('https://oidc.vendor.example', 'other-aud', 'customer:'), ['aws.oidcProvider.audiences', 'aws.trust[0].condition', 'azure.audience', 'gcp.oidc.audiences']],
+    ['subject rule', oidc('https://oidc.vendor.example', 'vendor-trust', 'tenant:'), ['aws.trust[0].condition', 'azure.subject', 'gcp.oidc.condition', 'gcp.vendor_workload_identity_user']],
+  ])('a changed %s is a trust change on every cloud, and fails --fail-on-expansion', async (_, changed, fields) => {
+    const before = await release(oidc('https://oidc.vendor.example', 'vendor-trust', 'customer:'));
+    const after = await release(changed);
+    const diff = JSON.parse((await run('diff', before, after, '--json')).out);
+    expect(diff.trust.map((t: { field: string }) => t.field)).toEqual(fields);
+    expect((await run('diff', before, after, '--fail-on-expansion')).code).toBe(1);
+  });
+});

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { vendorServiceAccountPattern } from '../model/customer-binding';
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import type { TrustModel } from '../model/trust-model';
+import { toJson, type ReleaseFiles } from '../output/generate';
+import { writeRelease } from '../output/write-release';
+import type { Io } from './io';
+import { shown, specPath } from './project-paths';
+import { checkCustomerId, checkPrefix, quickCreateUrl } from './quick-create';
+import { loadModel } from './spec-options';
+import { UsageError } from './usage-error';
+
+export interface HandoffOptions {
+  readonly spec?: string;
+  readonly 'customer-id'?: string;
+  readonly prefix?: string;
+  readonly out?: string;
+  readonly 'template-url'?: string;
+  readonly region?: string;
+  readonly 'external-id'?: string;
+  readonly 'vendor-service-account'?: string;
+}
+
+/** The record the vendor keeps, and the files the customer gets. */
+export const HANDOFF_FILE = 'handoff.json';
+
+/**
+ * `alien-trust handoff`: everything the vendor sends one customer, for the spec's clouds and
+ * trust forms: the AWS quick-create URL (with the external id, generated here unless given, or
+ * the customer id for OIDC) and a `terraform.tfvars.json` per Terraform cloud. Every value is
+ * checked with the rule its template checks, before anything is written.
+ */
+export async function handoffCommand(options: HandoffOptions, io: Io): Promise<number> {
+  const customerId = checkCustomerId(required(options, 'customer-id'));
+  const prefix = checkPrefix(required(options, 'prefix'));
+  const out = handoffDir(required(options, 'out'));
+  const { model } = await loadModel(specPath(options.spec));
+
+  const record: Record<string, unknown> = { spec: { name: model.name, version: model.version }, customerId, prefix };
+  const files: ReleaseFiles = new Map();
+  if (model.aws) {
+    const externalId = model.aws.kind === 'role' ? (options['external-id'] ?? randomBytes(16).toString('hex')) : undefined;
+    const url = quickCreateUrl({
+      templateUrl: required(options, 'template-url'),
+      region: required(options, 'region'),
+      prefix,
+      externalId,
+      customerId: model.aws.kind === 'oidc' ? customerId : undefined,
+    });
+    record.aws = { quickCreateUrl: url, ...(externalId && { externalId, externalIdGenerated: options['external-id'] === undefined }) };
+    files.set('aws-quick-create-url.txt', `${url}\n`);
+  }
+  for (const [cloud, variables] of Object.entries(terraformVariables(model, prefix, customerId, options['vendor-service-account']))) {
+    record[cloud] = { tfvars: variables };
+    files.set(`${cloud}/terraform.tfvars.json`, toJson(variables));
+  }
+  files.set(HANDOFF_FILE, toJson(record));
+  writeRelease(out, files);
+
+  io.out(`Wrote ${shown(out)}: ${[...files.keys()].join(', ')}`);
+  const aws = record.aws as { externalId?: string; externalIdGenerated?: boolean } | undefined;
+  if (aws?.externalIdGenerated) io.out(`External id for ${customerId}: ${aws.externalId} (generated; keep it with the customer's record, it is in ${HANDOFF_FILE})`);
+  return 0;
+}
+
+/** The per-customer inputs of each Terraform root; the customer adds their own project, group and subscription. */
+function terraformVariables(model: TrustModel, prefix: string, customerId: string, vendorServiceAccount: string | undefined): Record<string, Record<string, string>> {
+  const variables: Record<string, Record<string, string>> = {};
+  const gcp = CUSTOMER_INTERFACE.gcp.inputs;
+  if (model.gcp) {
+    variables.gcp = { [gcp.prefix]: prefix };
+    if (model.gcp.kind === 'oidc') variables.gcp[gcp.customerId] = customerId;
+    if (model.gcp.kind === 'per-customer') {
+      const project = model.gcp.serviceAccountProject;
+      const account = vendorServiceAccount ?? '';
+      if (!new RegExp(vendorServiceAccountPattern(project)).test(account)) {
+        throw new UsageError(`--vendor-service-account: the vendor's service account for ${customerId}, in the vendor's project ${project} (for example ${customerId}@${project}.iam.gserviceaccount.com); got "${account}"`);
+      }
+      variables.gcp[gcp.vendorServiceAccount] = account;
+    }
+  }
+  if (model.azure) {
+    const azure = CUSTOMER_INTERFACE.azure.inputs;
+    variables.azure = { [azure.prefix]: prefix, ...('prefix' in model.azure.subject && { [azure.customerId]: customerId }) };
+  }
+  return variables;
+}
+
+/** A new or empty folder, or one an earlier handoff wrote (it is replaced whole). */
+function handoffDir(out: string): string {
+  const dir = resolve(out);
+  if (!existsSync(dir)) return dir;
+  if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: is a file, not a folder`);
+  const entries = readdirSync(dir);
+  if (entries.length > 0 && !entries.includes(HANDOFF_FILE)) throw new UsageError(`--out ${out}: holds files this tool did not write; name a new or empty folder`);
+  return dir;
+}
+
+function required(options: HandoffOptions, name: keyof HandoffOptions): string {
+  const value = options[name];
+  if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}

@@ -1,0 +1,76 @@
+import { EXTERNAL_ID } from '../aws/external-id';
+import { CUSTOMER_ID } from '../model/customer-binding';
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import { RESOURCE_PREFIX } from '../model/names';
+import { UsageError } from './usage-error';
+
+const S3_HOST = /^([a-z0-9][a-z0-9.-]*\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com$/;
+/** A region of the `aws` partition, the only one the templates trust from (see the spec schema). */
+const REGION = /^[a-z]{2}-[a-z]+-\d{1,2}$/;
+/** Regions of other partitions, with their own consoles and principals. */
+const OTHER_PARTITION_REGION = /^(cn-|us-gov-|us-iso|eu-isoe-)/;
+const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+
+export interface QuickCreate {
+  readonly templateUrl: string;
+  readonly region: string;
+  readonly prefix: string;
+  readonly stackName?: string;
+  /** The role form's per-customer secret. */
+  readonly externalId?: string;
+  /** The OIDC form's per-customer subject part. */
+  readonly customerId?: string;
+}
+
+/** Each rule an input to the quick-create link obeys, as the template's own parameters do. */
+export function checkExternalId(value: string, flag = '--external-id'): string {
+  if (value.length < EXTERNAL_ID.minLength || value.length > EXTERNAL_ID.maxLength || !new RegExp(EXTERNAL_ID.pattern).test(value)) {
+    throw new UsageError(`${flag}: ${EXTERNAL_ID.minLength}–${EXTERNAL_ID.maxLength} letters, digits and _+=,.@:/- characters`);
+  }
+  return value;
+}
+
+export function checkCustomerId(value: string, flag = '--customer-id'): string {
+  if (!new RegExp(CUSTOMER_ID.pattern).test(value)) throw new UsageError(`${flag}: ${CUSTOMER_ID.description}, for example ${CUSTOMER_ID.example}; got "${value}"`);
+  return value;
+}
+
+export function checkPrefix(value: string, flag = '--prefix'): string {
+  if (!new RegExp(RESOURCE_PREFIX.pattern).test(value)) throw new UsageError(`${flag}: ${RESOURCE_PREFIX.description}, for example ${RESOURCE_PREFIX.example}`);
+  return value;
+}
+
+/** The CloudFormation quick-create URL a customer opens to launch the stack; every input is checked first. */
+export function quickCreateUrl(input: QuickCreate): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(input.templateUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || !S3_HOST.test(url.hostname)) {
+    throw new UsageError(`--template-url: an https:// URL on an Amazon S3 host (bucket.s3.<region>.amazonaws.com), got "${input.templateUrl}"`);
+  }
+  const { region } = input;
+  if (OTHER_PARTITION_REGION.test(region)) {
+    throw new UsageError(`--region: ${region} is outside the aws partition of the vendor's role; the templates can be launched only in aws regions such as eu-west-1`);
+  }
+  if (!REGION.test(region)) throw new UsageError(`--region: an AWS region such as eu-west-1, got "${region}"`);
+  if (input.externalId === undefined && input.customerId === undefined) throw new UsageError('--external-id (role templates) or --customer-id (OIDC templates) is required');
+  const prefix = checkPrefix(input.prefix);
+  const stackName = input.stackName ?? `${prefix}-alien-trust`;
+  if (!STACK_NAME.test(stackName)) throw new UsageError(`--stack-name: a letter, then up to 127 letters, digits and hyphens`);
+
+  const inputs = CUSTOMER_INTERFACE.aws.inputs;
+  const parameters: [string, string | undefined][] = [
+    [inputs.externalId, input.externalId === undefined ? undefined : checkExternalId(input.externalId)],
+    [inputs.customerId, input.customerId === undefined ? undefined : checkCustomerId(input.customerId)],
+    [inputs.prefix, prefix],
+  ];
+  const query = [
+    `templateURL=${encodeURIComponent(input.templateUrl)}`,
+    `stackName=${encodeURIComponent(stackName)}`,
+    ...parameters.filter(([, v]) => v !== undefined).map(([name, v]) => `param_${name}=${encodeURIComponent(v!)}`),
+  ].join('&');
+  return `https://${region}.console.aws.amazon.com/cloudformation/home?region=${region}#/stacks/quickcreate?${query}`;
+}
