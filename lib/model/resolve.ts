@@ -75,6 +75,7 @@ function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']
         expression: template(set.gcp.condition.expression, 'gcp'),
       },
       projectWide: set.gcp.projectWide,
+      actAsRuntimeServiceAccounts: set.gcp.actAsRuntimeServiceAccounts,
     },
     azure: set.azure && { actions: set.azure.actions ?? [], dataActions: set.azure.dataActions ?? [] },
     unsupported: set.unsupported ?? {},

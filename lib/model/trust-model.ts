@@ -98,6 +98,8 @@ export interface GcpGrant {
   readonly condition?: { readonly title: Template; readonly description?: Template; readonly expression: Template };
   /** Why the grant reaches the whole project (its service ignores IAM conditions). */
   readonly projectWide?: string;
+  /** Needs actAs on the deployment's runtime service accounts, granted one account at a time. */
+  readonly actAsRuntimeServiceAccounts?: boolean;
 }
 
 export interface AzureGrant {

@@ -3,6 +3,7 @@ import { awsArnsStayInTheDeployment } from './aws/arn-scope';
 import { awsPassRoleIsNarrow } from './aws/pass-role';
 import { awsResourcesCarryPrefix } from './aws/prefix-scope';
 import { awsPrivilegedStatementsNamePrefix } from './aws/privileged-scope';
+import { awsS3StaysInTheAccount } from './aws/s3-account';
 import { prefixEndsAtSeparator } from './common/prefix-separator';
 import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from './common/privileged-marking';
 import type { Finding, SetRule } from './finding';
@@ -17,6 +18,7 @@ export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
   privilegedMarkIsNeeded,
   awsResourcesCarryPrefix,
   awsArnsStayInTheDeployment,
+  awsS3StaysInTheAccount,
   prefixEndsAtSeparator,
   awsPrivilegedStatementsNamePrefix,
   awsPassRoleIsNarrow,

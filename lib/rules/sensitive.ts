@@ -29,6 +29,9 @@ export function privilegedGrants(set: PermissionSetSpec): PrivilegedGrant[] {
   };
   set.aws?.forEach((st, s) => st.actions.forEach((action, a) => add('aws', ['aws', s, 'actions', a], action, AWS_SENSITIVE_ACTIONS)));
   set.gcp?.permissions.forEach((p, i) => add('gcp', ['gcp', 'permissions', i], p, GCP_SENSITIVE_PERMISSIONS));
+  if (set.gcp?.actAsRuntimeServiceAccounts) {
+    grants.push({ cloud: 'gcp', path: ['gcp', 'actAsRuntimeServiceAccounts'], operation: 'iam.serviceAccounts.actAs', why: 'lets the vendor act as the runtime service accounts the customer lists' });
+  }
   for (const kind of ['actions', 'dataActions'] as const) {
     set.azure?.[kind]?.forEach((op, i) => add('azure', ['azure', kind, i], op, AZURE_SENSITIVE_OPERATIONS));
   }

@@ -101,6 +101,13 @@ const gcpGrant = z.strictObject({
   permissions: uniqueList(gcpPermission, { max: GCP_MAX_ROLE_PERMISSIONS, what: `a GCP custom role holds at most ${GCP_MAX_ROLE_PERMISSIONS} permissions` }),
   /** Why the grant is project-wide: its service ignores IAM conditions. Exclusive with `condition`. */
   projectWide: reason.optional(),
+  /**
+   * The set needs `iam.serviceAccounts.actAs` on the deployment's runtime service accounts (a
+   * Cloud Run revision or function names the identity it runs as). Conditions cannot scope
+   * actAs, so it is granted per account (roles/iam.serviceAccountUser) on the accounts the
+   * customer lists in `runtime_service_accounts`, each named for the prefix. Privileged.
+   */
+  actAsRuntimeServiceAccounts: z.literal(true).optional(),
   /** An IAM condition in CEL, attached to the role binding. */
   condition: z
     .strictObject({

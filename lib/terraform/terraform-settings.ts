@@ -1,10 +1,11 @@
 import type { TerraformStack } from 'cdktf';
 
 /**
- * The Terraform versions the generated JSON is written for: 1.1 added the `moved` blocks the
- * roots use; everything else (validation blocks, `can`, `regex`, local modules) is older.
+ * The Terraform versions the generated JSON is written for: 1.2 added the resource
+ * preconditions the GCP module checks runtime service accounts with, 1.1 the `moved` blocks
+ * the roots use; everything else (validation blocks, `can`, `regex`, local modules) is older.
  */
-export const TERRAFORM_VERSION = '>= 1.1';
+export const TERRAFORM_VERSION = '>= 1.2';
 
 /** A provider requirement: registry source and the versions the output is valid for. */
 export interface ProviderRequirement {

@@ -109,14 +109,14 @@ describe('the permission policies', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s: any) => s.Resource === '*')
       .flatMap((s: any) => [s.Action].flat());
-    expect(star.sort()).toEqual(['cloudwatch:GetMetricData', 'cloudwatch:GetMetricStatistics', 'cloudwatch:ListMetrics', 'ecr:GetAuthorizationToken', 'logs:StopQuery']);
+    expect(star.sort()).toEqual(['cloudwatch:GetMetricData', 'cloudwatch:GetMetricStatistics', 'cloudwatch:ListMetrics', 'ecr:GetAuthorizationToken', 'ecs:DescribeTaskDefinition', 'logs:StopQuery']);
   });
 
   test('carry conditions from the spec', () => {
     templateOf('custom-sets').hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          { Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${ResourcePrefix}-reports/*' }, Condition: { StringEquals: { 'aws:ResourceAccount': { 'Fn::Sub': '${AWS::AccountId}' } } } },
+          { Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${ResourcePrefix}-reports/*' }, Condition: { StringEquals: { 's3:ResourceAccount': { 'Fn::Sub': '${AWS::AccountId}' } } } },
         ]),
       },
     });

@@ -86,7 +86,7 @@ describe('the Azure module', () => {
   });
 
   test('pins Terraform, and azurerm to the versions that know user_assigned_identity_id (4.65 up to 5.0)', () => {
-    expect(full.terraform).toEqual({ required_version: '>= 1.1', required_providers: { azurerm: AZURERM_PROVIDER } });
+    expect(full.terraform).toEqual({ required_version: '>= 1.2', required_providers: { azurerm: AZURERM_PROVIDER } });
     expect(AZURERM_PROVIDER).toEqual({ source: 'hashicorp/azurerm', version: '>= 4.65, < 5.0' });
   });
 

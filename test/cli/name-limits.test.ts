@@ -36,6 +36,7 @@ customPermissionSets:
     aws:
       - actions: [s3:GetObject]
         resources: ["arn:\${partition}:s3:::\${prefix}-reports/*"]
+        conditions: { StringEquals: { s3:ResourceAccount: "\${account}" } }
     gcp:
       permissions: [storage.objects.get]
       condition:

@@ -9,13 +9,30 @@ const resources = full.resource;
 
 describe('the GCP module', () => {
   test("grants token creation on the deployment's service account only, to the vendor's", () => {
-    expect(resources.google_service_account_iam_member).toEqual({
-      vendor_token_creator: {
-        service_account_id: '${google_service_account.alien.name}',
-        role: 'roles/iam.serviceAccountTokenCreator',
-        member: 'serviceAccount:alien-control-plane@alien-prod.iam.gserviceaccount.com',
-      },
+    expect(resources.google_service_account_iam_member.vendor_token_creator).toEqual({
+      service_account_id: '${google_service_account.alien.name}',
+      role: 'roles/iam.serviceAccountTokenCreator',
+      member: 'serviceAccount:alien-control-plane@alien-prod.iam.gserviceaccount.com',
     });
+  });
+
+  test('lets the deployment deploy as a runtime service account only one listed account at a time, each named for the prefix', () => {
+    const user = resources.google_service_account_iam_member.vendor_runtime_service_account_user;
+    expect(user).toMatchObject({
+      for_each: '${toset(var.runtime_service_accounts)}',
+      service_account_id: 'projects/${var.project_id}/serviceAccounts/${each.value}',
+      role: 'roles/iam.serviceAccountUser',
+      member: 'serviceAccount:${google_service_account.alien.email}',
+    });
+    expect(full.variable.runtime_service_accounts).toMatchObject({ type: 'list(string)', default: [] });
+    const [precondition] = user.lifecycle.precondition;
+    // The precondition's regex, with the prefix and project filled in as Terraform's format() would.
+    const pattern = new RegExp(/format\("([^"]*)"/.exec(precondition.condition)![1].replace('%s', 'acme').replace('%s', 'acme-prod-123'));
+    expect(pattern.test('acme-api@acme-prod-123.iam.gserviceaccount.com')).toBe(true);
+    for (const other of ['acmeprod-api@acme-prod-123.iam.gserviceaccount.com', 'acme-api@other-project.iam.gserviceaccount.com', 'owner@acme-prod-123.iam.gserviceaccount.com']) {
+      expect(pattern.test(other)).toBe(false);
+    }
+    expect(gcpOf('custom-sets').resource.google_service_account_iam_member.vendor_runtime_service_account_user).toBeUndefined();
   });
 
   test('uses only additive IAM resources and no primitive roles', () => {
@@ -61,7 +78,7 @@ describe('the GCP module', () => {
 
   test('pins Terraform, the google provider to the major version of the bindings and random to 3.x, and sets no backend', () => {
     expect(full.terraform).toEqual({
-      required_version: '>= 1.1',
+      required_version: '>= 1.2',
       required_providers: { google: GOOGLE_PROVIDER, random: { source: 'hashicorp/random', version: '~> 3.0' } },
     });
     expect(GOOGLE_PROVIDER).toEqual({ source: 'hashicorp/google', version: '~> 6.50' });

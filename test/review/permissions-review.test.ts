@@ -55,6 +55,7 @@ describe('the permissions review', () => {
     aws:
       - actions: [s3:PutObject]
         resources: ["arn:\${partition}:s3:::\${prefix}-reports/*"]
+        conditions: { StringEquals: { s3:ResourceAccount: "\${account}" } }
     unsupported: { gcp: Reports stay in AWS., azure: Reports stay in AWS. }
 `;
     const text = permissionsReview(modelFromText(spec));

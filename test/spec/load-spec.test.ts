@@ -135,6 +135,7 @@ describe('custom permission sets', () => {
     aws:
       - actions: [${aws}]
         resources: ["arn:\${partition}:s3:::\${prefix}-*"]
+        conditions: { StringEquals: { s3:ResourceAccount: "\${account}" } }
     unsupported: { gcp: not needed, azure: not needed }
 `;
 
@@ -179,9 +180,15 @@ describe('checkCustomSets', () => {
     aws:
       - actions: [${action}]
         resources: ["${resource}"]
+        conditions: { StringEquals: { s3:ResourceAccount: "\${account}" } }
     unsupported: { gcp: not needed, azure: not needed }
 `;
   const check = (text: string) => checkCustomSets(parseSpec(text, 'spec.yaml', ids));
+
+  test('refuses an S3 statement not pinned to the customer\'s account: bucket names are global', () => {
+    const text = customSet('s3:GetObject', 'arn:${partition}:s3:::${prefix}-*/*').replace(/\n {8}conditions: .*\n/, '\n');
+    expect(problems(text)).toEqual([expect.stringMatching(/customPermissionSets\[0\]\.aws\[0\]\.conditions: S3 bucket names are global; add StringEquals: \{ s3:ResourceAccount/)]);
+  });
 
   test('accepts real actions on resources of their type', async () => {
     await expect(check(customSet('s3:GetObject', 'arn:${partition}:s3:::${prefix}-*/*'))).resolves.toBeUndefined();
@@ -211,7 +218,7 @@ ${body}`;
   });
 
   test('refuses a resource outside the deployment', () => {
-    const text = awsOnly('      - actions: [s3:GetObject]\n        resources: ["arn:${partition}:s3:::shared-bucket/*"]\n');
+    const text = awsOnly('      - actions: [s3:GetObject]\n        resources: ["arn:${partition}:s3:::shared-bucket/*"]\n        conditions: { StringEquals: { s3:ResourceAccount: "${account}" } }\n');
     expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:17:21: customPermissionSets\[0\]\.aws\[0\]\.resources\[0\]: .* is not limited to the deployment/)]);
   });
 
@@ -241,7 +248,7 @@ ${body}`;
   });
 
   test('refuses a set that is defined but listed nowhere in permissions', () => {
-    const text = awsOnly('      - actions: [s3:GetObject]\n        resources: ["arn:${partition}:s3:::${prefix}-*/*"]\n').replace('[app/custom]', '[logs/read]');
+    const text = awsOnly('      - actions: [s3:GetObject]\n        resources: ["arn:${partition}:s3:::${prefix}-*/*"]\n        conditions: { StringEquals: { s3:ResourceAccount: "${account}" } }\n').replace('[app/custom]', '[logs/read]');
     expect(problems(text)).toEqual(['spec.yaml:13:9: customPermissionSets[0].id: "app/custom" is defined but not listed in permissions, so it would grant nothing; list it there or remove it']);
   });
 
@@ -253,6 +260,7 @@ customPermissionSets:
     aws:
       - actions: [s3:GetObject]
         resources: ["arn:\${partition}:s3:::\${prefix}-*/*"]
+        conditions: { StringEquals: { s3:ResourceAccount: "\${account}" } }
 `;
     expect(problems(text)).toEqual([]);
     expect(problems(text.replace('clouds: [aws]', 'clouds: [aws, gcp]').replace('managingIdentity:\n', 'managingIdentity:\n  gcp: { serviceAccount: a-control@vendor.iam.gserviceaccount.com }\n'))).toEqual([

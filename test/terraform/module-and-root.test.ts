@@ -7,6 +7,7 @@ import { generateTemplates } from '../../lib/output/generate';
 import { MODULE_SOURCE } from '../../lib/terraform/root-module';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
 import { modelFromText, VALID_SPEC } from '../support/fixtures';
+import { allStrings } from '../support/terraform';
 
 /** The example spec the README publishes, and a spec granting every built-in set. */
 const example = readFileSync(join(__dirname, '..', '..', 'alien.trust.yaml'), 'utf8');
@@ -55,6 +56,12 @@ describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) =
       const validations = [root, module].flatMap((f) => Object.values<any>(f.variable ?? {}).flatMap((v) => v.validation ?? []));
       expect(validations.length).toBeGreaterThan(0);
       for (const v of validations) expect(v.error_message).toMatch(/^[A-Z].*\.$/);
+    });
+
+    test('no string holds a backslash escape HCL does not know (`\\.` in a regex would fail at plan)', () => {
+      for (const file of [root, module]) {
+        for (const [path, value] of allStrings(file)) expect([path, /\\[^nrt"\\u]/.test(value)]).toEqual([path, false]);
+      }
     });
 
     test('no description promises that the prefix limits what the vendor reaches', () => {

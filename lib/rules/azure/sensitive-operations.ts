@@ -5,5 +5,6 @@ export const AZURE_SENSITIVE_OPERATIONS: readonly Sensitive[] = [
   { pattern: /^Microsoft\.Authorization\/.*\/(write|delete|action)$/i, why: 'changes role assignments, definitions, locks or policies' },
   { pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/.*(write|delete|action)$/i, why: 'changes or assigns managed identities' },
   { pattern: /^Microsoft\.KeyVault\/vaults\/(write|accessPolicies\/write)$/i, why: "can change the vault's access policies" },
+  { pattern: /^Microsoft\.ContainerRegistry\/registries\/scheduleRun\/action$/i, why: 'runs the submitted task steps with the registry task identity' },
   { pattern: /\/(listKeys|regenerateKey|listAccountSas|listServiceSas|listCredentials?|listAdminCredentials|listUserCredentials)\/action$/i, why: 'hands out keys or credentials' },
 ];

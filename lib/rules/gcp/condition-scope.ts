@@ -34,7 +34,8 @@ export const gcpGrantIsScoped: SetRule = (set) => {
   } else if (!gcp.projectWide) {
     findings.push({ path: ['gcp'], message: 'no condition: say why the grant is project-wide in projectWide, or add a condition' });
   }
-  for (const g of privilegedGrants(set).filter((g) => g.cloud === 'gcp')) {
+  // actAsRuntimeServiceAccounts is scoped by the module, one listed account at a time.
+  for (const g of privilegedGrants(set).filter((g) => g.cloud === 'gcp' && g.path[1] === 'permissions')) {
     findings.push({ path: g.path, message: `${g.operation} is privileged and must be limited by a condition on \${prefix}` });
   }
   return findings;

@@ -8,4 +8,6 @@ export const GCP_SENSITIVE_PERMISSIONS: readonly Sensitive[] = [
   { pattern: /^iam\.(roles|serviceAccounts|workloadIdentityPools|workloadIdentityPoolProviders)\.(create|update|delete|undelete|enable|disable)$/, why: 'changes IAM identities or roles' },
   { pattern: /^resourcemanager\./, why: 'changes projects, folders or organizations' },
   { pattern: /^orgpolicy\./, why: 'changes organization policies' },
+  { pattern: /^cloudbuild\.builds\.create$/, why: 'runs the submitted build steps as the build service account' },
+  { pattern: /^cloudsql\.instances\.update$/, why: 'can also change authorized networks and flags' },
 ];
