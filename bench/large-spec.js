@@ -14,6 +14,7 @@ function largeSpec(count, bucketsPerSet = 1) {
     return {
       id: `data${i}/read`,
       description: `Read objects in the deployment's data bucket number ${i}.`,
+      contentRead: true,
       aws: [
         {
           actions: ['s3:GetObject', 's3:GetObjectVersion'],

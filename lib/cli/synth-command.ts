@@ -45,6 +45,6 @@ export async function synthCommand(options: SynthOptions, io: Io): Promise<numbe
   writeRelease(out, files);
   if (outDir === undefined) updateVersionsIndex(join(out, '..'), model.version);
   io.out(`Wrote ${shown(out)}: ${[...files.keys()].join(', ')}`);
-  for (const warning of warnings) io.err(`warning: ${warning}`);
+  for (const warning of warnings) io.err(warning);
   return 0;
 }

@@ -79,6 +79,7 @@ function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']
     },
     azure: set.azure && { actions: set.azure.actions ?? [], dataActions: set.azure.dataActions ?? [] },
     unsupported: set.unsupported ?? {},
+    contentRead: set.contentRead === true,
     privilegedReason: set.privilegedReason,
   };
 }

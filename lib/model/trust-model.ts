@@ -80,6 +80,8 @@ export interface PermissionSet {
   readonly azure?: AzureGrant;
   /** Clouds where the set grants nothing, with the reason. */
   readonly unsupported: Readonly<Partial<Record<Cloud, string>>>;
+  /** Whether the set reads the customer's content (object bodies, secrets, items, messages). */
+  readonly contentRead: boolean;
   /** Set when the set changes access or hands out credentials: why the vendor needs it. */
   readonly privilegedReason?: string;
 }

@@ -14,23 +14,28 @@ export function buildRelease(model: TrustModel, spec: TrustSpec): ReleaseFiles {
 }
 
 /**
- * What a release's author should know before publishing it: a trust with one vendor identity
- * for every customer (the confused-deputy risk), and a CloudFormation template too large to
- * send inline. Throws a LimitError for a template no route can deploy.
+ * What a release's author should know before publishing it, one line each (`warning:` or
+ * `notice:`): a trust with one vendor identity for every customer (the confused-deputy risk),
+ * sets that read customer content, and a CloudFormation template too large to send inline.
+ * Throws a LimitError for a template no route can deploy.
  */
 export function releaseWarnings(model: TrustModel, files: ReleaseFiles): string[] {
   const warnings: string[] = [];
   if (model.gcp?.kind === 'pinned') {
     warnings.push(
-      `gcp: managingIdentity.gcp.serviceAccount trusts one vendor service account for every customer, so a customer who registers another customer's service account with the vendor gets the vendor to act on it (confused deputy); give serviceAccountProject (one vendor account per customer) or managingIdentity.oidc`,
+      `warning: gcp: managingIdentity.gcp.serviceAccount trusts one vendor service account for every customer, so a customer who registers another customer's service account with the vendor gets the vendor to act on it (confused deputy); give serviceAccountProject (one vendor account per customer) or managingIdentity.oidc`,
     );
   }
   if (model.azure && 'fixed' in model.azure.subject) {
     warnings.push(
-      `azure: managingIdentity.azure.subject is one subject for every customer, so a customer who registers another tenant's identity with the vendor gets the vendor's token exchanged for it (confused deputy); give subjectPrefix (a subject per customer) instead`,
+      `warning: azure: managingIdentity.azure.subject is one subject for every customer, so a customer who registers another tenant's identity with the vendor gets the vendor's token exchanged for it (confused deputy); give subjectPrefix (a subject per customer) instead`,
     );
+  }
+  const content = model.permissionSets.filter((s) => s.contentRead).map((s) => s.id);
+  if (content.length > 0) {
+    warnings.push(`notice: the spec grants sets that read your customers' content (object bodies, secret values, table items, messages): ${content.join(', ')}; PERMISSIONS.md shows them apart`);
   }
   const template = files.get('aws/template.json');
   const size = template === undefined ? undefined : templateSizeWarning(template);
-  return size ? [...warnings, size] : warnings;
+  return size ? [...warnings, `warning: ${size}`] : warnings;
 }

@@ -16,13 +16,27 @@ export function permissionsSection(model: TrustModel): string[] {
     `${model.permissionSets.length} permission set${model.permissionSets.length === 1 ? '' : 's'}. In resources and conditions, ${code('${prefix}')} is the resource prefix you enter; ${code('${partition}')}, ${code('${region}')}, ${code('${account}')} and ${code('${project}')} are filled in at deploy time. In GCP role ids the prefix's hyphens become underscores.`,
     '',
   ];
-  for (const set of model.permissionSets) lines.push(...setSection(set, model.clouds));
+  const content = model.permissionSets.filter((s) => s.contentRead);
+  if (content.length > 0) {
+    lines.push(
+      '### Reads your content',
+      '',
+      `These sets let the vendor read the content of your resources (object bodies, secret values, table items, messages), not only their configuration: ${codeList(content.map((s) => s.id))}. They are listed under "Content" below.`,
+      '',
+    );
+  }
+  for (const set of model.permissionSets.filter((s) => !s.contentRead)) lines.push(...setSection(set, model.clouds));
+  if (content.length > 0) {
+    lines.push('## Content', '');
+    for (const set of content) lines.push(...setSection(set, model.clouds));
+  }
   return lines;
 }
 
 function setSection(set: PermissionSet, clouds: readonly Cloud[]): string[] {
   const lines = [`### ${code(set.id)}`, '', `${set.description}${set.origin === 'custom' ? ' (defined in the trust spec)' : ''}`, ''];
   if (set.privilegedReason) lines.push(`> **Privileged**: this set can change access or hand out credentials. ${set.privilegedReason}`, '');
+  if (set.contentRead) lines.push("> **Reads content**: this set reads your data, not only your infrastructure's settings.", '');
   for (const cloud of clouds) {
     const unsupported = set.unsupported[cloud];
     if (unsupported) {

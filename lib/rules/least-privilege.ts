@@ -4,6 +4,7 @@ import { awsPassRoleIsNarrow } from './aws/pass-role';
 import { awsResourcesCarryPrefix } from './aws/prefix-scope';
 import { awsPrivilegedStatementsNamePrefix } from './aws/privileged-scope';
 import { awsS3StaysInTheAccount } from './aws/s3-account';
+import { contentReadMarkIsNeeded, contentReadsAreMarked } from './common/content-read-marking';
 import { prefixEndsAtSeparator } from './common/prefix-separator';
 import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from './common/privileged-marking';
 import type { Finding, SetRule } from './finding';
@@ -16,6 +17,8 @@ import { gcpGrantIsScoped } from './gcp/condition-scope';
 export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
   privilegedGrantsAreMarked,
   privilegedMarkIsNeeded,
+  contentReadsAreMarked,
+  contentReadMarkIsNeeded,
   awsResourcesCarryPrefix,
   awsArnsStayInTheDeployment,
   awsS3StaysInTheAccount,

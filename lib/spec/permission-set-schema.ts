@@ -147,6 +147,12 @@ const permissionSetFields = z
     azure: azureGrant.optional(),
     /** Clouds with no equivalent, and why; such a set grants nothing there. */
     unsupported: z.partialRecord(z.enum(CLOUDS), reason).optional(),
+    /**
+     * Set when the set reads the customer's content (object bodies, secret values, table items,
+     * messages) rather than infrastructure. Opt-in: the review shows such sets apart and synth
+     * names them.
+     */
+    contentRead: z.literal(true).optional(),
     /** Set when the set may change access or hands out credentials (see lib/rules). */
     privileged: z.literal(true).optional(),
     /** Why the vendor needs the privileged grants; required with `privileged`. */

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { listProblems } from '../../lib/lists/list-problems';
 import { privilegedGrants } from '../../lib/rules/sensitive';
+import { parseSpec } from '../../lib/spec/load-spec';
 import { CLOUDS } from '../../lib/spec/variables';
 
 const catalog = builtInCatalog();
@@ -61,5 +64,17 @@ describe('the built-in catalog', () => {
     for (const set of sets.filter((s) => s.gcp)) {
       expect([set.id, set.gcp!.condition?.expression.includes('${prefix}') ?? Boolean(set.gcp!.projectWide)]).toEqual([set.id, true]);
     }
+  });
+});
+
+describe('content reads', () => {
+  test('are marked on exactly the sets that read object bodies, secret values, items or messages', () => {
+    const marked = builtInCatalog().sets.filter((s) => s.contentRead).map((s) => s.id);
+    expect(marked).toEqual(['kv/data-read', 'queue/data-read', 'storage/data-read', 'vault/data-read']);
+  });
+
+  test('the example spec grants none of them', () => {
+    const example = parseSpec(readFileSync(join(__dirname, '..', '..', 'alien.trust.yaml'), 'utf8'), 'alien.trust.yaml', builtInCatalog().ids).spec;
+    expect(example.permissions.filter((id) => builtInCatalog().get(id)?.contentRead)).toEqual([]);
   });
 });

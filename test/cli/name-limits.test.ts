@@ -33,6 +33,7 @@ permissions: [storage/data-read, ${LONGEST_SET_ID}]
 customPermissionSets:
   - id: ${LONGEST_SET_ID}
     description: ${'x'.repeat(255)}.
+    contentRead: true
     aws:
       - actions: [s3:GetObject]
         resources: ["arn:\${partition}:s3:::\${prefix}-reports/*"]

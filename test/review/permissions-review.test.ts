@@ -97,3 +97,21 @@ describe('Markdown escaping of spec text', () => {
     expect(mermaidLabel('repo:"x"<y>')).toBe('"repo:#quot;x#quot;#lt;y#gt;"');
   });
 });
+
+describe('sets that read customer content', () => {
+  test('are named up front and shown apart, each with its mark', () => {
+    const text = permissionsReview(modelFromText(VALID_SPEC.replace('[logs/read]', '[logs/read, storage/data-read, vault/data-read]')));
+    expect(text).toContain('### Reads your content');
+    expect(text).toContain('not only their configuration: `storage/data-read`, `vault/data-read`.');
+    const content = text.indexOf('## Content');
+    expect(content).toBeGreaterThan(text.indexOf('### `logs/read`'));
+    expect(text.indexOf('### `storage/data-read`')).toBeGreaterThan(content);
+    expect(text.match(/> \*\*Reads content\*\*/g)).toHaveLength(2);
+  });
+
+  test('a spec that grants none has no content section', () => {
+    const text = permissionsReview(modelFromText(VALID_SPEC));
+    expect(text).not.toContain('## Content');
+    expect(text).not.toContain('Reads your content');
+  });
+});

@@ -186,12 +186,12 @@ describe('checkCustomSets', () => {
   const check = (text: string) => checkCustomSets(parseSpec(text, 'spec.yaml', ids));
 
   test('refuses an S3 statement not pinned to the customer\'s account: bucket names are global', () => {
-    const text = customSet('s3:GetObject', 'arn:${partition}:s3:::${prefix}-*/*').replace(/\n {8}conditions: .*\n/, '\n');
+    const text = customSet('s3:PutObject', 'arn:${partition}:s3:::${prefix}-*/*').replace(/\n {8}conditions: .*\n/, '\n');
     expect(problems(text)).toEqual([expect.stringMatching(/customPermissionSets\[0\]\.aws\[0\]\.conditions: S3 bucket names are global; add StringEquals: \{ s3:ResourceAccount/)]);
   });
 
   test('accepts real actions on resources of their type', async () => {
-    await expect(check(customSet('s3:GetObject', 'arn:${partition}:s3:::${prefix}-*/*'))).resolves.toBeUndefined();
+    await expect(check(customSet('s3:PutObject', 'arn:${partition}:s3:::${prefix}-*/*'))).resolves.toBeUndefined();
   });
 
   test('names the set, the action and its line for a misspelled action', async () => {
@@ -201,7 +201,7 @@ describe('checkCustomSets', () => {
   });
 
   test('refuses an ARN that is not of the action\'s resource type', async () => {
-    await expect(check(customSet('s3:GetObject', 'arn:${partition}:s3:::${prefix}-*'))).rejects.toThrow(/s3:GetObject: arn:\$\{partition\}:s3:::\$\{prefix\}-\* fits none of its resource types/);
+    await expect(check(customSet('s3:PutObject', 'arn:${partition}:s3:::${prefix}-*'))).rejects.toThrow(/s3:PutObject: arn:\$\{partition\}:s3:::\$\{prefix\}-\* fits none of its resource types/);
   });
 });
 
@@ -218,7 +218,7 @@ ${body}`;
   });
 
   test('refuses a resource outside the deployment', () => {
-    const text = awsOnly('      - actions: [s3:GetObject]\n        resources: ["arn:${partition}:s3:::shared-bucket/*"]\n        conditions: { StringEquals: { s3:ResourceAccount: "${account}" } }\n');
+    const text = awsOnly('      - actions: [s3:PutObject]\n        resources: ["arn:${partition}:s3:::shared-bucket/*"]\n        conditions: { StringEquals: { s3:ResourceAccount: "${account}" } }\n');
     expect(problems(text)).toEqual([expect.stringMatching(/^spec\.yaml:17:21: customPermissionSets\[0\]\.aws\[0\]\.resources\[0\]: .* is not limited to the deployment/)]);
   });
 
@@ -228,7 +228,7 @@ ${body}`;
   });
 
   test('refuses projectWide for a service that takes a condition: every secret of the project is too much', () => {
-    const text = withSet('    gcp:\n      permissions: [secretmanager.versions.access]\n      projectWide: the vendor reads secrets\n    unsupported: { aws: not needed, azure: not needed }\n');
+    const text = withSet('    gcp:\n      permissions: [secretmanager.secrets.get]\n      projectWide: the vendor reads secrets\n    unsupported: { aws: not needed, azure: not needed }\n');
     expect(problems(text)).toEqual([expect.stringMatching(/customPermissionSets\[0\]\.gcp\.projectWide: these permissions support IAM conditions; add a condition/)]);
   });
 
@@ -248,7 +248,7 @@ ${body}`;
   });
 
   test('refuses a set that is defined but listed nowhere in permissions', () => {
-    const text = awsOnly('      - actions: [s3:GetObject]\n        resources: ["arn:${partition}:s3:::${prefix}-*/*"]\n        conditions: { StringEquals: { s3:ResourceAccount: "${account}" } }\n').replace('[app/custom]', '[logs/read]');
+    const text = awsOnly('      - actions: [s3:PutObject]\n        resources: ["arn:${partition}:s3:::${prefix}-*/*"]\n        conditions: { StringEquals: { s3:ResourceAccount: "${account}" } }\n').replace('[app/custom]', '[logs/read]');
     expect(problems(text)).toEqual(['spec.yaml:13:9: customPermissionSets[0].id: "app/custom" is defined but not listed in permissions, so it would grant nothing; list it there or remove it']);
   });
 
@@ -258,7 +258,7 @@ customPermissionSets:
   - id: app/custom
     description: A custom set.
     aws:
-      - actions: [s3:GetObject]
+      - actions: [s3:PutObject]
         resources: ["arn:\${partition}:s3:::\${prefix}-*/*"]
         conditions: { StringEquals: { s3:ResourceAccount: "\${account}" } }
 `;

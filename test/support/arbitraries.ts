@@ -4,6 +4,8 @@ import { builtInCatalog } from '../../lib/catalog/catalog';
 import { readList } from '../../lib/lists/list-file';
 import { supportsResourceConditions } from '../../lib/rules/gcp/condition-support';
 import { AWS_SENSITIVE_ACTIONS } from '../../lib/rules/aws/sensitive-actions';
+import { contentReads } from '../../lib/rules/content-reads';
+import type { PermissionSetSpec } from '../../lib/spec/permission-set-schema';
 import { AZURE_SENSITIVE_OPERATIONS } from '../../lib/rules/azure/sensitive-operations';
 import { GCP_SENSITIVE_PERMISSIONS } from '../../lib/rules/gcp/sensitive-permissions';
 import type { Sensitive } from '../../lib/rules/sensitive';
@@ -48,7 +50,7 @@ const inlineSet = (index: number) =>
       actions: fc.uniqueArray(fc.constantFrom(...AZURE_ACTIONS), { minLength: 1, maxLength: 5 }),
       dataActions: fc.uniqueArray(fc.constantFrom(...AZURE_DATA_ACTIONS), { maxLength: 3 }),
     }).map((a) => (a.dataActions.length === 0 ? { actions: a.actions } : a)),
-  });
+  }).map((set) => (contentReads(set as PermissionSetSpec).length > 0 ? { ...set, contentRead: true as const } : set));
 
 export const validSpec = fc
   .record({

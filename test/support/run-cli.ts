@@ -8,7 +8,7 @@ export async function run(...argv: string[]): Promise<{ code: number; out: strin
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** What a command printed on stderr besides `warning:` lines: empty when it only warned. */
+/** What a command printed on stderr besides `warning:` and `notice:` lines: empty when it only warned. */
 export function notWarnings(err: string): string[] {
-  return err.split('\n').filter((line) => line !== '' && !line.startsWith('warning: '));
+  return err.split('\n').filter((line) => line !== '' && !/^(warning|notice): /.test(line));
 }
