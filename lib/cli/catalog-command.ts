@@ -9,7 +9,7 @@ export interface CatalogOptions {
 
 /**
  * `alien-trust catalog`: the built-in permission sets, as a table (id, clouds, description;
- * privileged sets marked with `!`) or, with `--json`, as a JSON array in the catalog schema.
+ * privileged sets marked with `!`, content reads with `c`) or, with `--json`, as a JSON array in the catalog schema.
  */
 export function catalogCommand(options: CatalogOptions, io: Io): number {
   const sets = builtInCatalog().sets;
@@ -17,10 +17,11 @@ export function catalogCommand(options: CatalogOptions, io: Io): number {
     io.out(JSON.stringify(sets, null, 2));
     return 0;
   }
-  const rows = [['ID', 'CLOUDS', 'DESCRIPTION'], ...sets.map((s) => [`${s.id}${s.privileged ? ' !' : ''}`, clouds(s), s.description])];
+  const marks = (s: PermissionSetSpec) => `${s.privileged ? ' !' : ''}${s.contentRead ? ' c' : ''}`;
+  const rows = [['ID', 'CLOUDS', 'DESCRIPTION'], ...sets.map((s) => [`${s.id}${marks(s)}`, clouds(s), s.description])];
   const widths = [0, 1].map((c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows) io.out(`${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}`.trimEnd());
-  io.out(`\n${sets.length} sets. ! = privileged: changes access or hands out credentials (see privilegedReason in --json).`);
+  io.out(`\n${sets.length} sets. ! = privileged: changes access or hands out credentials (see privilegedReason in --json); c = reads customer content.`);
   return 0;
 }
 

@@ -6,13 +6,13 @@ import { run } from '../support/run-cli';
 const sets = builtInCatalog().sets;
 
 describe('alien-trust catalog', () => {
-  test('prints one row per set with its clouds and description, privileged sets marked', async () => {
+  test('prints one row per set with its clouds and description, privileged and content-reading sets marked', async () => {
     const { code, out } = await run('catalog');
     expect(code).toBe(0);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^ID\s+CLOUDS\s+DESCRIPTION$/);
     for (const set of sets) {
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${set.id}${set.privileged ? ' !' : ''}\\s+${CLOUDS.filter((c) => set[c]).join(',')}\\s+${set.description.replace(/[.()]/g, '\\$&')}$`)));
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${set.id}${set.privileged ? ' !' : ''}${set.contentRead ? ' c' : ''}\\s+${CLOUDS.filter((c) => set[c]).join(',')}\\s+${set.description.replace(/[.()]/g, '\\$&')}$`)));
     }
     expect(out).toContain(`${sets.length} sets.`);
   });
