@@ -134,6 +134,24 @@ const azureGrant = z
   })
   .refine((g) => g.actions || g.dataActions, { error: 'give actions, dataActions or both' });
 
+/**
+ * One AWS request an operation makes: `<action> on <ARN or *>`, optionally `with key=value, …`
+ * for the request's condition context (`s3:ResourceAccount` is always the customer's account).
+ */
+export const AWS_REQUEST = /^[a-z0-9-]+:[A-Za-z0-9]+ on (\*|arn:\S+)( with [^=,\s]+=[^,]+(, [^=,\s]+=[^,]+)*)?$/;
+
+/**
+ * A critical call the set exists for: what it does, and per cloud the requests it makes. Tests
+ * apply the set's grants to each request (so a set cannot lose what its description promises)
+ * and to the same request for another deployment's resources (which must be refused).
+ */
+const operation = z.strictObject({
+  does: z.string().min(1).max(200),
+  aws: z.array(templated('aws').pipe(z.string().regex(AWS_REQUEST, { error: 'a request is "<action> on <ARN or *>", optionally "with key=value, ..."' }))).min(1).optional(),
+  gcp: z.array(gcpPermission).min(1).optional(),
+  azure: z.array(azureOperation).min(1).optional(),
+});
+
 /** One permission set as written: its fields, each well formed. */
 const permissionSetFields = z
   .strictObject({
@@ -147,6 +165,8 @@ const permissionSetFields = z
     azure: azureGrant.optional(),
     /** Clouds with no equivalent, and why; such a set grants nothing there. */
     unsupported: z.partialRecord(z.enum(CLOUDS), reason).optional(),
+    /** The critical calls the set exists for (built-in sets list them; tests prove each is granted). */
+    operations: z.array(operation).optional(),
     /**
      * Set when the set reads the customer's content (object bodies, secret values, table items,
      * messages) rather than infrastructure. Opt-in: the review shows such sets apart and synth

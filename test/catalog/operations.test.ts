@@ -1,0 +1,62 @@
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import type { AwsStatementSpec, PermissionSetSpec } from '../../lib/spec/permission-set-schema';
+import { CLOUDS } from '../../lib/spec/variables';
+import { allows, type AwsRequest } from '../support/iam-evaluator';
+
+/**
+ * Every built-in set lists the critical calls it exists for, and its grants allow each of them:
+ * on AWS each request (action, resource, condition context) is allowed by the set's own
+ * statements, and the same request on another deployment's resources is refused; on GCP and
+ * Azure every permission or operation the call needs is granted.
+ */
+const sets = builtInCatalog().sets;
+const ACCOUNT = '123456789012';
+const values = (prefix: string): Record<string, string> => ({ prefix, partition: 'aws', region: 'eu-west-1', account: ACCOUNT });
+const render = (text: string, prefix: string) => text.replace(/\$\{(\w+)\}/g, (_, name: string) => values(prefix)[name]);
+
+/** `<action> on <resource> with k=v, …`, rendered for a deployment prefix. */
+function request(text: string, prefix: string): AwsRequest {
+  const [, action, resource, context] = /^(\S+) on (\S+)(?: with (.*))?$/.exec(render(text, prefix))!;
+  const pairs = (context ?? '').split(', ').filter(Boolean).map((kv) => kv.split('=') as [string, string]);
+  return { action, resource, context: { 's3:ResourceAccount': ACCOUNT, ...Object.fromEntries(pairs) } };
+}
+
+function statementsFor(set: PermissionSetSpec, prefix: string): AwsStatementSpec[] {
+  const r = (v: string) => render(v, prefix);
+  return (set.aws ?? []).map((s) => ({
+    ...s,
+    resources: s.resources.map(r),
+    conditions:
+      s.conditions &&
+      Object.fromEntries(Object.entries(s.conditions).map(([op, e]) => [op, Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? r(v) : Array.isArray(v) ? v.map(r) : v]))])),
+  }));
+}
+
+describe.each(sets.map((s) => [s.id, s] as const))('%s', (_, set) => {
+  test('lists its critical calls, for every cloud it supports', () => {
+    expect(set.operations?.length ?? 0).toBeGreaterThan(0);
+    for (const cloud of CLOUDS.filter((c) => set[c])) {
+      expect([cloud, set.operations!.some((o) => o[cloud])]).toEqual([cloud, true]);
+    }
+  });
+
+  test("AWS: allows each request on the deployment's resources, and refuses it on another deployment's", () => {
+    const own = statementsFor(set, 'acme');
+    for (const op of set.operations ?? []) {
+      for (const text of op.aws ?? []) {
+        expect([op.does, text, allows(own, request(text, 'acme'))]).toEqual([op.does, text, true]);
+        // The same call made by deployment "acme" on "acmeprod"'s resources.
+        if (text.includes('${prefix}')) expect([op.does, text, allows(own, request(text, 'acmeprod'))]).toEqual([op.does, text, false]);
+      }
+    }
+  });
+
+  test('GCP and Azure: grant every permission and operation of each call', () => {
+    const gcp = new Set([...(set.gcp?.permissions ?? []), ...(set.gcp?.actAsRuntimeServiceAccounts ? ['iam.serviceAccounts.actAs'] : [])]);
+    const azure = new Set([...(set.azure?.actions ?? []), ...(set.azure?.dataActions ?? [])]);
+    for (const op of set.operations ?? []) {
+      for (const p of op.gcp ?? []) expect([op.does, p, gcp.has(p)]).toEqual([op.does, p, true]);
+      for (const o of op.azure ?? []) expect([op.does, o, azure.has(o)]).toEqual([op.does, o, true]);
+    }
+  });
+});

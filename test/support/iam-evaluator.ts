@@ -1,0 +1,44 @@
+import type { AwsStatementSpec } from '../../lib/spec/permission-set-schema';
+
+/**
+ * IAM's answer for one request against a set's statements, for the condition operators the
+ * catalog uses. Values are already rendered (variables filled in). Enough to show that a set
+ * allows the calls it exists for and refuses another deployment's resources; not a general
+ * policy simulator.
+ */
+export interface AwsRequest {
+  readonly action: string;
+  readonly resource: string;
+  readonly context: Readonly<Record<string, string>>;
+}
+
+/** IAM's glob: `*` any run of characters, `?` any one. */
+export function iamGlob(pattern: string, value: string, ignoreCase = false): boolean {
+  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${regex}$`, ignoreCase ? 'is' : 's').test(value);
+}
+
+const OPERATORS: Record<string, (actual: string | undefined, expected: string) => boolean> = {
+  StringEquals: (a, e) => a === e,
+  StringLike: (a, e) => a !== undefined && iamGlob(e, a),
+  ArnEquals: (a, e) => a === e,
+  ArnLike: (a, e) => a !== undefined && iamGlob(e, a),
+  Bool: (a, e) => a === e,
+  Null: (a, e) => (a === undefined) === (e === 'true'),
+};
+
+export function allows(statements: readonly AwsStatementSpec[], request: AwsRequest): boolean {
+  return statements.some(
+    (s) =>
+      s.actions.some((a) => iamGlob(a, request.action, true)) &&
+      s.resources.some((r) => iamGlob(r, request.resource)) &&
+      Object.entries(s.conditions ?? {}).every(([operator, entries]) => {
+        const test = OPERATORS[operator];
+        if (!test) throw new Error(`the evaluator does not know ${operator}`);
+        return Object.entries(entries).every(([key, value]) => {
+          const values = typeof value === 'boolean' ? [String(value)] : Array.isArray(value) ? value : [value];
+          return values.some((v) => test(request.context[key], v));
+        });
+      }),
+  );
+}
