@@ -27,6 +27,8 @@ describe('alien-trust diff', () => {
     expect(diff.aws.added).toEqual([
       'secretsmanager:DescribeSecret on arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${ResourcePrefix}-*',
       'secretsmanager:GetSecretValue on arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${ResourcePrefix}-*',
+      'ssm:GetParameter on arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${ResourcePrefix}-*',
+      'ssm:GetParameters on arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${ResourcePrefix}-*',
     ]);
     expect(diff.aws.removed).toEqual([]);
     expect(diff.gcp.added).toContain('secretmanager.versions.access if resource.name.extract("/secrets/{id}").startsWith("${var.resource_prefix}-")');
@@ -43,7 +45,7 @@ describe('alien-trust diff', () => {
   test('lists removals the other way round, and nothing for the same release', async () => {
     const diff = JSON.parse((await run('diff', wider, base, '--json')).out);
     expect(diff.aws.added).toEqual([]);
-    expect(diff.aws.removed).toHaveLength(2);
+    expect(diff.aws.removed).toHaveLength(4);
     expect(JSON.parse((await run('diff', base, base, '--json')).out)).toEqual({ aws: { added: [], removed: [] }, gcp: { added: [], removed: [] }, azure: { added: [], removed: [] }, trust: [], replacements: [] });
   });
 
@@ -55,7 +57,7 @@ describe('alien-trust diff', () => {
 
   test('prints a readable summary', async () => {
     const out = (await run('diff', base, wider)).out;
-    expect(out).toMatch(/^aws: 2 added, 0 removed\n  \+ secretsmanager:DescribeSecret on /);
+    expect(out).toMatch(/^aws: 4 added, 0 removed\n  \+ secretsmanager:DescribeSecret on /);
     expect(out).toContain('trust: 1 changed\n  ~ gcp.vendor_token_creator: ');
   });
 
