@@ -1,3 +1,4 @@
+import { alienCoverage, coverageTable } from '../catalog/alien-coverage';
 import { builtInCatalog } from '../catalog/catalog';
 import type { PermissionSetSpec } from '../spec/permission-set-schema';
 import { CLOUDS } from '../spec/variables';
@@ -5,6 +6,8 @@ import type { Io } from './io';
 
 export interface CatalogOptions {
   readonly json?: boolean;
+  /** Print the coverage of Alien's management permission-set ids instead. */
+  readonly alien?: boolean;
 }
 
 /**
@@ -12,6 +15,10 @@ export interface CatalogOptions {
  * privileged sets marked with `!`, content reads with `c`) or, with `--json`, as a JSON array in the catalog schema.
  */
 export function catalogCommand(options: CatalogOptions, io: Io): number {
+  if (options.alien) {
+    io.out(coverageTable(alienCoverage(builtInCatalog())));
+    return 0;
+  }
   const sets = builtInCatalog().sets;
   if (options.json) {
     io.out(JSON.stringify(sets, null, 2));

@@ -36,8 +36,9 @@ Commands:
   explain [--spec FILE]
       Print the permissions review a release carries as PERMISSIONS.md: who can get in, with
       what, for how long, and how to revoke it.
-  catalog [--json]
-      The built-in permission sets: id, clouds and description, or every grant as JSON.
+  catalog [--json] [--alien]
+      The built-in permission sets: id, clouds and description, or every grant as JSON;
+      --alien: which of Alien's management permission-set ids the catalog covers, per cloud.
   release-info [--spec FILE]
       The spec's name, version and release folder, and the release before it (pre-releases
       skipped), as JSON for a release workflow.
@@ -97,7 +98,7 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
     },
     run: handoffCommand,
   },
-  catalog: { options: { json: { type: 'boolean' } }, run: catalogCommand },
+  catalog: { options: { json: { type: 'boolean' }, alien: { type: 'boolean' } }, run: catalogCommand },
   'release-info': { options: { spec: { type: 'string' } }, run: releaseInfoCommand },
   diff: {
     options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' }, 'fail-on-replacement': { type: 'boolean' } },

@@ -27,8 +27,14 @@ export function azureOperationsOfNamespace(operation: string, kind: AzureOperati
   return [...list(kind).exact].filter((op) => op.startsWith(namespace));
 }
 
+/**
+ * Control-plane operations that no built-in role names on its own (Contributor's `*` covers
+ * them) but the providers' operation lists do; see data/README.md for their source.
+ */
+const PROVIDER_ACTIONS = 'azure-provider-operations.txt';
+
 function list(kind: AzureOperationKind): CompiledList {
-  return (compiled[kind] ??= compile(readList(FILES[kind])));
+  return (compiled[kind] ??= compile([...readList(FILES[kind]), ...(kind === 'actions' ? readList(PROVIDER_ACTIONS) : [])]));
 }
 
 /**

@@ -9,8 +9,9 @@ export function didYouMean(value: string, known: Iterable<string>): string {
   const candidates = [...known];
   if (candidates.length === 0) return '';
   const best = closest(value, candidates);
-  // A swap of two letters costs 2; short words allow one slip, longer ones one in four letters.
+  // A swap of two letters costs 2; short words allow one slip, longer ones one in four
+  // letters, and no value more than four: past that it is another word, not a misspelling.
   const length = Math.max(value.length, best.length);
-  const allowed = length <= 3 ? 1 : Math.max(2, Math.floor(length / 4));
+  const allowed = length <= 3 ? 1 : Math.min(4, Math.max(2, Math.floor(length / 4)));
   return distance(value.toLowerCase(), best.toLowerCase()) <= allowed ? ` (did you mean "${best}"?)` : '';
 }

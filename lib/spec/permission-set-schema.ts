@@ -11,6 +11,9 @@ export const PERMISSION_SET_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;
  */
 export const MAX_PERMISSION_SET_ID_LENGTH = NAME_LIMITS.gcpRoleId.max - RESOURCE_PREFIX.maxLength - 2 * GCP_ROLE_SUFFIX_BYTES - 2;
 
+/** Any set id: sets without GCP grants name no role, so only readability bounds them. */
+const MAX_ID_LENGTH = 64;
+
 /** A string that may hold the variables of one cloud (see `VARIABLES`). */
 function templated(cloud: Cloud) {
   return z.string().min(1).superRefine((value, ctx) => {
@@ -158,7 +161,7 @@ const permissionSetFields = z
     id: z
       .string()
       .regex(PERMISSION_SET_ID, { error: 'an id is "family/level" in lower case, e.g. "storage/data-read"' })
-      .max(MAX_PERMISSION_SET_ID_LENGTH),
+      .max(MAX_ID_LENGTH),
     description: z.string().min(1).max(256),
     aws: z.array(awsStatement).min(1).optional(),
     gcp: gcpGrant.optional(),
@@ -179,6 +182,9 @@ const permissionSetFields = z
     privilegedReason: reason.optional(),
   })
   .superRefine((set, ctx) => {
+    if (set.gcp && set.id.length > MAX_PERMISSION_SET_ID_LENGTH) {
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `at most ${MAX_PERMISSION_SET_ID_LENGTH} characters for a set with GCP grants (its custom role id must fit 64); this one has ${set.id.length}` });
+    }
     if (Boolean(set.privileged) !== Boolean(set.privilegedReason)) {
       ctx.addIssue({ code: 'custom', path: set.privileged ? ['privileged'] : ['privilegedReason'], message: 'give "privileged: true" and "privilegedReason" together' });
     }

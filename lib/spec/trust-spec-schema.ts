@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refusedReason } from '../catalog/alien-coverage';
 import { SUBJECT_PREFIX } from '../model/customer-binding';
 import { GCP_PROJECT_ID } from '../model/names';
 import { didYouMean } from './did-you-mean';
@@ -161,6 +162,8 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
       spec.permissions.forEach((id, i) => {
         if (spec.permissions.indexOf(id) !== i) {
           ctx.addIssue({ code: 'custom', path: ['permissions', i], message: `"${id}" is listed twice` });
+        } else if (!catalogIds.has(id) && !customIds.has(id) && refusedReason(id)) {
+          ctx.addIssue({ code: 'custom', path: ['permissions', i], message: `"${id}" is not granted by this tool: ${refusedReason(id)}` });
         } else if (!catalogIds.has(id) && !customIds.has(id)) {
           ctx.addIssue({
             code: 'custom',

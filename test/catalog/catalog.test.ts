@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { alienCoverage, alienManagementSets, coverageTable } from '../../lib/catalog/alien-coverage';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { listProblems } from '../../lib/lists/list-problems';
 import { privilegedGrants } from '../../lib/rules/sensitive';
@@ -76,5 +77,30 @@ describe('content reads', () => {
   test('the example spec grants none of them', () => {
     const example = parseSpec(readFileSync(join(__dirname, '..', '..', 'alien.trust.yaml'), 'utf8'), 'alien.trust.yaml', builtInCatalog().ids).spec;
     expect(example.permissions.filter((id) => builtInCatalog().get(id)?.contentRead)).toEqual([]);
+  });
+});
+
+describe("Alien's management permission sets", () => {
+  test('the README table is exactly what `catalog --alien` prints from the catalog', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const block = /<!-- alien-coverage:start -->\n([^]*?)\n<!-- alien-coverage:end -->/.exec(readme)![1];
+    expect(block).toBe(coverageTable(alienCoverage(builtInCatalog())));
+  });
+
+  test('every refused id is one of Alien\'s and not in the catalog, and a spec that names one is told why', () => {
+    const { ids, refused } = alienManagementSets();
+    for (const id of Object.keys(refused)) {
+      expect(ids).toContain(id);
+      expect(builtInCatalog().get(id)).toBeUndefined();
+    }
+    const spec = readFileSync(join(__dirname, '..', '..', 'alien.trust.yaml'), 'utf8').replace('  - code/update\n', '  - code/update\n  - remote-stack-management/provision\n');
+    expect(() => parseSpec(spec, 'spec.yaml', builtInCatalog().ids)).toThrow(/permissions\[1\]: "remote-stack-management\/provision" is not granted by this tool: It lets the vendor create and change its own management role/);
+  });
+
+  test('the ids the catalog has are granted on every cloud Alien manages them on, or say why not', () => {
+    for (const row of alienCoverage(builtInCatalog()).filter((r) => r.clouds.aws !== 'not yet' && r.clouds.aws !== 'refused')) {
+      const set = builtInCatalog().get(row.id)!;
+      for (const cloud of CLOUDS) expect([row.id, cloud, Boolean(set[cloud]) || Boolean(set.unsupported?.[cloud])]).toEqual([row.id, cloud, true]);
+    }
   });
 });
