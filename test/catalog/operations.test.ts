@@ -34,7 +34,8 @@ function statementsFor(set: PermissionSetSpec, prefix: string): AwsStatementSpec
 
 describe.each(sets.map((s) => [s.id, s] as const))('%s', (_, set) => {
   test('lists its critical calls, for every cloud it supports', () => {
-    expect(set.operations?.length ?? 0).toBeGreaterThan(0);
+    // A set that grants on no cloud (a daemon on Local or Kubernetes) makes no cloud call.
+    if (CLOUDS.some((c) => set[c])) expect(set.operations?.length ?? 0).toBeGreaterThan(0);
     for (const cloud of CLOUDS.filter((c) => set[c])) {
       expect([cloud, set.operations!.some((o) => o[cloud])]).toEqual([cloud, true]);
     }
