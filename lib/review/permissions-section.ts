@@ -13,7 +13,7 @@ export function permissionsSection(model: TrustModel): string[] {
   const lines = [
     '## What it can do',
     '',
-    `${model.permissionSets.length} permission set${model.permissionSets.length === 1 ? '' : 's'}. In resources and conditions, ${code('${prefix}')} is the resource prefix you enter; ${code('${partition}')}, ${code('${region}')}, ${code('${account}')} and ${code('${project}')} are filled in at deploy time. In GCP role ids the prefix's hyphens become underscores.`,
+    `${model.permissionSets.length} permission set${model.permissionSets.length === 1 ? '' : 's'}. In resources and conditions, ${code('${prefix}')} is the resource prefix you enter; ${code('${partition}')}, ${code('${region}')}, ${code('${account}')} and ${code('${project}')} are filled in at deploy time. GCP role ids end in ${code('<suffix>')}, random hex chosen at the first apply.`,
     '',
   ];
   const content = model.permissionSets.filter((s) => s.contentRead);
