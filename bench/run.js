@@ -14,9 +14,26 @@ const work = mkdtempSync(join(tmpdir(), 'alien-trust-bench-'));
 const largeSpecFile = join(work, 'large.trust.yaml');
 writeFileSync(largeSpecFile, largeSpec(200));
 
+/**
+ * A spec the validation cache has never seen: the example under a new name each run, as a
+ * vendor's edit-synth loop produces (every edit changes the template).
+ */
+let fresh = 0;
+const newSpecFile = join(work, 'new.trust.yaml');
+function writeNewSpec() {
+  const example = readFileSync(join(ROOT, 'alien.trust.yaml'), 'utf8');
+  writeFileSync(newSpecFile, example.replace(/^name: .*$/m, `name: bench-${process.pid}-${Date.now().toString(36)}-${fresh++}`));
+}
+
 /** What is measured: the command a user types, from the project folder. */
 const CASES = [
-  { id: 'synth', label: 'npx alien-trust synth (example spec, 3 clouds)', command: ['npx', 'alien-trust', 'synth', '--out', join(work, 'out-synth')] },
+  {
+    id: 'firstSynth',
+    label: 'npx alien-trust synth, a spec never seen before (3 clouds)',
+    command: ['npx', 'alien-trust', 'synth', '--spec', newSpecFile, '--out', join(work, 'out-first')],
+    before: writeNewSpec,
+  },
+  { id: 'synth', label: 'npx alien-trust synth, repeated (example spec, 3 clouds)', command: ['npx', 'alien-trust', 'synth', '--out', join(work, 'out-synth')] },
   { id: 'cdkSynth', label: 'npx cdk synth (AWS only)', command: ['npx', 'cdk', 'synth', '--quiet', '--output', join(work, 'cdk.out')] },
   { id: 'cdktfSynth', label: 'npx cdktf synth (GCP and Azure)', command: ['npx', 'cdktf', 'synth', '--output', join(work, 'cdktf.out')] },
   { id: 'synthLarge', label: 'npx alien-trust synth (200 inline sets)', command: ['npx', 'alien-trust', 'synth', '--spec', largeSpecFile, '--out', join(work, 'out-large')] },
@@ -30,7 +47,8 @@ const CASES = [
 ];
 
 /** One run: wall time in seconds, and the largest peak memory of any Node.js process in it. */
-function runOnce({ command, env }) {
+function runOnce({ command, env, before }) {
+  before?.();
   const peakFile = join(work, 'peak.jsonl');
   rmSync(peakFile, { force: true });
   const start = process.hrtime.bigint();
@@ -71,14 +89,16 @@ for (const benchCase of CASES) {
 
 const ratio = (a, b) => results[a].medianSeconds / results[b].medianSeconds;
 const targets = [
-  { name: 'synth ≤ 0.5 × cdk synth', value: ratio('synth', 'cdkSynth'), limit: 0.5 },
+  { name: 'first synth ≤ 0.4 × cdk synth', value: ratio('firstSynth', 'cdkSynth'), limit: 0.4 },
+  { name: 'first synth peak memory ≤ 200 MiB', value: results.firstSynth.peakMiB, limit: 200 },
+  { name: 'repeated synth ≤ 0.3 × cdk synth', value: ratio('synth', 'cdkSynth'), limit: 0.3 },
   { name: '200-set synth ≤ 2 × synth', value: ratio('synthLarge', 'synth'), limit: 2 },
-  { name: 'synth peak memory < 400 MiB', value: results.synth.peakMiB, limit: 400, strict: true },
+  { name: 'repeated synth peak memory < 400 MiB', value: results.synth.peakMiB, limit: 400, strict: true },
   { name: 'check ≤ synth', value: ratio('check', 'synth'), limit: 1 },
 ].map((t) => ({ ...t, met: t.strict ? t.value < t.limit : t.value <= t.limit }));
 
-const rows = Object.values(results).map((r) => [r.label, r.medianSeconds.toFixed(2), r.minSeconds.toFixed(2), r.peakMiB.toFixed(0), (r.medianSeconds / results.synth.medianSeconds).toFixed(2)]);
-const header = ['command', 'median s', 'min s', 'peak MiB', '× synth'];
+const rows = Object.values(results).map((r) => [r.label, r.medianSeconds.toFixed(2), r.minSeconds.toFixed(2), r.peakMiB.toFixed(0), (r.medianSeconds / results.cdkSynth.medianSeconds).toFixed(2)]);
+const header = ['command', 'median s', 'min s', 'peak MiB', '× cdk synth'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(`${RUNS} runs each after a warm-up, on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node.js ${process.version}\n`);
