@@ -2,6 +2,7 @@ import { builtInCatalog } from '../catalog/catalog';
 import { resolve } from '../model/resolve';
 import type { TrustModel } from '../model/trust-model';
 import { checkCustomSets, loadSpec } from '../spec/load-spec';
+import { SpecError } from '../spec/spec-error';
 import type { TrustSpec } from '../spec/trust-spec-schema';
 import { CLOUDS, type Cloud } from '../spec/variables';
 import { shown } from './project-paths';
@@ -36,5 +37,15 @@ export async function loadModelOf(file: string, clouds?: readonly Cloud[]): Prom
   const loaded = loadSpec(shown(file), catalog.ids);
   await checkCustomSets(loaded);
   const { spec, text } = loaded;
-  return { spec, text, model: resolve(spec, catalog, { clouds }) };
+  const model = resolve(spec, catalog, { clouds });
+  // An identity with nothing to do on a cloud is a template nobody should apply.
+  const empty = model.clouds.filter((cloud) => !model.permissionSets.some((set) => set[cloud]));
+  if (empty.length > 0) {
+    throw SpecError.of(
+      shown(file),
+      `${empty.join(' and ')}: none of the granted permission sets grants anything there (${model.permissionSets.map((s) => `${s.id}: ${s.unsupported[empty[0]] ?? 'no grants'}`).join('; ')}); grant a set for it or leave it out of clouds`,
+      'clouds',
+    );
+  }
+  return { spec, text, model };
 }

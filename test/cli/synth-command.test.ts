@@ -105,3 +105,14 @@ describe('the command line', () => {
     expect((await run('synth', '--help')).out).toMatch(/^Usage: alien-trust/);
   });
 });
+
+describe('a cloud the granted sets give nothing to', () => {
+  test('is refused naming clouds and each set\'s reason, with nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alien-trust-empty-cloud-'));
+    writeFileSync(join(dir, 'spec.yaml'), VALID_SPEC.replace('[logs/read]', '[email/heartbeat]'));
+    const result = await run('synth', '--spec', join(dir, 'spec.yaml'), '--out', join(dir, 'out'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^.*spec\.yaml:1:1: clouds: gcp and azure: none of the granted permission sets grants anything there \(email\/heartbeat: GCP has no managed email receiving service\.\); grant a set for it or leave it out of clouds$/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});

@@ -72,6 +72,8 @@ export const validSpec = fc
     maxSessionDuration: fc.integer({ min: 3600, max: 43200 }),
   })
   .filter((s) => s.builtIn.length + s.custom.length > 0)
+  // Every chosen cloud needs a set that grants there (inline sets grant on all three).
+  .filter((s) => s.custom.length > 0 || s.clouds.every((c) => s.builtIn.some((id) => catalog.get(id)![c as 'aws' | 'gcp' | 'azure'])))
   .map(({ builtIn, custom, maxSessionDuration, ...rest }) => ({
     ...rest,
     permissions: [...builtIn, ...custom.map((c) => c.id)],
