@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { vendorServiceAccountPattern } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import type { TrustModel } from '../model/trust-model';
 import { toJson, type ReleaseFiles } from '../output/generate';
 import { writeRelease } from '../output/write-release';
 import type { Io } from './io';
-import { shown, specPath } from './project-paths';
+import { checkOutDir, shown, specPath } from './project-paths';
 import { checkCustomerId, checkPrefix, quickCreateUrl } from './quick-create';
 import { loadModel } from './spec-options';
 import { UsageError } from './usage-error';
@@ -35,8 +35,9 @@ export const HANDOFF_FILE = 'handoff.json';
 export async function handoffCommand(options: HandoffOptions, io: Io): Promise<number> {
   const customerId = checkCustomerId(required(options, 'customer-id'));
   const prefix = checkPrefix(required(options, 'prefix'));
-  const out = handoffDir(required(options, 'out'));
-  const { model } = await loadModel(specPath(options.spec));
+  const specFile = specPath(options.spec);
+  const out = checkOutDir(required(options, 'out'), specFile, (dir) => existsSync(join(dir, HANDOFF_FILE)));
+  const { model } = await loadModel(specFile);
 
   const record: Record<string, unknown> = { spec: { name: model.name, version: model.version }, customerId, prefix };
   const files: ReleaseFiles = new Map();
@@ -86,16 +87,6 @@ function terraformVariables(model: TrustModel, prefix: string, customerId: strin
     variables.azure = { [azure.prefix]: prefix, ...('prefix' in model.azure.subject && { [azure.customerId]: customerId }) };
   }
   return variables;
-}
-
-/** A new or empty folder, or one an earlier handoff wrote (it is replaced whole). */
-function handoffDir(out: string): string {
-  const dir = resolve(out);
-  if (!existsSync(dir)) return dir;
-  if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: is a file, not a folder`);
-  const entries = readdirSync(dir);
-  if (entries.length > 0 && !entries.includes(HANDOFF_FILE)) throw new UsageError(`--out ${out}: holds files this tool did not write; name a new or empty folder`);
-  return dir;
 }
 
 function required(options: HandoffOptions, name: keyof HandoffOptions): string {

@@ -48,15 +48,15 @@ function isWithin(child: string, parent: string): boolean {
 }
 
 /**
- * `--out` may name only a folder that does not exist, an empty folder, or a release folder this
- * tool wrote (its manifest says so): synth replaces the folder whole, so anything else would be
- * lost. The project root, its published releases and the shell's folder (or one above it) are
- * refused outright. Throws a UsageError naming the path.
+ * `--out` may name only a folder that does not exist, an empty folder, or a folder this tool
+ * wrote before (`written` says how to recognise one): the folder is replaced whole, so anything
+ * else would be lost. The project root, its published releases and the shell's folder (or one
+ * above it) are refused outright. Throws a UsageError naming the path.
  */
-export function checkOutDir(out: string, specFile: string, cwd = process.cwd()): string {
+export function checkOutDir(out: string, specFile: string, written: (dir: string) => boolean = isReleaseFolder, cwd = process.cwd()): string {
   const dir = resolve(cwd, out);
   const refuse = (why: string) => {
-    throw new UsageError(`--out ${out}: ${why}; name a new or empty folder, or one synth wrote before`);
+    throw new UsageError(`--out ${out}: ${why}; name a new or empty folder, or one this command wrote before`);
   };
   if (isWithin(cwd, dir)) refuse('is the current folder or one above it');
   if (dir === projectRoot(dirname(specFile))) refuse('is the project root');
@@ -64,13 +64,14 @@ export function checkOutDir(out: string, specFile: string, cwd = process.cwd()):
   if (!existsSync(dir)) return dir;
   if (!statSync(dir).isDirectory()) refuse('is a file, not a folder');
   const entries = readdirSync(dir);
-  if (entries.length === 0 || writtenByThisTool(join(dir, MANIFEST_FILE))) return dir;
+  if (entries.length === 0 || written(dir)) return dir;
   return refuse('holds files this tool did not write');
 }
 
-function writtenByThisTool(manifest: string): boolean {
+/** A release folder synth wrote: its manifest names this tool. */
+export function isReleaseFolder(dir: string): boolean {
   try {
-    return JSON.parse(readFileSync(manifest, 'utf8')).generator?.name === 'alien-trust';
+    return JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')).generator?.name === 'alien-trust';
   } catch {
     return false;
   }

@@ -52,11 +52,16 @@ function prefixReach(sets: readonly GcpSet[]): string {
 }
 
 /** Who the service account's description says uses it, per trust form. */
-const IMPERSONATED_BY: { [K in GcpTrust['kind']]: (trust: Extract<GcpTrust, { kind: K }>) => string } = {
-  pinned: (t) => `Impersonated by ${t.serviceAccount}`,
-  'per-customer': (t) => `Impersonated by the vendor's service account for this customer (in ${t.serviceAccountProject})`,
-  oidc: (t) => `Used through workload identity federation by ${t.oidc.issuer}, for this customer's subject`,
-};
+function usedBy(trust: GcpTrust): string {
+  switch (trust.kind) {
+    case 'pinned':
+      return `Impersonated by ${trust.serviceAccount}`;
+    case 'per-customer':
+      return `Impersonated by the vendor's service account for this customer (in ${trust.serviceAccountProject})`;
+    case 'oidc':
+      return `Used through workload identity federation by ${trust.oidc.issuer}, for this customer's subject`;
+  }
+}
 
 /**
  * How the vendor gets in. Pinned and per-customer: the vendor's service account gets
@@ -176,7 +181,7 @@ export class GcpTrustStack extends TerraformStack {
       project: projectId.stringValue,
       accountId: identityName(prefix.stringValue),
       displayName: tfLiteral(`${model.name} (managed by the vendor)`),
-      description: tfLiteral(`${IMPERSONATED_BY[trust.kind](trust as never)} to manage the deployment's resources`),
+      description: tfLiteral(`${usedBy(trust)} to manage the deployment's resources`),
       dependsOn: apis,
     });
 

@@ -102,3 +102,18 @@ describe('spec rules of the per-customer forms', () => {
     expect(result.err).toMatch(/managingIdentity\.gcp: required because clouds includes gcp \(or give managingIdentity\.oidc\)/);
   });
 });
+
+describe('handoff --out', () => {
+  test('refuses a folder holding files it did not write, and keeps them; rewrites its own', async () => {
+    const { handoff, out } = setUp(PER_CUSTOMER);
+    const { mkdirSync } = require('node:fs');
+    mkdirSync(out);
+    writeFileSync(join(out, 'notes.md'), 'mine\n');
+    const refused = await handoff('--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com');
+    expect(refused).toMatchObject({ code: 2, err: expect.stringContaining('holds files this tool did not write') });
+    expect(readFileSync(join(out, 'notes.md'), 'utf8')).toBe('mine\n');
+    require('node:fs').rmSync(join(out, 'notes.md'));
+    expect((await handoff('--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com')).code).toBe(0);
+    expect((await handoff('--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com')).code).toBe(0);
+  });
+});
