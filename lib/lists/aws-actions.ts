@@ -35,9 +35,11 @@ export async function awsActionProblems(action: string, resources: readonly stri
   const types = await Promise.all(details.resourceTypes.map(async (t) => ({ ...t, arn: (await iamResourceTypeDetails(service, t.name)).arn })));
   const formats = types.map((t) => t.arn);
   const supportedKeys = [...details.conditionKeys, ...types.flatMap((t) => t.conditionKeys)];
-  const keys = Object.values(conditions).flatMap((entries) => Object.keys(entries));
+  const entries = Object.values(conditions).flatMap((byKey) => Object.entries(byKey));
+  const keys = entries.map(([key]) => key);
   const problems: string[] = [];
-  const scopedByCondition = keys.some((key) => supports(supportedKeys, key) && !key.startsWith('aws:') && JSON.stringify(conditions).includes('${prefix}'));
+  // `*` is acceptable where a key of the action's own service pins the call to the deployment.
+  const scopedByCondition = entries.some(([key, value]) => !key.startsWith('aws:') && supports(supportedKeys, key) && JSON.stringify(value).includes('${prefix}'));
   for (const resource of resources) {
     if (resource === '*') {
       if (types.some((t) => t.required) && !scopedByCondition) problems.push(`${action} supports resource types ${formats.join(', ')}; "*" is too broad`);

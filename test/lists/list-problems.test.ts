@@ -74,3 +74,28 @@ describe('the lists', () => {
     }
   });
 });
+
+describe('the resource-type and condition-key checks', () => {
+  test('refuse an action whose required resource types the ARNs do not all cover', async () => {
+    const problems = await listProblems({
+      ...base,
+      aws: [{ actions: ['ec2:ModifySecurityGroupRules'], resources: ['arn:${partition}:ec2:${region}:${account}:security-group/*'], conditions: { StringLike: { 'aws:ResourceTag/Name': '${prefix}-*' } } }],
+    });
+    expect(problems).toEqual([{ path: ['aws', 0, 'actions', 0], message: expect.stringMatching(/requires a security-group-rule resource .* too, and no ARN of the statement is one/) }]);
+  });
+
+  test('refuse a condition key the action does not support, suggesting a close one', async () => {
+    const problems = await listProblems({
+      ...base,
+      aws: [{ actions: ['iam:PassRole'], resources: ['arn:${partition}:iam::${account}:role/${prefix}-*'], conditions: { StringEquals: { 'iam:PassedToServce': 'lambda.amazonaws.com' } } }],
+    });
+    expect(problems).toEqual([{ path: ['aws', 0, 'actions', 0], message: 'iam:PassRole does not support the condition key iam:PassedToServce, so the condition would never match (did you mean "iam:PassedToService"?)' }]);
+  });
+
+  test('accept "*" only where a condition key of the action itself names the deployment', async () => {
+    const scoped = { actions: ['ecs:ListTasks'], resources: ['*'], conditions: { ArnLike: { 'ecs:cluster': 'arn:${partition}:ecs:${region}:${account}:cluster/${prefix}-*' } } };
+    expect(await listProblems({ ...base, aws: [scoped] })).toEqual([]);
+    const unscoped = { ...scoped, conditions: { ArnLike: { 'ecs:cluster': 'arn:${partition}:ecs:${region}:${account}:cluster/*' }, StringEquals: { 'aws:ResourceTag/app': '${prefix}' } } };
+    expect((await listProblems({ ...base, aws: [unscoped] })).map((p) => p.message)).toEqual([expect.stringContaining('"*" is too broad')]);
+  });
+});
