@@ -2,12 +2,13 @@ import { CfnCondition, CfnOutput, CfnParameter, DefaultStackSynthesizer, Duratio
 import { ArnPrincipal, CfnOIDCProvider, CfnRole, ManagedPolicy, PolicyDocument, Role, WebIdentityPrincipal, type CfnManagedPolicy, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AWS_IAM_PATH, awsPolicyDescription, awsPolicyName, awsProductTag, awsRoleName, RESOURCE_PREFIX } from '../model/names';
+import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsProductTag, awsRoleName, RESOURCE_PREFIX } from '../model/names';
+import { LimitError } from '../model/limit-error';
 import { CUSTOMER_ID, issuerHost } from '../model/customer-binding';
 import type { AwsTrust, OidcTrust, TrustModel } from '../model/trust-model';
-import { PREFIX_PARAMETER } from './aws-variables';
+import { PREFIX_PARAMETER, WORKLOAD_BOUNDARY_ID } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';
-import { mergeStatements, packPolicies } from './permission-policies';
+import { AWS_LIMITS, mergeStatements, packPolicies } from './permission-policies';
 import { toPolicyStatement } from './policy-statements';
 
 /** The parameters that bind the role to one customer, and the principal they admit. */
@@ -64,6 +65,28 @@ function oidcParameters(stack: Stack, oidc: OidcTrust): TrustParameters {
     }),
     labels: { [customerId.logicalId]: 'Customer id (from the vendor)', [existing.logicalId]: 'Existing OIDC provider ARN (optional)' },
   };
+}
+
+/**
+ * The permissions boundary every role the vendor creates must carry (the role writes of a set
+ * that creates identities are conditioned on it): the AWS statements of the spec's
+ * `workloadIdentities` sets, in one policy, attached to nothing. It lives under the stack's
+ * own path, so no `${prefix}` grant can change it.
+ */
+function workloadBoundary(stack: Stack, model: TrustModel, name: string): void {
+  const sets = model.workloadIdentities?.permissionSets;
+  if (!sets) throw new Error('a set creates workload identities but the model has no workloadIdentities (checkWorkloadIdentities runs first)');
+  const policies = packPolicies(mergeStatements(sets));
+  if (policies.length !== 1) {
+    throw new LimitError('aws', 'permissions boundary', `workloadIdentities.permissions need ${policies.length} policies of ${AWS_LIMITS.policyCharacters} characters; a boundary is one policy. Name fewer sets.`);
+  }
+  const boundary = new ManagedPolicy(stack, WORKLOAD_BOUNDARY_ID, {
+    managedPolicyName: Fn.sub(name),
+    path: AWS_IAM_PATH,
+    description: 'The most a role the vendor creates for the deployment may do (its permissions boundary)',
+    document: new PolicyDocument({ statements: policies[0].map(toPolicyStatement) }),
+  });
+  (boundary.node.defaultChild as CfnManagedPolicy).overrideLogicalId(WORKLOAD_BOUNDARY_ID);
 }
 
 export interface TrustRoleStackProps extends StackProps {
@@ -124,6 +147,10 @@ export class TrustRoleStack extends Stack {
       });
       (policy.node.defaultChild as CfnManagedPolicy).overrideLogicalId(`Permissions${i + 1}`);
     });
+
+    if (props.model.permissionSets.some((set) => set.createsWorkloadIdentities && set.aws)) {
+      workloadBoundary(this, props.model, awsBoundaryName(prefixRef, tag, '${AWS::Region}'));
+    }
 
     new CfnOutput(this, CUSTOMER_INTERFACE.aws.outputs.roleArn, {
       description: 'Send this to the vendor together with the external id.',

@@ -3,6 +3,7 @@ import { resolve } from '../model/resolve';
 import type { TrustModel } from '../model/trust-model';
 import { checkCustomSets, loadSpec } from '../spec/load-spec';
 import { SpecError } from '../spec/spec-error';
+import { checkWorkloadIdentities } from '../spec/workload-identities';
 import type { TrustSpec } from '../spec/trust-spec-schema';
 import { CLOUDS, type Cloud } from '../spec/variables';
 import { shown } from './project-paths';
@@ -36,6 +37,7 @@ export async function loadModelOf(file: string, clouds?: readonly Cloud[]): Prom
   const catalog = builtInCatalog();
   const loaded = loadSpec(shown(file), catalog.ids);
   await checkCustomSets(loaded);
+  checkWorkloadIdentities(loaded, catalog);
   const { spec, text } = loaded;
   const model = resolve(spec, catalog, { clouds });
   // An identity with nothing to do on a cloud is a template nobody should apply.

@@ -5,7 +5,13 @@ import { didYouMean } from '../spec/did-you-mean';
  * Values the AWS variables stand for when an ARN is matched against a resource type's format.
  * `*` stays literal, so a wildcard must sit where the format has a variable of its own.
  */
-const SAMPLE: Record<string, string> = { prefix: 'acmeprod', partition: 'aws', region: 'us-east-1', account: '123456789012' };
+const SAMPLE: Record<string, string> = {
+  prefix: 'acmeprod',
+  partition: 'aws',
+  region: 'us-east-1',
+  account: '123456789012',
+  boundary: 'arn:aws:iam::123456789012:policy/alientrust/acmeprod-alien-app-us-east-1-boundary',
+};
 
 export function sampleArn(template: string): string {
   return template.replace(/\$\{(\w+)\}/g, (_, name: string) => SAMPLE[name]);

@@ -81,6 +81,13 @@ export function awsPolicyName(prefix: string, productTag: string, region: string
   return `${awsRoleName(prefix, productTag, region)}-${index}`;
 }
 
+/** The permissions boundary of the roles the vendor creates: the role's name and this. */
+export const WORKLOAD_BOUNDARY_SUFFIX = '-boundary';
+
+export function awsBoundaryName(prefix: string, productTag: string, region: string): string {
+  return `${awsRoleName(prefix, productTag, region)}${WORKLOAD_BOUNDARY_SUFFIX}`;
+}
+
 /**
  * A managed policy's description. CloudFormation replaces a policy whose description changes,
  * and a named resource cannot be replaced in place, so it holds nothing a new version could

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { azureBuiltInRoles } from '../lists/azure-builtin-roles';
 import type { AwsStatementSpec, PermissionSetSpec } from '../spec/permission-set-schema';
 import type { TrustSpec } from '../spec/trust-spec-schema';
 import { CLOUDS, parseTemplate, type Cloud } from '../spec/variables';
@@ -20,11 +21,13 @@ export function resolve(spec: TrustSpec, catalog: Catalog, options: ResolveOptio
   const wanted = options.clouds ?? spec.clouds;
   const clouds = CLOUDS.filter((c) => spec.clouds.includes(c) && wanted.includes(c));
   const custom = new Map(spec.customPermissionSets.map((s) => [s.id, s]));
-  const permissionSets = spec.permissions.map((id) => {
+  const lookup = (id: string) => {
     const fromCatalog = catalog.get(id);
-    // The spec schema has already checked that every id is in one of the two.
+    // The spec's checks have already made sure every id is in one of the two.
     return fromCatalog ? toPermissionSet(fromCatalog, 'catalog') : toPermissionSet(custom.get(id)!, 'custom');
-  });
+  };
+  const permissionSets = spec.permissions.map(lookup);
+  const workload = spec.workloadIdentities;
   return {
     name: spec.name,
     version: spec.version,
@@ -34,6 +37,10 @@ export function resolve(spec: TrustSpec, catalog: Catalog, options: ResolveOptio
     aws: clouds.includes('aws') ? awsTrust(spec) : undefined,
     gcp: clouds.includes('gcp') ? gcpTrust(spec) : undefined,
     azure: clouds.includes('azure') ? azureTrust(spec) : undefined,
+    workloadIdentities: workload && {
+      permissionSets: workload.permissions.map(lookup),
+      azureRoles: (workload.azureRoles ?? []).map((name) => ({ name, id: azureBuiltInRoles().get(name)! })),
+    },
   };
 }
 
@@ -80,6 +87,7 @@ function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']
     azure: set.azure && { actions: set.azure.actions ?? [], dataActions: set.azure.dataActions ?? [] },
     unsupported: set.unsupported ?? {},
     contentRead: set.contentRead === true,
+    createsWorkloadIdentities: set.createsWorkloadIdentities === true,
     privilegedReason: set.privilegedReason,
   };
 }

@@ -15,6 +15,15 @@ export interface TrustModel {
   readonly aws?: AwsTrust;
   readonly gcp?: GcpTrust;
   readonly azure?: AzureTrust;
+  /** The most the identities the vendor creates for the application may do. */
+  readonly workloadIdentities?: WorkloadIdentities;
+}
+
+export interface WorkloadIdentities {
+  /** On AWS, their permissions boundary holds exactly these sets' statements. */
+  readonly permissionSets: readonly PermissionSet[];
+  /** On Azure, the built-in roles the vendor may assign to them. */
+  readonly azureRoles: readonly { readonly name: string; readonly id: string }[];
 }
 
 /** A string with variables; see `parseTemplate`. */
@@ -80,6 +89,8 @@ export interface PermissionSet {
   readonly azure?: AzureGrant;
   /** Clouds where the set grants nothing, with the reason. */
   readonly unsupported: Readonly<Partial<Record<Cloud, string>>>;
+  /** Whether the set creates the application's own identities (see `workloadIdentities`). */
+  readonly createsWorkloadIdentities: boolean;
   /** Whether the set reads the customer's content (object bodies, secrets, items, messages). */
   readonly contentRead: boolean;
   /** Set when the set changes access or hands out credentials: why the vendor needs it. */

@@ -6,6 +6,7 @@ import { awsPrivilegedStatementsNamePrefix } from './aws/privileged-scope';
 import { awsS3StaysInTheAccount } from './aws/s3-account';
 import { contentReadMarkIsNeeded, contentReadsAreMarked } from './common/content-read-marking';
 import { prefixEndsAtSeparator } from './common/prefix-separator';
+import { workloadIdentitiesAreBounded } from './common/workload-identities';
 import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from './common/privileged-marking';
 import type { Finding, SetRule } from './finding';
 import { gcpGrantIsScoped } from './gcp/condition-scope';
@@ -23,6 +24,7 @@ export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
   awsArnsStayInTheDeployment,
   awsS3StaysInTheAccount,
   prefixEndsAtSeparator,
+  workloadIdentitiesAreBounded,
   awsPrivilegedStatementsNamePrefix,
   awsPassRoleIsNarrow,
   gcpGrantIsScoped,

@@ -176,6 +176,12 @@ const permissionSetFields = z
      * names them.
      */
     contentRead: z.literal(true).optional(),
+    /**
+     * Set when the set creates the application's own identities (roles, managed identities):
+     * the spec must then say in `workloadIdentities` the most those identities may do, and the
+     * set's AWS role writes must carry the boundary built from it (`${boundary}`).
+     */
+    createsWorkloadIdentities: z.literal(true).optional(),
     /** Set when the set may change access or hands out credentials (see lib/rules). */
     privileged: z.literal(true).optional(),
     /** Why the vendor needs the privileged grants; required with `privileged`. */

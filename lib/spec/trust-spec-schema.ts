@@ -132,6 +132,17 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         .default([...CLOUDS]),
       permissions: z.array(z.string()).min(1),
       customPermissionSets: z.array(customPermissionSetSchema).default([]),
+      /**
+       * The most an identity the vendor creates for the application may do: on AWS the
+       * permissions boundary every such role must carry, built from these sets; on Azure the
+       * built-in roles the vendor may assign. Required when a granted set creates identities.
+       */
+      workloadIdentities: z
+        .strictObject({
+          permissions: z.array(z.string()).min(1),
+          azureRoles: z.array(z.string()).min(1).optional(),
+        })
+        .optional(),
       aws: z
         .strictObject({
           maxSessionDuration: z

@@ -11,7 +11,8 @@ import { allows, type AwsRequest } from '../support/iam-evaluator';
  */
 const sets = builtInCatalog().sets;
 const ACCOUNT = '123456789012';
-const values = (prefix: string): Record<string, string> => ({ prefix, partition: 'aws', region: 'eu-west-1', account: ACCOUNT });
+const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-app-eu-west-1-boundary`;
+const values = (prefix: string): Record<string, string> => ({ prefix, partition: 'aws', region: 'eu-west-1', account: ACCOUNT, boundary: BOUNDARY });
 const render = (text: string, prefix: string) => text.replace(/\$\{(\w+)\}/g, (_, name: string) => values(prefix)[name]);
 
 /** `<action> on <resource> with k=v, …`, rendered for a deployment prefix. */
@@ -48,6 +49,11 @@ describe.each(sets.map((s) => [s.id, s] as const))('%s', (_, set) => {
         expect([op.does, text, allows(own, request(text, 'acme'))]).toEqual([op.does, text, true]);
         // The same call made by deployment "acme" on "acmeprod"'s resources.
         if (text.includes('${prefix}')) expect([op.does, text, allows(own, request(text, 'acmeprod'))]).toEqual([op.does, text, false]);
+        // A role write without the deployment's boundary is refused too.
+        if (text.includes('iam:PermissionsBoundary')) {
+          const unbounded = request(text.replace(/ with iam:PermissionsBoundary=\S+/, ''), 'acme');
+          expect([op.does, text, 'unbounded', allows(own, unbounded)]).toEqual([op.does, text, 'unbounded', false]);
+        }
       }
     }
   });

@@ -67,7 +67,7 @@ describe('the lists', () => {
 
   test('are exactly the copies recorded in SHA256SUMS, which name every shipped list', () => {
     const recorded = readFileSync(join(LISTS_DIR, 'SHA256SUMS'), 'utf8').trim().split('\n').map((line) => line.split(/\s+/));
-    const shipped = readdirSync(LISTS_DIR).filter((f) => f.endsWith('.txt') || f.startsWith('LICENSE')).sort();
+    const shipped = readdirSync(LISTS_DIR).filter((f) => /\.(txt|tsv)$/.test(f) || f.startsWith('LICENSE')).sort();
     expect(recorded.map(([, file]) => file).sort()).toEqual(shipped);
     for (const [hash, file] of recorded) {
       expect([file, createHash('sha256').update(readFileSync(join(LISTS_DIR, file))).digest('hex')]).toEqual([file, hash]);

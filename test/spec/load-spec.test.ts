@@ -152,7 +152,7 @@ describe('custom permission sets', () => {
   test('refuses an unknown variable and names the ones allowed', () => {
     const text = withSet(set('s3:ListBucket')).replace('${prefix}-*', '${project}-*');
     expect(problems(text)).toEqual([
-      'spec.yaml:17:21: customPermissionSets[0].aws[0].resources[0]: unknown variable ${project}; aws allows ${prefix}, ${partition}, ${region}, ${account}',
+      'spec.yaml:17:21: customPermissionSets[0].aws[0].resources[0]: unknown variable ${project}; aws allows ${prefix}, ${partition}, ${region}, ${account}, ${boundary}',
     ]);
   });
 

@@ -78,6 +78,10 @@ export const validSpec = fc
     ...rest,
     permissions: [...builtIn, ...custom.map((c) => c.id)],
     customPermissionSets: custom,
+    // A set that creates the application's identities needs their bound.
+    ...(builtIn.some((id) => catalog.get(id)!.createsWorkloadIdentities) && {
+      workloadIdentities: { permissions: ['logs/read'], azureRoles: ['Storage Blob Data Reader'] },
+    }),
     aws: { maxSessionDuration },
   }));
 

@@ -11,7 +11,7 @@ import { allStrings } from '../support/terraform';
 
 /** The example spec the README publishes, and a spec granting every built-in set. */
 const example = readFileSync(join(__dirname, '..', '..', 'alien.trust.yaml'), 'utf8');
-const allCatalog = VALID_SPEC.replace('[logs/read]', `[${builtInCatalog().sets.map((s) => s.id).join(', ')}]`);
+const allCatalog = `${VALID_SPEC.replace('[logs/read]', `[${builtInCatalog().sets.map((s) => s.id).join(', ')}]`)}workloadIdentities: { permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n`;
 const specs = { example, 'all-catalog': allCatalog };
 
 describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) => {
