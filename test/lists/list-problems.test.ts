@@ -81,7 +81,15 @@ describe('the resource-type and condition-key checks', () => {
       ...base,
       aws: [{ actions: ['ec2:ModifySecurityGroupRules'], resources: ['arn:${partition}:ec2:${region}:${account}:security-group/*'], conditions: { StringLike: { 'aws:ResourceTag/Name': '${prefix}-*' } } }],
     });
-    expect(problems).toEqual([{ path: ['aws', 0, 'actions', 0], message: expect.stringMatching(/requires a security-group-rule resource .* too, and no ARN of the statement is one/) }]);
+    expect(problems).toEqual([{ path: ['aws', 0, 'actions', 0], message: expect.stringMatching(/requires a security-group-rule resource .* too, and no ARN granted for it is one/) }]);
+  });
+
+  test('accept required resource types granted by different statements for the same action', async () => {
+    // IAM authorizes the identity and the configuration set each on their own, against every statement.
+    const identity = { actions: ['ses:PutEmailIdentityConfigurationSetAttributes'], resources: ['arn:${partition}:ses:${region}:${account}:identity/*'], conditions: { StringLike: { 'aws:ResourceTag/Name': '${prefix}-*' } } };
+    const configurationSet = { actions: ['ses:PutEmailIdentityConfigurationSetAttributes'], resources: ['arn:${partition}:ses:${region}:${account}:configuration-set/${prefix}-*'] };
+    expect(await listProblems({ ...base, aws: [identity, configurationSet] })).toEqual([]);
+    expect((await listProblems({ ...base, aws: [configurationSet] })).map((p) => p.message)).toEqual([expect.stringMatching(/requires a identity resource/)]);
   });
 
   test('refuse a condition key the action does not support, suggesting a close one', async () => {

@@ -20,10 +20,14 @@ import { SPEC_NAME } from '../../lib/spec/trust-spec-schema';
 const catalog = builtInCatalog();
 const harmless = (list: readonly Sensitive[]) => (op: string) => !list.some((s) => s.pattern.test(op));
 
-/** AWS statements of the catalog (real actions with resources of their types), minus privileged ones. */
+/**
+ * AWS statements of the catalog (real actions with resources of their types), minus privileged
+ * ones, and minus actions a set grants in several statements (each covering one of the action's
+ * resource types), since such a statement is not complete on its own.
+ */
 const AWS_STATEMENTS = catalog.sets
-  .flatMap((s) => s.aws ?? [])
-  .map((st) => ({ ...st, actions: st.actions.filter(harmless(AWS_SENSITIVE_ACTIONS)) }))
+  .flatMap((set) => (set.aws ?? []).map((st) => ({ st, others: (set.aws ?? []).filter((o) => o !== st) })))
+  .map(({ st, others }) => ({ ...st, actions: st.actions.filter((a) => harmless(AWS_SENSITIVE_ACTIONS)(a) && !others.some((o) => o.actions.includes(a))) }))
   .filter((st) => st.actions.length > 0);
 
 /** GCP permissions from the predefined roles whose services ignore IAM conditions. */
