@@ -58,8 +58,14 @@ export async function awsActionProblems(action: string, resources: readonly stri
     }
   }
   if (!resources.includes('*')) {
-    for (const type of types.filter((t) => t.required)) {
-      if (![...resources, ...elsewhere].some((r) => r !== '*' && arnFormatRegex(type.arn).test(sampleArn(r)))) {
+    const granted = [...resources, ...elsewhere].filter((r) => r !== '*');
+    // Required types of one kind for different variants (ELB's listener/app, listener/net and
+    // listener/gwy) are alternatives: a request names one of them.
+    const kinds = new Map<string, typeof types>();
+    for (const t of types.filter((t) => t.required)) kinds.set(t.name.split('/')[0], [...(kinds.get(t.name.split('/')[0]) ?? []), t]);
+    for (const variants of kinds.values()) {
+      if (!variants.some((type) => granted.some((r) => arnFormatRegex(type.arn).test(sampleArn(r))))) {
+        const type = variants[0];
         problems.push(`${action} requires a ${type.name} resource (${type.arn}) too, and no ARN granted for it is one, so IAM would never allow it`);
       }
     }

@@ -84,6 +84,14 @@ describe('the resource-type and condition-key checks', () => {
     expect(problems).toEqual([{ path: ['aws', 0, 'actions', 0], message: expect.stringMatching(/requires a security-group-rule resource .* too, and no ARN granted for it is one/) }]);
   });
 
+  test('take required variants of one kind as alternatives (an ALB listener is not also an NLB one)', async () => {
+    const alb = { actions: ['elasticloadbalancing:DeleteListener'], resources: ['arn:${partition}:elasticloadbalancing:${region}:${account}:listener/app/${prefix}-*/*/*'] };
+    expect(await listProblems({ ...base, aws: [alb] })).toEqual([]);
+    // Kinds that are not variants of one another stay required together.
+    const groupOnly = { actions: ['ec2:ModifySecurityGroupRules'], resources: ['arn:${partition}:ec2:${region}:${account}:security-group/*'], conditions: { StringLike: { 'aws:ResourceTag/Name': '${prefix}-*' } } };
+    expect((await listProblems({ ...base, aws: [groupOnly] })).map((p) => p.message)).toEqual([expect.stringMatching(/requires a security-group-rule resource/)]);
+  });
+
   test('accept required resource types granted by different statements for the same action', async () => {
     // IAM authorizes the identity and the configuration set each on their own, against every statement.
     const identity = { actions: ['ses:PutEmailIdentityConfigurationSetAttributes'], resources: ['arn:${partition}:ses:${region}:${account}:identity/*'], conditions: { StringLike: { 'aws:ResourceTag/Name': '${prefix}-*' } } };
