@@ -60,9 +60,11 @@ export async function awsActionProblems(action: string, resources: readonly stri
   if (!resources.includes('*')) {
     const granted = [...resources, ...elsewhere].filter((r) => r !== '*');
     // Required types of one kind for different variants (ELB's listener/app, listener/net and
-    // listener/gwy) are alternatives: a request names one of them.
+    // listener/gwy) are alternatives: a request names one of them. So are all of them for the
+    // actions in ALTERNATIVE_TYPES.
+    const kindOf = (name: string) => (ALTERNATIVE_TYPES.has(action) ? '' : name.split('/')[0]);
     const kinds = new Map<string, typeof types>();
-    for (const t of types.filter((t) => t.required)) kinds.set(t.name.split('/')[0], [...(kinds.get(t.name.split('/')[0]) ?? []), t]);
+    for (const t of types.filter((t) => t.required)) kinds.set(kindOf(t.name), [...(kinds.get(kindOf(t.name)) ?? []), t]);
     for (const variants of kinds.values()) {
       if (!variants.some((type) => granted.some((r) => arnFormatRegex(type.arn).test(sampleArn(r))))) {
         const type = variants[0];
@@ -77,6 +79,14 @@ export async function awsActionProblems(action: string, resources: readonly stri
   }
   return problems;
 }
+
+/**
+ * Actions whose required resource types are alternatives, one per kind of model a request may
+ * name, though the Service Authorization Reference marks each as required: an invocation names
+ * one foundation model, inference profile or provisioned model (Amazon Bedrock User Guide,
+ * "Identity-based policy examples": a policy naming only foundation models allows invoking them).
+ */
+const ALTERNATIVE_TYPES = new Set(['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream']);
 
 /** Whether a listed key (some with `${TagKey}` placeholders) covers `key`, without regard to case. */
 function supports(listed: readonly string[], key: string): boolean {

@@ -62,6 +62,15 @@ describe('AWS resources', () => {
     const byTag = { actions: ['ec2:RevokeSecurityGroupIngress'], resources: ['arn:${partition}:ec2:${region}:${account}:security-group/*'], conditions: { StringLike: { 'aws:ResourceTag/Name': '${prefix}-*' } } };
     expect(awsResourcesCarryPrefix(set({ aws: [byTag] }))).toEqual([]);
   });
+
+  test("except AWS's own models, and only those: a customer's inference profiles still need the prefix", () => {
+    const invoke = (resources: string[]) => awsResourcesCarryPrefix(set({ aws: [{ actions: ['bedrock:InvokeModel'], resources }] }));
+    expect(invoke(['arn:${partition}:bedrock:*::foundation-model/*', 'arn:${partition}:bedrock:*:${account}:inference-profile/*'])).toEqual([]);
+    expect(invoke(['arn:${partition}:bedrock:${region}::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0'])).toEqual([]);
+    expect(invoke(['arn:${partition}:bedrock:*:${account}:application-inference-profile/*'])).toHaveLength(1);
+    expect(invoke(['arn:${partition}:bedrock:*:${account}:provisioned-model/*'])).toHaveLength(1);
+    expect(invoke(['arn:${partition}:s3:::foundation-model/*'])).toHaveLength(1);
+  });
 });
 
 describe('GCP scope', () => {
