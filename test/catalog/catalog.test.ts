@@ -54,7 +54,7 @@ describe('the built-in catalog', () => {
     expect(grants.filter((g) => forbidden.test(g) && !/^iam:(Get|List)/.test(g))).toEqual([]);
   });
 
-  test('scopes every AWS ARN to the prefix, by name or by a tag condition, but the models AWS owns', () => {
+  test('scopes every AWS ARN to the prefix, by name or by a tag condition, but the models and images AWS owns', () => {
     const unscoped: string[] = [];
     for (const set of sets) {
       for (const statement of set.aws ?? []) {
@@ -62,7 +62,13 @@ describe('the built-in catalog', () => {
         unscoped.push(...statement.resources.filter((r) => r !== '*' && !byCondition && !r.includes('${prefix}')).map((r) => `${set.id} ${r}`));
       }
     }
-    expect(unscoped).toEqual(['ai/invoke arn:${partition}:bedrock:${region}::foundation-model/*', 'ai/invoke arn:${partition}:bedrock:${region}:${account}:inference-profile/*']);
+    expect(unscoped).toEqual([
+      'ai/invoke arn:${partition}:bedrock:${region}::foundation-model/*',
+      'ai/invoke arn:${partition}:bedrock:${region}:${account}:inference-profile/*',
+      // Held to Amazon-published images by ec2:Owner (lib/rules/aws/prefix-scope.ts).
+      'compute-cluster/management arn:${partition}:ec2:${region}::image/*',
+      'compute-cluster/provision arn:${partition}:ec2:${region}::image/*',
+    ]);
   });
 
   test('scopes every GCP grant by a condition on the prefix, or says why it is project-wide', () => {

@@ -71,6 +71,15 @@ describe('AWS resources', () => {
     expect(invoke(['arn:${partition}:bedrock:*:${account}:provisioned-model/*'])).toHaveLength(1);
     expect(invoke(['arn:${partition}:s3:::foundation-model/*'])).toHaveLength(1);
   });
+
+  test('except machine images, only when the statement holds them to Amazon-published ones', () => {
+    const run = (conditions?: Record<string, Record<string, string>>) =>
+      awsResourcesCarryPrefix(set({ aws: [{ actions: ['ec2:RunInstances'], resources: ['arn:${partition}:ec2:${region}::image/*'], ...(conditions && { conditions }) }] }));
+    expect(run({ StringEquals: { 'ec2:Owner': 'amazon' } })).toEqual([]);
+    expect(run()).toHaveLength(1);
+    expect(run({ StringEquals: { 'ec2:Owner': '123456789012' } })).toHaveLength(1);
+    expect(run({ StringNotEquals: { 'ec2:Owner': 'amazon' } })).toHaveLength(1);
+  });
 });
 
 describe('GCP scope', () => {
