@@ -1,3 +1,4 @@
+import { awsNeedsTaggedVpc, awsServiceLinkedRoles } from '../aws/aws-prerequisites';
 import { azureResourceProviders } from '../azure/azure-operations';
 import { GCP_OIDC_APIS, GCP_REQUIRED_APIS, GCP_VENDOR_API } from '../gcp/required-apis';
 import { issuerHost } from '../model/customer-binding';
@@ -49,6 +50,7 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
     `- **Session length**: ${session}`,
     `- **Permissions**: the customer-managed policies ${code(awsPolicyName(shown(AWS.inputs.prefix), tag, shown('region'), 1))} and following, listed under "What it can do".`,
     `- **You send back**: the stack output ${code(AWS.outputs.roleArn)}.`,
+    ...awsBeforeLaunch(model),
     '',
     ...mermaid([
       'flowchart LR',
@@ -89,6 +91,21 @@ function gcpTrust(trust: GcpTrust): string[] {
       `  account -->|${mermaidLabel('custom roles, 1-hour tokens')}| resources[${mermaidLabel(`Your project ${shown(GCP.inputs.project)}`)}]`,
     ]),
     '',
+  ];
+}
+
+/** What the account must have before the vendor can use the granted sets; nothing for most specs. */
+function awsBeforeLaunch(model: TrustModel): string[] {
+  const roles = awsServiceLinkedRoles(model.permissionSets);
+  return [
+    ...(roles.length > 0
+      ? [
+          `- **Before the vendor starts**: these AWS services need their service-linked role in the account, which AWS names itself, so no grant here can create it; in an account that has never used them, create each once with ${code('aws iam create-service-linked-role --aws-service-name <service>')}: ${codeList(roles)}.`,
+        ]
+      : []),
+    ...(awsNeedsTaggedVpc(model.permissionSets)
+      ? [`- **Your own VPC**: the vendor creates in a VPC only when its ${code('Name')} tag starts with ${code(`${shown(AWS.inputs.prefix)}-`)}; tag a VPC you bring for this deployment so.`]
+      : []),
   ];
 }
 

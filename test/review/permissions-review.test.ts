@@ -24,6 +24,17 @@ describe('the permissions review', () => {
     expect(review).toContain('the outputs `client_id`, `tenant_id`, `principal_id`');
   });
 
+  test("names the AWS service-linked roles and the VPC tag the granted sets need, and only then", () => {
+    const needing = permissionsReview(modelFromText(VALID_SPEC.replace('[logs/read]', '[compute-cluster/provision, container/provision]')));
+    expect(needing).toContain('service-linked role in the account');
+    expect(needing).toContain('`elasticloadbalancing.amazonaws.com`, `autoscaling.amazonaws.com`');
+    expect(needing).toContain('its `Name` tag starts with `<ResourcePrefix>-`');
+    const balancerOnly = permissionsReview(modelFromText(VALID_SPEC.replace('[logs/read]', '[container/management]')));
+    expect(balancerOnly).not.toContain('service-linked role');
+    expect(balancerOnly).not.toContain('`Name` tag starts with');
+    expect(review).not.toContain('service-linked role');
+  });
+
   test('draws one Mermaid diagram per cloud', () => {
     expect(review.match(/^```mermaid\nflowchart LR$/gm)).toHaveLength(3);
   });
