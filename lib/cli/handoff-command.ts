@@ -41,8 +41,10 @@ export async function handoffCommand(options: HandoffOptions, io: Io): Promise<n
 
   const record: Record<string, unknown> = { spec: { name: model.name, version: model.version }, customerId, prefix };
   const files: ReleaseFiles = new Map();
+  let generatedExternalId: string | undefined;
   if (model.aws) {
-    const externalId = model.aws.kind === 'role' ? (options['external-id'] ?? randomBytes(16).toString('hex')) : undefined;
+    if (model.aws.kind === 'role' && options['external-id'] === undefined) generatedExternalId = randomBytes(16).toString('hex');
+    const externalId = model.aws.kind === 'role' ? (options['external-id'] ?? generatedExternalId) : undefined;
     const url = quickCreateUrl({
       templateUrl: required(options, 'template-url'),
       region: required(options, 'region'),
@@ -50,7 +52,7 @@ export async function handoffCommand(options: HandoffOptions, io: Io): Promise<n
       externalId,
       customerId: model.aws.kind === 'oidc' ? customerId : undefined,
     });
-    record.aws = { quickCreateUrl: url, ...(externalId && { externalId, externalIdGenerated: options['external-id'] === undefined }) };
+    record.aws = { quickCreateUrl: url, ...(externalId && { externalId, externalIdGenerated: generatedExternalId !== undefined }) };
     files.set('aws-quick-create-url.txt', `${url}\n`);
   }
   for (const [cloud, variables] of Object.entries(terraformVariables(model, prefix, customerId, options['vendor-service-account']))) {
@@ -61,8 +63,7 @@ export async function handoffCommand(options: HandoffOptions, io: Io): Promise<n
   writeRelease(out, files);
 
   io.out(`Wrote ${shown(out)}: ${[...files.keys()].join(', ')}`);
-  const aws = record.aws as { externalId?: string; externalIdGenerated?: boolean } | undefined;
-  if (aws?.externalIdGenerated) io.out(`External id for ${customerId}: ${aws.externalId} (generated; keep it with the customer's record, it is in ${HANDOFF_FILE})`);
+  if (generatedExternalId) io.out(`External id for ${customerId}: ${generatedExternalId} (generated; keep it with the customer's record, it is in ${HANDOFF_FILE})`);
   return 0;
 }
 

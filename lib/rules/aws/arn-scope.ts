@@ -1,6 +1,5 @@
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../spec/variables';
 import type { SetRule } from '../finding';
-
-const PREFIX = '${prefix}';
 
 /**
  * An ARN names resources of the customer's own account and region, and of the deployment:

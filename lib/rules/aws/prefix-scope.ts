@@ -1,19 +1,24 @@
 import type { AwsStatementSpec } from '../../spec/permission-set-schema';
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../spec/variables';
 import type { SetRule } from '../finding';
 
-const PREFIX = '${prefix}';
-
 /**
- * Resources AWS itself owns, which no deployment can name: Amazon Bedrock's foundation models
- * (no account in the ARN) and its system-defined inference profiles (`inference-profile/`;
- * profiles a customer makes are `application-inference-profile/`). Invoking a model names one.
+ * Resources AWS itself owns, which no deployment can name, and when a statement holds an ARN
+ * to them:
+ * - Amazon Bedrock's foundation models (no account in the ARN) and its system-defined inference
+ *   profiles (`inference-profile/`; profiles a customer makes are
+ *   `application-inference-profile/`): invoking a model names one;
+ * - machine images, only under the condition `ec2:Owner = amazon` (an image ARN alone could be
+ *   one of the account's private images).
  */
-const AWS_OWNED = [/^arn:\$\{partition\}:bedrock:[^:]*::foundation-model\/.+$/, /^arn:\$\{partition\}:bedrock:[^:]*:\$\{account\}:inference-profile\/.+$/];
+const AWS_OWNED: readonly { readonly arn: RegExp; readonly when?: (statement: AwsStatementSpec) => boolean }[] = [
+  { arn: /^arn:\$\{partition\}:bedrock:[^:]*::foundation-model\/.+$/ },
+  { arn: /^arn:\$\{partition\}:bedrock:[^:]*:\$\{account\}:inference-profile\/.+$/ },
+  { arn: /^arn:\$\{partition\}:ec2:\$\{region\}::image\/.+$/, when: (statement) => statement.conditions?.StringEquals?.['ec2:Owner'] === 'amazon' },
+];
 
-/** Machine images published by Amazon: an image ARN under the condition `ec2:Owner = amazon`. */
-const AMAZON_IMAGE = /^arn:\$\{partition\}:ec2:\$\{region\}::image\/.+$/;
-function ownedByAmazon(statement: AwsStatementSpec, resource: string): boolean {
-  return AMAZON_IMAGE.test(resource) && statement.conditions?.StringEquals?.['ec2:Owner'] === 'amazon';
+function ownedByAws(statement: AwsStatementSpec, resource: string): boolean {
+  return AWS_OWNED.some((owned) => owned.arn.test(resource) && (owned.when?.(statement) ?? true));
 }
 
 function conditionsMentionPrefix(statement: AwsStatementSpec): boolean {
@@ -31,7 +36,7 @@ export const awsResourcesCarryPrefix: SetRule = (set) =>
     conditionsMentionPrefix(statement)
       ? []
       : statement.resources.flatMap((resource, r) =>
-          resource === '*' || resource.includes(PREFIX) || AWS_OWNED.some((owned) => owned.test(resource)) || ownedByAmazon(statement, resource)
+          resource === '*' || resource.includes(PREFIX) || ownedByAws(statement, resource)
             ? []
             : [{ path: ['aws', s, 'resources', r], message: `${resource} is not limited to the deployment; include \${prefix} in the name, or a condition on \${prefix}` }],
         ),

@@ -1,8 +1,7 @@
 import { PREFIX_FOLLOWER } from '../../model/names';
 import type { PathSegment } from '../../spec/yaml-source';
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../spec/variables';
 import type { Finding, SetRule } from '../finding';
-
-const PREFIX = '${prefix}';
 
 /**
  * Every `${prefix}` in a grant ends at a separator (`-`, `/`, `:` …) or at the end of the value,

@@ -1,3 +1,4 @@
+import { PREFIX_PLACEHOLDER } from '../../spec/variables';
 import type { Finding, SetRule } from '../finding';
 import { privilegedGrants } from '../sensitive';
 import { supportsResourceConditions } from './condition-support';
@@ -12,7 +13,7 @@ export const gcpGrantIsScoped: SetRule = (set) => {
   if (!gcp) return [];
   const findings: Finding[] = [];
   if (gcp.condition) {
-    if (!gcp.condition.expression.includes('${prefix}')) {
+    if (!gcp.condition.expression.includes(PREFIX_PLACEHOLDER)) {
       findings.push({ path: ['gcp', 'condition', 'expression'], message: 'the condition must limit the grant to ${prefix} resources' });
     }
     gcp.permissions.forEach((p, i) => {
