@@ -18,7 +18,7 @@ import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../terraform/variables';
 import { tfLiteral, tfTemplate } from '../terraform/terraform-string';
-import { GCP_OIDC_APIS, GCP_REQUIRED_APIS } from './required-apis';
+import { gcpApisFor } from './required-apis';
 
 /** The google provider versions the bindings (6.50) and this module's arguments are valid for. */
 export const GOOGLE_PROVIDER = { source: 'hashicorp/google', version: '~> 6.50' } as const;
@@ -172,8 +172,7 @@ export class GcpTrustStack extends TerraformStack {
     terraformSettings(this, { google: GOOGLE_PROVIDER, random: RANDOM_PROVIDER });
 
     const trust = model.gcp;
-    const needed = Object.keys({ ...GCP_REQUIRED_APIS, ...(trust.kind === 'oidc' ? GCP_OIDC_APIS : {}) });
-    const apis = needed.map(
+    const apis = gcpApisFor(trust).map(
       (api) => new ProjectService(this, `api_${api.split('.')[0]}`, { project: projectId.stringValue, service: api, disableOnDestroy: false }),
     );
 

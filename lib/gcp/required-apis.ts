@@ -1,3 +1,5 @@
+import type { GcpTrust } from '../model/trust-model';
+
 /**
  * The Google APIs the module needs in the customer's project, with why. A new project has none
  * of them enabled; the module enables them (and leaves them enabled on destroy, since other
@@ -13,6 +15,11 @@ export const GCP_REQUIRED_APIS = {
 export const GCP_OIDC_APIS = {
   'sts.googleapis.com': "exchanges the vendor's OIDC token for a federated Google token",
 } as const;
+
+/** The APIs the module enables for a trust form, in a fixed order. */
+export function gcpApisFor(trust: GcpTrust): string[] {
+  return Object.keys({ ...GCP_REQUIRED_APIS, ...(trust.kind === 'oidc' ? GCP_OIDC_APIS : {}) });
+}
 
 /** The API the vendor's own project needs: impersonation is a call to it, billed to the caller. */
 export const GCP_VENDOR_API = 'iamcredentials.googleapis.com';

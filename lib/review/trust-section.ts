@@ -1,6 +1,6 @@
 import { awsNeedsTaggedVpc, awsServiceLinkedRoles } from '../aws/aws-prerequisites';
 import { azureResourceProviders } from '../azure/azure-operations';
-import { GCP_OIDC_APIS, GCP_REQUIRED_APIS, GCP_VENDOR_API } from '../gcp/required-apis';
+import { gcpApisFor, GCP_VENDOR_API } from '../gcp/required-apis';
 import { issuerHost } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AWS_IAM_PATH, AZURE_FEDERATED_CREDENTIAL_NAME, awsPolicyName, awsProductTag, awsRoleName, azureRoleName, identityName } from '../model/names';
@@ -78,7 +78,7 @@ function awsBeforeLaunch(model: TrustModel): string[] {
 
 function gcpTrust(trust: GcpTrust): string[] {
   const account = `${identityName(shown(GCP.inputs.prefix))}@${shown(GCP.inputs.project)}.iam.gserviceaccount.com`;
-  const apis = Object.keys({ ...GCP_REQUIRED_APIS, ...(trust.kind === 'oidc' ? GCP_OIDC_APIS : {}) });
+  const apis = gcpApisFor(trust);
   const who = gcpWho(trust);
   const vendor =
     trust.kind === 'pinned'
