@@ -1,0 +1,69 @@
+import { child, expect, expectKeys, isObject } from './not-proven';
+import { expectIdentityPolicy, expectTrustPolicy } from './policy-documents';
+import type { ResourceType, StringRule, ValueReader } from './template-scope';
+
+/*
+ * The properties of each resource type this tool emits, with the constraints of its
+ * CloudFormation resource provider schema (AWS::IAM::Role, AWS::IAM::ManagedPolicy and
+ * AWS::IAM::OIDCProvider in the CloudFormation resource type reference), and IAM's own name
+ * rules where the schema is looser ("IAM and AWS STS quotas", "IAM identifiers").
+ */
+
+/** Descriptions: tab, line breaks and Latin-1 printable characters, at most 1,000. */
+const DESCRIPTION: StringRule = { maxLength: 1000, character: /^[\t\n\r\x20-\x7E\xA1-\xFF]$/ };
+/** IAM role and policy names. */
+const IAM_NAME_CHARACTER = /^[\w+=,.@-]$/;
+const ROLE_NAME: StringRule = { minLength: 1, maxLength: 64, character: IAM_NAME_CHARACTER };
+const POLICY_NAME: StringRule = { minLength: 1, maxLength: 128, character: IAM_NAME_CHARACTER };
+
+/** An IAM path: `/`, or segments of name characters each between slashes; at most 512. */
+function path(value: unknown, at: string): void {
+  expect(typeof value === 'string' && value.length <= 512 && /^(\/[\w+=,.@-]+)*\/$/.test(value), at, 'not an IAM path');
+}
+
+function role(properties: Record<string, unknown>, at: string, reader: ValueReader): void {
+  expectKeys(properties, at, ['AssumeRolePolicyDocument', 'Description', 'MaxSessionDuration', 'Path', 'RoleName'], ['AssumeRolePolicyDocument']);
+  expectTrustPolicy(properties.AssumeRolePolicyDocument, child(at, 'AssumeRolePolicyDocument'), reader);
+  if ('Description' in properties) reader.string(properties.Description, child(at, 'Description'), DESCRIPTION);
+  if ('MaxSessionDuration' in properties) {
+    const seconds = properties.MaxSessionDuration;
+    expect(Number.isInteger(seconds) && (seconds as number) >= 3600 && (seconds as number) <= 43200, child(at, 'MaxSessionDuration'), 'not a whole number of seconds from 3,600 to 43,200');
+  }
+  if ('Path' in properties) path(properties.Path, child(at, 'Path'));
+  if ('RoleName' in properties) reader.string(properties.RoleName, child(at, 'RoleName'), ROLE_NAME);
+}
+
+function managedPolicy(properties: Record<string, unknown>, at: string, reader: ValueReader): void {
+  expectKeys(properties, at, ['Description', 'ManagedPolicyName', 'Path', 'PolicyDocument', 'Roles'], ['PolicyDocument']);
+  expectIdentityPolicy(properties.PolicyDocument, child(at, 'PolicyDocument'), reader);
+  if ('Description' in properties) reader.string(properties.Description, child(at, 'Description'), DESCRIPTION);
+  if ('ManagedPolicyName' in properties) reader.string(properties.ManagedPolicyName, child(at, 'ManagedPolicyName'), POLICY_NAME);
+  if ('Path' in properties) path(properties.Path, child(at, 'Path'));
+  if ('Roles' in properties) {
+    const roles = properties.Roles;
+    const where = child(at, 'Roles');
+    expect(Array.isArray(roles) && roles.length > 0, where, 'not a non-empty list');
+    expect(new Set(roles.map((r) => JSON.stringify(r))).size === roles.length, where, 'a role named twice');
+    roles.forEach((r, i) => reader.string(r, child(where, i), typeof r === 'string' ? ROLE_NAME : {}));
+  }
+}
+
+function oidcProvider(properties: Record<string, unknown>, at: string): void {
+  expectKeys(properties, at, ['ClientIdList', 'Url'], ['Url']);
+  const url = properties.Url;
+  expect(typeof url === 'string' && url.length <= 255 && /^https:\/\/[\x21-\x7E]+$/.test(url) && !url.includes('${'), child(at, 'Url'), 'not an https URL of at most 255 characters');
+  if ('ClientIdList' in properties) {
+    const ids = properties.ClientIdList;
+    const where = child(at, 'ClientIdList');
+    expect(Array.isArray(ids) && ids.length > 0 && ids.length <= 100 && new Set(ids).size === ids.length, where, 'not a list of 1 to 100 distinct client ids');
+    for (const id of ids) expect(typeof id === 'string' && id.length >= 1 && id.length <= 255 && !id.includes('${'), where, 'not a client id of 1 to 255 characters');
+  }
+}
+
+/** Checks one resource's Properties against its type. */
+export function expectResourceProperties(type: ResourceType, properties: unknown, at: string, reader: ValueReader): void {
+  expect(isObject(properties), at, 'not an object');
+  if (type === 'AWS::IAM::Role') role(properties, at, reader);
+  else if (type === 'AWS::IAM::ManagedPolicy') managedPolicy(properties, at, reader);
+  else oidcProvider(properties, at);
+}
