@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
-import { cachedValidatePlugin } from './cached-validation';
+import { provenValidatePlugin } from './validation/proven-validate-plugin';
 import type { TrustModel } from '../model/trust-model';
 import { TrustRoleStack } from './trust-role-stack';
 
@@ -26,9 +26,10 @@ export function synthAws(model: TrustModel): object {
   const outdir = mkdtempSync(join(tmpdir(), 'alien-trust-cdk-'));
   try {
     const app = new App({ outdir, analyticsReporting: false, stackTraces: false, postCliContext: AWS_APP_CONTEXT });
-    // The same validator as aws-cdk-lib's built-in one, with its reports kept between runs;
-    // `npx cdk synth` (bin/cdk-app) runs the plain built-in validation, as any CDK app does.
-    Validations.of(app).addPlugins(cachedValidatePlugin());
+    // aws-cdk-lib's built-in validation, reached only by a template not proven valid and not
+    // validated before; `npx cdk synth` (bin/cdk-app) runs the plain built-in validation, as
+    // any CDK app does.
+    Validations.of(app).addPlugins(provenValidatePlugin());
     const stack = addTrustRoleStack(app, model);
     return app.synth().getStackByName(stack.stackName).template;
   } finally {
