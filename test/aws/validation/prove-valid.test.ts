@@ -30,6 +30,7 @@ describe('proveValid', () => {
     ['an attribute the type does not have', (t) => (t.Outputs.RoleArn.Value = { 'Fn::GetAtt': ['TrustRole', 'Name'] }), /AWS::IAM::Role has no string attribute Name/],
     ['a parameter nothing reads', (t) => (t.Parameters.Spare = { Type: 'String' }), /Spare: declared but never read/],
     ['a Default the parameter does not admit', (t) => (t.Parameters.ResourcePrefix.Default = 'Has-Capitals'), /ResourcePrefix\.Default: not a value the parameter admits/],
+    ['a null MinLength', (t) => (t.Parameters.ResourcePrefix.MinLength = null), /ResourcePrefix\.MinLength: not a whole number/],
     ['an empty Default the pattern does not admit', (t) => (t.Parameters.ResourcePrefix.Default = ''), /not a value the parameter admits/],
     ['a role name that may exceed 64 characters', (t) => (role(t).RoleName = { 'Fn::Sub': `${'n'.repeat(40)}-\${ResourcePrefix}` }), /may reach 65 characters, over 64/],
     [
@@ -71,6 +72,11 @@ describe('proveValid', () => {
     expect(reading({ 'Fn::If': ['Create', { Ref: 'Provider' }, 'none'] })).toBeUndefined();
     expect(reading({ 'Fn::If': ['Create', 'none', { Ref: 'Provider' }] })).toMatch(/Provider exists only under condition Create/);
     expect(reading({ Ref: 'Provider' })).toMatch(/Provider exists only under condition Create/);
+  });
+
+  test('does not prove a `${` in an OIDC provider URL', () => {
+    const t = { ...base, Resources: { ...base.Resources, Provider: { Type: 'AWS::IAM::OIDCProvider', Properties: { Url: 'https://oidc.example.com/${AWS::Region}' } } } };
+    expect(proveValid(t)).toMatch(/Provider\.Properties\.Url: not an https URL/);
   });
 
   test('does not prove a condition that is always false', () => {
