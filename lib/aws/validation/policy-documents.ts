@@ -8,10 +8,10 @@ import type { ValueReader } from './template-scope';
 const CONDITION_OPERATOR =
   /^(ForAnyValue:|ForAllValues:)?(String(Not)?Equals(IgnoreCase)?|String(Not)?Like|Numeric(Not)?Equals|Numeric(Less|Greater)Than(Equals)?|Date(Not)?Equals|Date(Less|Greater)Than(Equals)?|Bool|BinaryEquals|(Not)?IpAddress|Arn(Not)?Equals|Arn(Not)?Like)(IfExists)?$/;
 /**
- * A condition key: a service prefix (or an OIDC issuer's host), one colon and a name, with tag
- * and path segments; never an intrinsic function's name such as `Fn::GetAtt`.
+ * A condition key: a service prefix (or an OIDC issuer's host and path), one colon and a name,
+ * with tag and path segments; never an intrinsic function's name such as `Fn::GetAtt`.
  */
-const CONDITION_KEY = /^[A-Za-z0-9.-]+:[A-Za-z0-9_./-][A-Za-z0-9_./:-]*$/;
+const CONDITION_KEY = /^[A-Za-z0-9./-]+:[A-Za-z0-9_./-][A-Za-z0-9_./:-]*$/;
 /** A service action, never a wildcard service or a bare `*` (the catalog grants none). */
 const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*]+$/;
 /** An ARN as the validator reads a policy's Resource: partition, service, region, account. */

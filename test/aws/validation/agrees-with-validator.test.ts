@@ -2,8 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudFormationValidatePlugin, type IPolicyValidationContext } from 'aws-cdk-lib';
+import fc from 'fast-check';
+import { synthAws } from '../../../lib/aws/synth-aws';
 import { proveValid } from '../../../lib/aws/validation/prove-valid';
+import { specText, validSpec } from '../../support/arbitraries';
 import { emittedTemplates } from '../../support/aws-templates';
+import { modelFromText } from '../../support/fixtures';
 import { templateMutations } from '../../support/template-mutations';
 
 /*
@@ -71,5 +75,26 @@ describe('a template proven valid is one the CloudFormation validator accepts', 
     const { wrong, proven } = compare(firstStatements(templates['whole catalog']), 4);
     expect(wrong).toEqual([]);
     expect(proven).toBeGreaterThan(1000);
+  });
+
+  test('the AWS template of any valid spec, in either trust form, is proven valid, and the validator finds nothing in it', () => {
+    // Generated specs: catalog subsets, inline sets drawn from the real action lists, odd names,
+    // and the OIDC form with generated issuers, audiences and subject prefixes.
+    const oidc = fc.option(
+      fc.record({
+        issuer: fc.stringMatching(/^[a-z][a-z0-9-]{0,30}\.[a-z]{2,6}(\/[a-z0-9-]{1,10}){0,2}$/).map((host) => `https://${host}`),
+        audience: fc.stringMatching(/^[\w.:/-]{1,100}$/),
+        subjectPrefix: fc.stringMatching(/^[A-Za-z0-9:/._@#|=+-]{0,40}[:/|#@=.]$/),
+      }),
+    );
+    fc.assert(
+      fc.property(validSpec, oidc, (spec, identity) => {
+        const managingIdentity = identity ? { oidc: identity } : spec.managingIdentity;
+        const template = synthAws(modelFromText(specText({ ...spec, managingIdentity, clouds: ['aws'] }), ['aws']));
+        expect(proveValid(template)).toBeUndefined();
+        expect(findings(template)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
