@@ -153,7 +153,8 @@ export class TrustRoleStack extends Stack {
     }
 
     new CfnOutput(this, CUSTOMER_INTERFACE.aws.outputs.roleArn, {
-      description: 'Send this to the vendor together with the external id.',
+      // The OIDC form has no external id: the customer id already names the customer.
+      description: trust.kind === 'role' ? 'Send this to the vendor together with the external id.' : 'Send this to the vendor.',
       value: this.role.roleArn,
     });
 

@@ -1,4 +1,5 @@
 import type { ReleaseFiles } from '../output/generate';
+import { changedFiles, type FileChange, formatFileChanges } from './changed-files';
 import { releaseFacts } from './release-facts';
 import { formatReplacements, replacements, type Replacement } from './replacements';
 
@@ -10,6 +11,8 @@ export interface ReleaseDiff {
   readonly trust: { field: string; old: string | null; new: string | null }[];
   /** Resources the upgrade would replace instead of updating in place. */
   readonly replacements: Replacement[];
+  /** Every file that differs, besides the manifest, with the JSON paths that do. */
+  readonly files: FileChange[];
 }
 
 /** What NEW grants and trusts that OLD did not, and the reverse. */
@@ -29,6 +32,7 @@ export function diffReleases(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): Re
       .filter((f) => before.trust[f] !== after.trust[f])
       .map((field) => ({ field, old: before.trust[field] ?? null, new: after.trust[field] ?? null })),
     replacements: replacements(oldFiles, newFiles),
+    files: changedFiles(oldFiles, newFiles),
   };
 }
 
@@ -52,5 +56,6 @@ export function formatDiff(diff: ReleaseDiff): string {
   lines.push(`trust: ${diff.trust.length === 0 ? 'unchanged' : `${diff.trust.length} changed`}`);
   for (const t of diff.trust) lines.push(`  ~ ${t.field}: ${t.old ?? '(none)'} -> ${t.new ?? '(none)'}`);
   lines.push(...formatReplacements(diff.replacements));
+  lines.push(...formatFileChanges(diff.files));
   return lines.join('\n');
 }

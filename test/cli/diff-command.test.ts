@@ -46,7 +46,7 @@ describe('alien-trust diff', () => {
     const diff = JSON.parse((await run('diff', wider, base, '--json')).out);
     expect(diff.aws.added).toEqual([]);
     expect(diff.aws.removed).toHaveLength(4);
-    expect(JSON.parse((await run('diff', base, base, '--json')).out)).toEqual({ aws: { added: [], removed: [] }, gcp: { added: [], removed: [] }, azure: { added: [], removed: [] }, trust: [], replacements: [] });
+    expect(JSON.parse((await run('diff', base, base, '--json')).out)).toEqual({ aws: { added: [], removed: [] }, gcp: { added: [], removed: [] }, azure: { added: [], removed: [] }, trust: [], replacements: [], files: [] });
   });
 
   test('--fail-on-expansion exits 1 only when something was added', async () => {
