@@ -6,6 +6,9 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // Synthesizing a CDK app takes a second or two on a 2-core machine.
   testTimeout: 60000,
+  // Jest's default of one worker fewer than the cores leaves a 2-core machine one worker, while
+  // its main process mostly waits: two workers took npm test from 47 s to 36 s there.
+  maxWorkers: '100%',
   // One temporary folder per run, removed at the end (see test/support/temp-root.js).
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
