@@ -15,7 +15,8 @@ type Path = readonly (string | number)[];
 const REPLACEMENTS: readonly unknown[] = [
   '', 'x', 'Bad Value!', 0, 1, -1, 99999, 1.5, true, null, [], {}, ['x', 'x'], 'y'.repeat(1300),
   'arn:aws:iam::123456789012:role/x', '2012-10-17', '*',
-  { Ref: 'ResourcePrefix' }, { Ref: 'Missing' }, { Ref: 'TrustRole' }, { Ref: 'AWS::Region' }, { Ref: 'AWS::NoValue' },
+  { Ref: 'ResourcePrefix' }, { Ref: 'Missing' }, { Ref: 'TrustRole' }, { Ref: 'Permissions1' }, { Ref: 'OidcProvider' }, { Ref: 'AWS::Region' }, { Ref: 'AWS::NoValue' },
+  { 'Fn::GetAtt': ['Permissions1', 'PolicyArn'] }, { 'Fn::GetAtt': ['TrustRole', 'RoleId'] }, { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Permissions1}' },
   { 'Fn::Sub': '${Missing}-x' }, { 'Fn::Sub': 'a-${ResourcePrefix}' }, { 'Fn::Sub': '${TrustRole.Arn}' }, { 'Fn::Sub': '${TrustRole.Nope}' },
   { 'Fn::Sub': ['${X}', { X: 'a' }] }, { 'Fn::Join': ['', ['a', 'b']] },
   { 'Fn::GetAtt': ['TrustRole', 'Arn'] }, { 'Fn::GetAtt': ['TrustRole', 'Nope'] }, { 'Fn::GetAtt': ['Missing', 'Arn'] },

@@ -67,6 +67,7 @@ function conditions(value: unknown, at: string, reader: ValueReader): void {
     const where = child(at, operator);
     const isNull = operator === 'Null';
     expect(isNull || CONDITION_OPERATOR.test(operator), where, 'not an IAM condition operator');
+    const isBool = /^(ForAnyValue:|ForAllValues:)?Bool/.test(operator);
     expect(isObject(keys) && Object.keys(keys).length > 0, where, 'not a non-empty object');
     for (const [key, values] of Object.entries(keys)) {
       const keyAt = child(where, key);
@@ -74,7 +75,7 @@ function conditions(value: unknown, at: string, reader: ValueReader): void {
       const list = Array.isArray(values) ? values : [values];
       expect(list.length > 0, keyAt, 'an empty list');
       for (const v of list) {
-        if (isNull || operator.startsWith('Bool')) expect(v === 'true' || v === 'false', keyAt, 'not "true" or "false"');
+        if (isNull || isBool) expect(v === 'true' || v === 'false', keyAt, 'not "true" or "false"');
         else reader.string(v, keyAt);
       }
     }
