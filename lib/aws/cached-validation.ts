@@ -78,11 +78,3 @@ function writeCached(file: string, cached: CachedReport): void {
   writeFileSync(partial, JSON.stringify(cached));
   renameSync(partial, file);
 }
-
-let shared: CachedCloudFormationValidatePlugin | undefined;
-
-/** One plugin per process, so that on a miss the engine is built once and reused. */
-export function cachedValidatePlugin(): CachedCloudFormationValidatePlugin {
-  shared ??= new CachedCloudFormationValidatePlugin();
-  return shared;
-}

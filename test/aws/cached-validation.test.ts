@@ -1,8 +1,12 @@
 import { App, CfnResource, CloudFormationValidatePlugin, Stack, Validations } from 'aws-cdk-lib';
 import { AWS_APP_CONTEXT } from '../../lib/aws/synth-aws';
-import { cachedValidatePlugin, type CachedCloudFormationValidatePlugin } from '../../lib/aws/cached-validation';
+import type { CachedCloudFormationValidatePlugin } from '../../lib/aws/cached-validation';
+import { provenValidatePlugin } from '../../lib/aws/validation/proven-validate-plugin';
 
-/** An app whose one stack holds a role with the given MaxSessionDuration, validated through the cache. */
+/**
+ * An app whose one stack holds a role with the given MaxSessionDuration, validated through the
+ * cache: its empty trust policy is not a shape the proof admits, so the proof passes it on.
+ */
 function appWithRole(plugin: CachedCloudFormationValidatePlugin, maxSessionDuration: unknown, name: string): App {
   const app = new App({ analyticsReporting: false, stackTraces: false, postCliContext: AWS_APP_CONTEXT });
   Validations.of(app).addPlugins(plugin);
@@ -21,7 +25,7 @@ describe('the validation report cache', () => {
   const unique = `cache-test-${process.pid}-${Date.now()}`;
 
   test('validates a template once, then answers from the cache', () => {
-    const plugin = cachedValidatePlugin();
+    const plugin = provenValidatePlugin();
     const validate = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
     appWithRole(plugin, 3600, unique).synth();
     appWithRole(plugin, 3600, unique).synth();
@@ -31,7 +35,7 @@ describe('the validation report cache', () => {
   });
 
   test('fails synth on a validator error, and again when the report comes from the cache', () => {
-    const plugin = cachedValidatePlugin();
+    const plugin = provenValidatePlugin();
     const validate = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
     expect(() => appWithRole(plugin, 'an hour', `${unique}-bad`).synth()).toThrow(/MaxSessionDuration/);
     expect(() => appWithRole(plugin, 'an hour', `${unique}-bad`).synth()).toThrow(/MaxSessionDuration/);
@@ -39,7 +43,7 @@ describe('the validation report cache', () => {
   });
 
   test('can be turned off, so every synth validates', () => {
-    const plugin = cachedValidatePlugin();
+    const plugin = provenValidatePlugin();
     const validate = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate');
     process.env.ALIEN_TRUST_VALIDATION_CACHE = 'off';
     try {
