@@ -77,6 +77,26 @@ describe('a template proven valid is one the CloudFormation validator accepts', 
     expect(proven).toBeGreaterThan(1000);
   });
 
+  test('two changes at once, when proven valid, draw no finding either', () => {
+    const template = templates['example examples/alien-oidc.trust.yaml'];
+    const provenOnce = [...templateMutations(template)].filter((m) => proveValid(m.template) === undefined);
+    let provenTwice = 0;
+    fc.assert(
+      fc.property(fc.nat(provenOnce.length - 1), fc.nat(20000), (i, j) => {
+        const first = provenOnce[i];
+        const seconds = templateMutations(first.template);
+        let second = seconds.next();
+        for (let k = 0; k < j % 3000 && !second.done; k++) second = seconds.next();
+        if (second.done || proveValid(second.value.template) !== undefined) return;
+        provenTwice++;
+        expect({ change: `${first.what}, then ${second.value.what}`, findings: findings(second.value.template) }).toEqual({ change: `${first.what}, then ${second.value.what}`, findings: [] });
+      }),
+      { numRuns: 300 },
+    );
+    // Most second changes leave the proven shape; enough stay in it to mean something.
+    expect(provenTwice).toBeGreaterThan(30);
+  });
+
   test('the AWS template of any valid spec, in either trust form, is proven valid, and the validator finds nothing in it', () => {
     // Generated specs: catalog subsets, inline sets drawn from the real action lists, odd names,
     // and the OIDC form with generated issuers, audiences and subject prefixes.
