@@ -1,5 +1,5 @@
 import { child, expect, expectKeys, isObject } from './not-proven';
-import type { ValueReader } from './template-scope';
+import type { ValueReader } from './value-reader';
 
 /**
  * IAM condition operators (IAM User Guide, "IAM JSON policy elements: Condition operators"),

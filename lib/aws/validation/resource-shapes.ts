@@ -1,6 +1,7 @@
 import { child, expect, expectKeys, isObject } from './not-proven';
 import { expectIdentityPolicy, expectTrustPolicy } from './policy-documents';
-import type { ResourceType, StringRule, ValueReader } from './template-scope';
+import type { ResourceType, StringRule } from './template-scope';
+import type { ValueReader } from './value-reader';
 
 /*
  * The properties of each resource type this tool emits, with the constraints of its

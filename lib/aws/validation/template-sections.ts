@@ -1,6 +1,7 @@
 import { patternCharacters } from './pattern-characters';
 import { child, expect, expectKeys, isObject, NotProven } from './not-proven';
 import type { TemplateScope } from './template-scope';
+import { ValueReader } from './value-reader';
 
 /** Logical ids, parameter and output names: alphanumeric, at most 255 characters. */
 const LOGICAL_ID = /^[A-Za-z0-9]{1,255}$/;
@@ -122,6 +123,6 @@ export function expectOutputs(section: unknown, scope: TemplateScope): void {
       condition = output.Condition;
       scope.read.add(condition);
     }
-    scope.reader(undefined, condition).string(output.Value, child(at, 'Value'), {}, true);
+    ValueReader.of(scope, undefined, condition).string(output.Value, child(at, 'Value'), {}, true);
   }
 }
