@@ -2,12 +2,10 @@ import { AWS_LIMITS, mergeStatements, packPolicies, policySize } from '../../lib
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { generateTemplates } from '../../lib/output/generate';
 import { GCP_MAX_ROLE_PERMISSIONS } from '../../lib/spec/permission-set-schema';
-import { modelFromText, VALID_SPEC } from '../support/fixtures';
+import { modelFromText, wholeCatalogSpec } from '../support/fixtures';
 
 /** A spec granting every built-in set at once must still deploy on every cloud. */
-const ids = builtInCatalog().sets.map((s) => s.id);
-const WORKLOAD = 'workloadIdentities: { permissions: [storage/data-read, storage/data-write, queue/data-read, queue/data-write, kv/data-read, kv/data-write, logs/read], azureRoles: [Storage Blob Data Contributor] }\n';
-const model = modelFromText(`${VALID_SPEC.replace('[logs/read]', `[${ids.join(', ')}]`)}${WORKLOAD}`);
+const model = modelFromText(wholeCatalogSpec());
 
 describe('a spec granting the whole catalog', () => {
   test('packs its AWS statements into at most 10 policies of at most 6,144 characters', () => {

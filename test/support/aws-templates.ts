@@ -3,7 +3,7 @@ import { synthAws } from '../../lib/aws/synth-aws';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { resolve } from '../../lib/model/resolve';
 import { loadSpec } from '../../lib/spec/load-spec';
-import { FIXTURE_NAMES, modelFromText, modelOf, VALID_SPEC } from './fixtures';
+import { FIXTURE_NAMES, modelFromText, modelOf, wholeCatalogSpec } from './fixtures';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -12,21 +12,12 @@ function exampleTemplate(file: string): object {
   return synthAws(resolve(loadSpec(join(ROOT, file), catalog.ids).spec, catalog, { clouds: ['aws'] }));
 }
 
-/** A spec granting every built-in set with an AWS grant, and the workload boundary they need. */
-export function wholeCatalogTemplate(): object {
-  const ids = builtInCatalog()
-    .sets.filter((s) => s.aws)
-    .map((s) => s.id);
-  const workload = 'workloadIdentities: { permissions: [storage/data-read, storage/data-write, queue/data-read, queue/data-write, kv/data-read, kv/data-write, logs/read] }\n';
-  return synthAws(modelFromText(`${VALID_SPEC.replace('[logs/read]', `[${ids.join(', ')}]`)}${workload}`, ['aws']));
-}
-
 /** Every CloudFormation template this project emits for its fixtures, examples and whole catalog. */
 export function emittedTemplates(): Record<string, object> {
   return {
     ...Object.fromEntries(FIXTURE_NAMES.map((name) => [`fixture ${name}`, synthAws(modelOf(name, ['aws']))])),
     'example alien.trust.yaml': exampleTemplate('alien.trust.yaml'),
     'example examples/alien-oidc.trust.yaml': exampleTemplate('examples/alien-oidc.trust.yaml'),
-    'whole catalog': wholeCatalogTemplate(),
+    'whole catalog': synthAws(modelFromText(wholeCatalogSpec(), ['aws'])),
   };
 }

@@ -37,3 +37,13 @@ managingIdentity:
     subject: system:serviceaccount:alien:control
 permissions: [logs/read]
 `;
+
+/**
+ * VALID_SPEC granting every built-in set at once, with the workload boundary the identity sets
+ * need: the spec that must still fit every limit on every cloud.
+ */
+export function wholeCatalogSpec(): string {
+  const ids = builtInCatalog().sets.map((s) => s.id);
+  const workload = 'workloadIdentities: { permissions: [storage/data-read, storage/data-write, queue/data-read, queue/data-write, kv/data-read, kv/data-write, logs/read], azureRoles: [Storage Blob Data Contributor] }\n';
+  return `${VALID_SPEC.replace('[logs/read]', `[${ids.join(', ')}]`)}${workload}`;
+}

@@ -13,14 +13,10 @@ import { proveValid } from './prove-valid';
  * ALIEN_TRUST_VALIDATION_CACHE=off skips layer 2.
  */
 export class ProvenValidatePlugin extends CachedCloudFormationValidatePlugin {
-  /** Why the last template that went to the validator could not be proven. */
-  lastUnproven?: string;
-
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     if (process.env.ALIEN_TRUST_VALIDATION_PROOF !== 'off') {
-      const unproven = context.stackTemplates.map(({ templatePath }) => proveValid(JSON.parse(readFileSync(templatePath, 'utf8')))).find((reason) => reason !== undefined);
-      if (unproven === undefined) return { success: true, violations: [] };
-      this.lastUnproven = unproven;
+      const proven = context.stackTemplates.every(({ templatePath }) => proveValid(JSON.parse(readFileSync(templatePath, 'utf8'))) === undefined);
+      if (proven) return { success: true, violations: [] };
     }
     return super.validate(context);
   }

@@ -1,3 +1,4 @@
+import { NAME_LIMITS } from '../../model/names';
 import { child, expect, expectKeys, isObject } from './not-proven';
 import { expectIdentityPolicy, expectTrustPolicy } from './policy-documents';
 import type { ResourceType, StringRule } from './template-scope';
@@ -14,8 +15,8 @@ import type { ValueReader } from './value-reader';
 const DESCRIPTION: StringRule = { maxLength: 1000, character: /^[\t\n\r\x20-\x7E\xA1-\xFF]$/ };
 /** IAM role and policy names. */
 const IAM_NAME_CHARACTER = /^[\w+=,.@-]$/;
-const ROLE_NAME: StringRule = { minLength: 1, maxLength: 64, character: IAM_NAME_CHARACTER };
-const POLICY_NAME: StringRule = { minLength: 1, maxLength: 128, character: IAM_NAME_CHARACTER };
+const ROLE_NAME: StringRule = { minLength: 1, maxLength: NAME_LIMITS.awsRoleName, character: IAM_NAME_CHARACTER };
+const POLICY_NAME: StringRule = { minLength: 1, maxLength: NAME_LIMITS.awsPolicyName, character: IAM_NAME_CHARACTER };
 
 /** An IAM path: `/`, or segments of name characters each between slashes; at most 512. */
 function path(value: unknown, at: string): void {

@@ -1,3 +1,4 @@
+import { AWS_LONGEST_REGION } from '../../model/names';
 import { rangesWithin } from './pattern-characters';
 import { child, expect, isObject, NotProven } from './not-proven';
 import { type ParameterValues, RESOURCE_ATTRIBUTES, type ResourceType, type StringRule, type TemplateScope } from './template-scope';
@@ -8,8 +9,8 @@ import { type ParameterValues, RESOURCE_ATTRIBUTES, type ResourceType, type Stri
  */
 const PSEUDO_PARAMETERS: Record<string, ParameterValues> = {
   'AWS::AccountId': { maxLength: 12, characters: [[0x30, 0x39]] },
-  'AWS::Partition': { maxLength: 10, characters: [[0x61, 0x7a], [0x2d, 0x2d]] },
-  'AWS::Region': { maxLength: 15, characters: [[0x61, 0x7a], [0x30, 0x39], [0x2d, 0x2d]] },
+  'AWS::Partition': { maxLength: 'aws-us-gov'.length, characters: [[0x61, 0x7a], [0x2d, 0x2d]] },
+  'AWS::Region': { maxLength: AWS_LONGEST_REGION.length, characters: [[0x61, 0x7a], [0x30, 0x39], [0x2d, 0x2d]] },
   'AWS::URLSuffix': { maxLength: 20, characters: [[0x61, 0x7a], [0x2e, 0x2e]] },
 };
 
