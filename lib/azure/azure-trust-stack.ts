@@ -18,9 +18,11 @@ import { assignsRoles, roleAssignmentCondition } from './role-assignment-conditi
 /**
  * The azurerm versions the output is valid for. The federated credential names its identity
  * with `user_assigned_identity_id`, which 4.65 added (deprecating `parent_id` and
- * `resource_group_name`, which 5.0 removes); below 4.65 the argument is unknown.
+ * `resource_group_name`, which 5.0 removes); below 4.65 the argument is unknown. 4.75.0
+ * cannot update a federated credential in place ("needs to be imported into the State";
+ * hashicorp/terraform-provider-azurerm#32521, fixed in 4.76.0), so it is excluded.
  */
-export const AZURERM_PROVIDER = { source: 'hashicorp/azurerm', version: '>= 4.65, < 5.0' } as const;
+export const AZURERM_PROVIDER = { source: 'hashicorp/azurerm', version: '>= 4.65, != 4.75.0, < 5.0' } as const;
 
 export interface AzureTrustStackProps {
   /** The resolved trust spec; must include Azure. */
@@ -48,6 +50,11 @@ export class AzureTrustStack extends TerraformStack {
       description: 'The existing resource group the vendor manages; the role reaches every resource in it and nothing outside it.',
     });
     const prefix = prefixVariable(this, PREFIX_REACH);
+    const tags = new TerraformVariable(this, CUSTOMER_INTERFACE.azure.inputs.tags, {
+      type: 'map(string)',
+      default: {},
+      description: "Tags for the resources that take them (the managed identity); role definitions, assignments and federated credentials take none.",
+    });
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     withoutProviderBlocks(this);
     terraformSettings(this, { azurerm: AZURERM_PROVIDER });
@@ -58,6 +65,7 @@ export class AzureTrustStack extends TerraformStack {
       name: identityName(prefix.stringValue),
       resourceGroupName: group.name,
       location: group.location,
+      tags: tags.value,
     });
 
     const { actions, dataActions } = azureOperations(model.permissionSets);

@@ -2,10 +2,9 @@ import { TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { RANDOM_PROVIDER } from '../terraform/random-id';
 import { callModule, type ModuleInterface } from '../terraform/root-module';
 import { terraformSettings } from '../terraform/terraform-settings';
-import { GOOGLE_PROVIDER } from './gcp-trust-stack';
+import { GCP_PROVIDERS } from './gcp-trust-stack';
 
 /**
  * The ready-to-apply GCP root: the google provider for the customer's project (credentials
@@ -16,6 +15,6 @@ export class GcpRootStack extends TerraformStack {
     super(scope, id);
     const variables = callModule(this, module);
     new GoogleProvider(this, 'google', { project: variables[CUSTOMER_INTERFACE.gcp.inputs.project].stringValue });
-    terraformSettings(this, { google: GOOGLE_PROVIDER, random: RANDOM_PROVIDER });
+    terraformSettings(this, GCP_PROVIDERS);
   }
 }

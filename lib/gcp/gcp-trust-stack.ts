@@ -1,4 +1,4 @@
-import { Fn, TerraformIterator, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -11,17 +11,37 @@ import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-
 import { vendorServiceAccountPattern } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { LimitError } from '../model/limit-error';
-import { GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, gcpRoleId, gcpRoleTitle, identityName } from '../model/names';
+import { GCP_LIMITS, GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, gcpRoleId, gcpRoleTitle, gcpServiceAccountDomain, identityName } from '../model/names';
 import type { GcpGrant, GcpTrust, PermissionSet, TrustModel } from '../model/trust-model';
 import type { Variable } from '../spec/variables';
 import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
+import { TimeSleep, TIME_PROVIDER } from '../terraform/time-sleep';
 import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../terraform/variables';
 import { tfLiteral, tfTemplate } from '../terraform/terraform-string';
 import { gcpApisFor } from './required-apis';
 
 /** The google provider versions the bindings (6.50) and this module's arguments are valid for. */
 export const GOOGLE_PROVIDER = { source: 'hashicorp/google', version: '~> 6.50' } as const;
+
+/** Every provider the module and its root need. */
+export const GCP_PROVIDERS = { google: GOOGLE_PROVIDER, random: RANDOM_PROVIDER, time: TIME_PROVIDER } as const;
+
+/**
+ * How long the module waits after its grants before the outputs the vendor reads: Google
+ * documents IAM changes as taking effect within about two minutes, sometimes up to seven.
+ */
+export const GCP_IAM_PROPAGATION = '120s';
+
+/** The service account's description, within the provider's limit (StringLenBetween(0, 256)). */
+function serviceAccountDescription(trust: GcpTrust): string {
+  const text = `${usedBy(trust)} to manage the deployment's resources`;
+  const bytes = Buffer.byteLength(text);
+  if (bytes > GCP_LIMITS.serviceAccountDescriptionBytes) {
+    throw new LimitError('gcp', 'service account description', `${bytes} bytes; google_service_account takes at most ${GCP_LIMITS.serviceAccountDescriptionBytes}`);
+  }
+  return text;
+}
 
 export interface GcpTrustStackProps {
   /** The resolved trust spec; must include GCP. */
@@ -59,7 +79,9 @@ function usedBy(trust: GcpTrust): string {
     case 'per-customer':
       return `Impersonated by the vendor's service account for this customer (in ${trust.serviceAccountProject})`;
     case 'oidc':
-      return `Used through workload identity federation by ${trust.oidc.issuer}, for this customer's subject`;
+      // Not the issuer itself: it may hold 600 characters, the description 256 bytes. The
+      // pool provider's issuer_uri names it.
+      return "Used through workload identity federation by the vendor's OIDC issuer (the pool's provider), for this customer's subject";
   }
 }
 
@@ -70,11 +92,10 @@ function usedBy(trust: GcpTrust): string {
  * and that one principal gets `roles/iam.workloadIdentityUser` on the service account. No
  * vendor Google account is needed.
  */
-function vendorAccess(stack: TerraformStack, trust: GcpTrust, account: ServiceAccount, suffix: RandomId, projectId: TerraformVariable, apis: ProjectService[]): void {
+function vendorAccess(stack: TerraformStack, trust: GcpTrust, account: ServiceAccount, suffix: RandomId, projectId: TerraformVariable, apis: ProjectService[]): ITerraformDependable[] {
   if (trust.kind !== 'oidc') {
     const vendor = trust.kind === 'pinned' ? trust.serviceAccount : vendorServiceAccountVariable(stack, trust.serviceAccountProject).stringValue;
-    new ServiceAccountIamMember(stack, 'vendor_token_creator', { serviceAccountId: account.name, role: 'roles/iam.serviceAccountTokenCreator', member: `serviceAccount:${vendor}` });
-    return;
+    return [new ServiceAccountIamMember(stack, 'vendor_token_creator', { serviceAccountId: account.name, role: 'roles/iam.serviceAccountTokenCreator', member: `serviceAccount:${vendor}` })];
   }
   const customerId = customerIdVariable(stack, trust.oidc.subjectPrefix);
   const pool = new IamWorkloadIdentityPool(stack, 'vendor_pool', {
@@ -86,7 +107,7 @@ function vendorAccess(stack: TerraformStack, trust: GcpTrust, account: ServiceAc
     dependsOn: apis,
   });
   const subject = `${tfLiteral(trust.oidc.subjectPrefix)}${customerId.stringValue}`;
-  new IamWorkloadIdentityPoolProvider(stack, 'vendor_oidc', {
+  const provider = new IamWorkloadIdentityPoolProvider(stack, 'vendor_oidc', {
     project: projectId.stringValue,
     workloadIdentityPoolId: pool.workloadIdentityPoolId,
     workloadIdentityPoolProviderId: GCP_POOL_PROVIDER_ID,
@@ -95,11 +116,12 @@ function vendorAccess(stack: TerraformStack, trust: GcpTrust, account: ServiceAc
     // Tokens of any other subject are refused at the exchange, before any IAM check.
     attributeCondition: `assertion.sub == "${subject}"`,
   });
-  new ServiceAccountIamMember(stack, 'vendor_workload_identity_user', {
+  const user = new ServiceAccountIamMember(stack, 'vendor_workload_identity_user', {
     serviceAccountId: account.name,
     role: 'roles/iam.workloadIdentityUser',
     member: `principal://iam.googleapis.com/${pool.name}/subject/${subject}`,
   });
+  return [provider, user];
 }
 
 /** The vendor's service account for this customer, validated at plan time against the vendor's project. */
@@ -108,7 +130,7 @@ function vendorServiceAccountVariable(stack: TerraformStack, project: string): T
     type: 'string',
     description: `The vendor's service account for you (the vendor sends it); it must be in the vendor's project ${project}.`,
   });
-  validate(vendor, vendorServiceAccountPattern(project), `The vendor_service_account must be a service account of the vendor's project ${project}, such as acme-corp@${project}.iam.gserviceaccount.com.`);
+  validate(vendor, vendorServiceAccountPattern(project), `The vendor_service_account must be a service account of the vendor's project ${project}, such as acme-corp@${gcpServiceAccountDomain(project)}.`);
   return vendor;
 }
 
@@ -121,14 +143,17 @@ export const RUNTIME_SERVICE_ACCOUNTS_VARIABLE = 'runtime_service_accounts';
  * runtime service account the customer lists, and nowhere else. A precondition refuses an
  * account outside the project or not named for the deployment's prefix.
  */
-function runtimeServiceAccountUser(stack: TerraformStack, account: ServiceAccount, projectId: TerraformVariable, prefix: TerraformVariable): void {
+function runtimeServiceAccountUser(stack: TerraformStack, account: ServiceAccount, projectId: TerraformVariable, prefix: TerraformVariable): ITerraformDependable {
   const accounts = new TerraformVariable(stack, RUNTIME_SERVICE_ACCOUNTS_VARIABLE, {
     type: 'list(string)',
     default: [],
     description: "Emails of the deployment's runtime service accounts (named <prefix>-…, in this project) that the vendor's new revisions may run as; empty until the application creates them.",
   });
   const each = TerraformIterator.fromList(accounts.listValue);
-  new ServiceAccountIamMember(stack, 'vendor_runtime_service_account_user', {
+  // A domain-scoped project `example.com:proj` has accounts `…@proj.example.com.iam…`.
+  // (`gcpServiceAccountDomain`, written as a Terraform expression).
+  const domain = new TerraformLocal(stack, 'service_account_domain', Fn.join('.', Fn.reverse(Fn.split(':', projectId.stringValue))));
+  return new ServiceAccountIamMember(stack, 'vendor_runtime_service_account_user', {
     forEach: each,
     serviceAccountId: `projects/${projectId.stringValue}/serviceAccounts/${each.value}`,
     role: 'roles/iam.serviceAccountUser',
@@ -137,7 +162,7 @@ function runtimeServiceAccountUser(stack: TerraformStack, account: ServiceAccoun
       precondition: [
         {
           // Character classes rather than backslashes: `\.` is no valid escape in an HCL string.
-          condition: Fn.can(Fn.regex(Fn.format('^%s-[a-z0-9-]*@%s[.]iam[.]gserviceaccount[.]com$', [prefix.stringValue, projectId.stringValue]), each.value)),
+          condition: Fn.can(Fn.regex(Fn.format('^%s-[a-z0-9-]*@%s[.]iam[.]gserviceaccount[.]com$', [prefix.stringValue, Fn.replace(domain.asString, '.', '[.]')]), each.value)),
           errorMessage: 'Each runtime service account must be named for the resource prefix (<prefix>-…) and belong to this project.',
         },
       ],
@@ -169,7 +194,7 @@ export class GcpTrustStack extends TerraformStack {
     const prefix = prefixVariable(this, prefixReach(sets));
     new GoogleProvider(this, 'google', {});
     withoutProviderBlocks(this);
-    terraformSettings(this, { google: GOOGLE_PROVIDER, random: RANDOM_PROVIDER });
+    terraformSettings(this, GCP_PROVIDERS);
 
     const trust = model.gcp;
     const apis = gcpApisFor(trust).map(
@@ -180,7 +205,7 @@ export class GcpTrustStack extends TerraformStack {
       project: projectId.stringValue,
       accountId: identityName(prefix.stringValue),
       displayName: tfLiteral(`${model.name} (managed by the vendor)`),
-      description: tfLiteral(`${usedBy(trust)} to manage the deployment's resources`),
+      description: tfLiteral(serviceAccountDescription(trust)),
       dependsOn: apis,
     });
 
@@ -193,6 +218,7 @@ export class GcpTrustStack extends TerraformStack {
     const rolePrefix = Fn.replace(prefix.stringValue, '-', '_');
     const variables: Partial<Record<Variable, string>> = { prefix: prefix.stringValue, project: projectId.stringValue };
     const variable = (name: Variable) => variables[name] ?? unknownVariable(name, 'gcp');
+    const grants: ITerraformDependable[] = [];
     for (const set of sets) {
       const id = set.id.replace(/[/-]/g, '_');
       const role = new ProjectIamCustomRole(this, id, {
@@ -204,7 +230,7 @@ export class GcpTrustStack extends TerraformStack {
         dependsOn: apis,
       });
       const condition = set.gcp.condition;
-      new ProjectIamMember(this, `${id}_member`, {
+      const member = new ProjectIamMember(this, `${id}_member`, {
         project: projectId.stringValue,
         role: role.name,
         member: `serviceAccount:${account.email}`,
@@ -214,14 +240,21 @@ export class GcpTrustStack extends TerraformStack {
           expression: tfTemplate(condition.expression, variable),
         },
       });
+      grants.push(member);
     }
 
-    vendorAccess(this, trust, account, suffix, projectId, apis);
-    if (sets.some((set) => set.gcp.actAsRuntimeServiceAccounts)) runtimeServiceAccountUser(this, account, projectId, prefix);
+    grants.push(...vendorAccess(this, trust, account, suffix, projectId, apis));
+    if (sets.some((set) => set.gcp.actAsRuntimeServiceAccounts)) grants.push(runtimeServiceAccountUser(this, account, projectId, prefix));
 
-    new TerraformOutput(this, CUSTOMER_INTERFACE.gcp.outputs.serviceAccountEmail, {
+    // The vendor starts calling as soon as it has the email: without the wait its first calls
+    // race IAM propagation and fail with PERMISSION_DENIED.
+    const propagated = new TimeSleep(this, 'iam_propagation', { createDuration: GCP_IAM_PROPAGATION, dependsOn: grants });
+    const email = new TerraformOutput(this, CUSTOMER_INTERFACE.gcp.outputs.serviceAccountEmail, {
       value: account.email,
       description: 'Send this to the vendor: the service account it impersonates.',
     });
+    // cdktf writes an output's depends_on as `${…}`, which Terraform refuses there ("a single
+    // static variable reference is required"): the bare address, as resources get it.
+    email.addOverride('depends_on', [`${propagated.terraformResourceType}.${propagated.friendlyUniqueId}`]);
   }
 }

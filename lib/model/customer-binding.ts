@@ -1,3 +1,5 @@
+import { gcpServiceAccountDomain } from './names';
+
 /**
  * Per-customer binding: what ties one customer's trust to that customer, so that customer A
  * cannot get the vendor to act on customer B's identity (the confused-deputy problem). On AWS
@@ -11,6 +13,7 @@
  */
 export const CUSTOMER_ID = {
   pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$',
+  maxLength: 63,
   description: '1–63 lower-case letters, digits and hyphens, starting and ending with a letter or digit',
   example: 'acme-corp',
 } as const;
@@ -42,6 +45,6 @@ export function issuerHost(issuer: string): string {
 export function vendorServiceAccountPattern(project: string): string {
   // Character classes rather than backslashes: the pattern goes into an HCL string, where `\.`
   // is no valid escape. A project id holds no other regex metacharacter.
-  const literal = project.replace(/[.]/g, '[.]');
-  return `^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@${literal}[.]iam[.]gserviceaccount[.]com$`;
+  const literal = gcpServiceAccountDomain(project).replace(/[.]/g, '[.]');
+  return `^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@${literal}$`;
 }

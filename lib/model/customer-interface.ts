@@ -22,7 +22,7 @@ export const CUSTOMER_INTERFACE = {
     outputs: { serviceAccountEmail: 'service_account_email' },
   },
   azure: {
-    inputs: { resourceGroup: 'resource_group_name', prefix: TERRAFORM_PREFIX_VARIABLE, customerId: TERRAFORM_CUSTOMER_ID_VARIABLE },
+    inputs: { resourceGroup: 'resource_group_name', prefix: TERRAFORM_PREFIX_VARIABLE, customerId: TERRAFORM_CUSTOMER_ID_VARIABLE, tags: 'tags' },
     outputs: { clientId: 'client_id', tenantId: 'tenant_id', principalId: 'principal_id' },
   },
 } as const;

@@ -33,6 +33,23 @@ export const GCP_PROJECT_ID = {
   description: 'a project id: 6–30 lower-case letters, digits and hyphens, starting with a letter (for example acme-prod-123)',
 } as const;
 
+/**
+ * The domain of a project's service-account emails: `<id>.iam.gserviceaccount.com` for a
+ * plain project, `<id>.<domain>.iam.gserviceaccount.com` for a domain-scoped `<domain>:<id>`.
+ */
+export function gcpServiceAccountDomain(project: string): string {
+  const [domain, id] = project.includes(':') ? project.split(':') : [undefined, project];
+  return `${domain ? `${id}.${domain}` : id}.iam.gserviceaccount.com`;
+}
+
+/** Limits GCP enforces on what the module writes, each checked where the value is built. */
+export const GCP_LIMITS = {
+  /** google_service_account `description`: the provider validates StringLenBetween(0, 256). */
+  serviceAccountDescriptionBytes: 256,
+  /** `google.subject` of a workload identity pool: Google refuses longer subjects at the token exchange. */
+  googleSubjectCharacters: 127,
+} as const;
+
 /** An Azure subscription id: a GUID. */
 export const AZURE_SUBSCRIPTION_ID = {
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',

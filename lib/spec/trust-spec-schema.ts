@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { refusedReason } from '../catalog/alien-coverage';
-import { SUBJECT_PREFIX } from '../model/customer-binding';
-import { GCP_PROJECT_ID } from '../model/names';
+import { CUSTOMER_ID, SUBJECT_PREFIX } from '../model/customer-binding';
+import { GCP_LIMITS, GCP_PROJECT_ID } from '../model/names';
 import { didYouMean } from './did-you-mean';
 import { cloudCoverageIssues, customPermissionSetSchema } from './permission-set-schema';
 import { CLOUDS } from './variables';
@@ -35,7 +35,8 @@ export const MAX_VERSION_LENGTH = 64;
 const MAX_ROLE_PATH = 512;
 
 /** A user-managed service account: 6–30 character id at a project (or domain-scoped project). */
-const SERVICE_ACCOUNT = /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@[a-z0-9][a-z0-9.:-]*[a-z0-9]\.iam\.gserviceaccount\.com$/;
+// A domain-scoped project's accounts are `<name>@<id>.<domain>.iam…`: an email holds no colon.
+const SERVICE_ACCOUNT = /^[a-z](?:[-a-z0-9]{4,28}[a-z0-9])@[a-z0-9][a-z0-9.-]*[a-z0-9]\.iam\.gserviceaccount\.com$/;
 
 export const DEFAULT_AZURE_AUDIENCE = 'api://AzureADTokenExchange';
 export const DEFAULT_MAX_SESSION_DURATION = 3600;
@@ -115,6 +116,35 @@ const managingIdentity = z
   });
 
 /**
+ * Limits of the clouds that the shared OIDC issuer serves, stricter than the spec's own: a
+ * value past them synthesizes but fails at deploy (AWS) or at every token exchange (GCP).
+ */
+function oidcLimitIssues(given: z.infer<typeof oidc>, clouds: readonly string[]): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  if (clouds.includes('aws')) {
+    for (const field of ['issuer', 'audience'] as const) {
+      if (given[field].length > AWS_OIDC_PROVIDER_LIMIT) {
+        issues.push({
+          path: ['managingIdentity', 'oidc', field],
+          message: `${given[field].length} characters; AWS's IAM OIDC provider takes at most ${AWS_OIDC_PROVIDER_LIMIT} (its ${field === 'issuer' ? 'Url' : 'ClientIdList entries'}): use a shorter ${field}, or give AWS its own managingIdentity.aws.roleArn`,
+        });
+      }
+    }
+  }
+  const longestSubject = given.subjectPrefix.length + CUSTOMER_ID.maxLength;
+  if (clouds.includes('gcp') && longestSubject > GCP_LIMITS.googleSubjectCharacters) {
+    issues.push({
+      path: ['managingIdentity', 'oidc', 'subjectPrefix'],
+      message: `${given.subjectPrefix.length} characters; with a customer id of up to ${CUSTOMER_ID.maxLength} the subject reaches ${longestSubject}, and Google caps google.subject at ${GCP_LIMITS.googleSubjectCharacters}: use a prefix of at most ${GCP_LIMITS.googleSubjectCharacters - CUSTOMER_ID.maxLength} characters, or give GCP its own managingIdentity.gcp`,
+    });
+  }
+  return issues;
+}
+
+/** IAM OIDC provider: the URL and each client id hold 1–255 characters. */
+export const AWS_OIDC_PROVIDER_LIMIT = 255;
+
+/**
  * The trust spec, version 1. `catalogIds` are the built-in permission sets a spec may name.
  * Every rule that needs only the spec itself lives here, so all problems are reported at once.
  */
@@ -159,6 +189,9 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
           ctx.addIssue({ code: 'custom', path: ['managingIdentity', cloud], message: `required because clouds includes ${cloud} (or give managingIdentity.oidc)` });
         }
       }
+      const oidc = spec.managingIdentity.oidc;
+      const oidcClouds = spec.clouds.filter((cloud) => !spec.managingIdentity[cloud]);
+      if (oidc) for (const issue of oidcLimitIssues(oidc, oidcClouds)) ctx.addIssue({ code: 'custom', ...issue });
       const customIds = new Set<string>();
       spec.customPermissionSets.forEach((set, i) => {
         const path = ['customPermissionSets', i, 'id'];

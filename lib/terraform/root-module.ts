@@ -5,7 +5,7 @@ export const MODULE_SOURCE = './module';
 
 /** The parts of a synthesized module the root passes through. */
 export interface ModuleInterface {
-  readonly variable?: Record<string, { type?: string; description?: string }>;
+  readonly variable?: Record<string, { type?: string; description?: string; default?: unknown }>;
   readonly output?: Record<string, { description?: string }>;
   readonly resource?: Record<string, Record<string, unknown>>;
 }
@@ -30,7 +30,9 @@ function movedIntoModule(module: ModuleInterface, call: string): { from: string;
  */
 export function callModule(stack: TerraformStack, module: ModuleInterface): Record<string, TerraformVariable> {
   const variables = Object.fromEntries(
-    Object.entries(module.variable ?? {}).map(([name, spec]) => [name, new TerraformVariable(stack, name, { type: spec.type, description: spec.description })]),
+    // The default too: a root variable without the module's default would make an optional
+    // input required, and `terraform apply -input=false` fails on it before any plan.
+    Object.entries(module.variable ?? {}).map(([name, spec]) => [name, new TerraformVariable(stack, name, { type: spec.type, description: spec.description, default: spec.default })]),
   );
   const call = new TerraformHclModule(stack, 'alien', {
     source: MODULE_SOURCE,
