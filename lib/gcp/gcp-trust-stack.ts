@@ -11,7 +11,7 @@ import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-
 import { vendorServiceAccountPattern } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { LimitError } from '../model/limit-error';
-import { GCP_LIMITS, GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, gcpRoleId, gcpRoleTitle, gcpServiceAccountDomain, identityName } from '../model/names';
+import { GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, gcpRoleId, gcpRoleTitle, gcpServiceAccountDomain, identityName } from '../model/names';
 import type { GcpGrant, GcpTrust, PermissionSet, TrustModel } from '../model/trust-model';
 import type { Variable } from '../spec/variables';
 import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
@@ -37,8 +37,8 @@ export const GCP_IAM_PROPAGATION = '120s';
 function serviceAccountDescription(trust: GcpTrust): string {
   const text = `${usedBy(trust)} to manage the deployment's resources`;
   const bytes = Buffer.byteLength(text);
-  if (bytes > GCP_LIMITS.serviceAccountDescriptionBytes) {
-    throw new LimitError('gcp', 'service account description', `${bytes} bytes; google_service_account takes at most ${GCP_LIMITS.serviceAccountDescriptionBytes}`);
+  if (bytes > NAME_LIMITS.gcpServiceAccountDescriptionBytes) {
+    throw new LimitError('gcp', 'service account description', `${bytes} bytes; google_service_account takes at most ${NAME_LIMITS.gcpServiceAccountDescriptionBytes}`);
   }
   return text;
 }

@@ -42,14 +42,6 @@ export function gcpServiceAccountDomain(project: string): string {
   return `${domain ? `${id}.${domain}` : id}.iam.gserviceaccount.com`;
 }
 
-/** Limits GCP enforces on what the module writes, each checked where the value is built. */
-export const GCP_LIMITS = {
-  /** google_service_account `description`: the provider validates StringLenBetween(0, 256). */
-  serviceAccountDescriptionBytes: 256,
-  /** `google.subject` of a workload identity pool: Google refuses longer subjects at the token exchange. */
-  googleSubjectCharacters: 127,
-} as const;
-
 /** An Azure subscription id: a GUID. */
 export const AZURE_SUBSCRIPTION_ID = {
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
@@ -160,6 +152,17 @@ export const NAME_LIMITS = {
   gcpRoleId: { max: 64, pattern: /^[a-zA-Z0-9_.]{3,64}$/ },
   gcpRoleTitle: 100,
   gcpRoleDescription: 256,
+  /** google_service_account `description`: the provider validates StringLenBetween(0, 256). */
+  gcpServiceAccountDescriptionBytes: 256,
+  gcpServiceAccountDisplayName: 100,
+  gcpPoolId: { pattern: /^(?!gcp-)[a-z0-9-]{4,32}$/ },
+  gcpPoolDisplayName: 32,
+  gcpPoolDescription: 256,
+  /** `google.subject` of a workload identity pool: Google refuses longer subjects at the token exchange. */
+  googleSubject: 127,
+  azureFederatedCredentialName: { pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,119}$/ },
+  /** A federated credential's issuer and subject. */
+  azureFederatedCredentialValue: 600,
   azureIdentityName: { max: 128, pattern: /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$/ },
   /** Role names were limited to 128 characters before Azure raised it to 512; the lower one holds everywhere. */
   azureRoleName: 128,

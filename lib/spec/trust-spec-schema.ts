@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { refusedReason } from '../catalog/alien-coverage';
 import { CUSTOMER_ID, SUBJECT_PREFIX } from '../model/customer-binding';
-import { GCP_LIMITS, GCP_PROJECT_ID } from '../model/names';
+import { GCP_PROJECT_ID, NAME_LIMITS } from '../model/names';
 import { didYouMean } from './did-you-mean';
 import { cloudCoverageIssues, customPermissionSetSchema } from './permission-set-schema';
 import { CLOUDS } from './variables';
@@ -132,10 +132,10 @@ function oidcLimitIssues(given: z.infer<typeof oidc>, clouds: readonly string[])
     }
   }
   const longestSubject = given.subjectPrefix.length + CUSTOMER_ID.maxLength;
-  if (clouds.includes('gcp') && longestSubject > GCP_LIMITS.googleSubjectCharacters) {
+  if (clouds.includes('gcp') && longestSubject > NAME_LIMITS.googleSubject) {
     issues.push({
       path: ['managingIdentity', 'oidc', 'subjectPrefix'],
-      message: `${given.subjectPrefix.length} characters; with a customer id of up to ${CUSTOMER_ID.maxLength} the subject reaches ${longestSubject}, and Google caps google.subject at ${GCP_LIMITS.googleSubjectCharacters}: use a prefix of at most ${GCP_LIMITS.googleSubjectCharacters - CUSTOMER_ID.maxLength} characters, or give GCP its own managingIdentity.gcp`,
+      message: `${given.subjectPrefix.length} characters; with a customer id of up to ${CUSTOMER_ID.maxLength} the subject reaches ${longestSubject}, and Google caps google.subject at ${NAME_LIMITS.googleSubject}: use a prefix of at most ${NAME_LIMITS.googleSubject - CUSTOMER_ID.maxLength} characters, or give GCP its own managingIdentity.gcp`,
     });
   }
   return issues;

@@ -85,9 +85,9 @@ describe('the Azure module', () => {
     expect(full.output.tenant_id.value).toBe('${azurerm_user_assigned_identity.alien.tenant_id}');
   });
 
-  test('pins Terraform, and azurerm to the versions that know user_assigned_identity_id (4.65 up to 5.0)', () => {
+  test('pins Terraform, and azurerm to the versions that know user_assigned_identity_id (4.65 up to 5.0), without 4.75.0', () => {
     expect(full.terraform).toEqual({ required_version: '>= 1.2', required_providers: { azurerm: AZURERM_PROVIDER } });
-    expect(AZURERM_PROVIDER).toEqual({ source: 'hashicorp/azurerm', version: '>= 4.65, < 5.0' });
+    expect(AZURERM_PROVIDER).toEqual({ source: 'hashicorp/azurerm', version: '>= 4.65, != 4.75.0, < 5.0' });
   });
 
   test('looks up the resource group by name', () => {

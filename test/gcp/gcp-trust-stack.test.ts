@@ -76,10 +76,10 @@ describe('the GCP module', () => {
     expect(full.variable.project_id.type).toBe('string');
   });
 
-  test('pins Terraform, the google provider to the major version of the bindings and random to 3.x, and sets no backend', () => {
+  test('pins Terraform, the google provider to the major version of the bindings and random to 3.x and time to 0.x, and sets no backend', () => {
     expect(full.terraform).toEqual({
       required_version: '>= 1.2',
-      required_providers: { google: GOOGLE_PROVIDER, random: { source: 'hashicorp/random', version: '~> 3.0' } },
+      required_providers: { google: GOOGLE_PROVIDER, random: { source: 'hashicorp/random', version: '~> 3.0' }, time: { source: 'hashicorp/time', version: '~> 0.9' } },
     });
     expect(GOOGLE_PROVIDER).toEqual({ source: 'hashicorp/google', version: '~> 6.50' });
   });

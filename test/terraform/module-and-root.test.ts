@@ -34,7 +34,7 @@ describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) =
       expect(Object.keys(call).filter((k) => k !== 'source').sort()).toEqual(inputs);
       for (const name of inputs) {
         expect(call[name]).toBe(`\${var.${name}}`);
-        expect(root.variable[name]).toEqual({ type: module.variable[name].type, description: module.variable[name].description });
+        expect(root.variable[name]).toEqual({ type: module.variable[name].type, description: module.variable[name].description, ...('default' in module.variable[name] && { default: module.variable[name].default }) });
       }
     });
 
@@ -110,5 +110,29 @@ describe('upgrading a root from a release before modules', () => {
     for (const [type, byName] of Object.entries<any>(old.resource)) {
       for (const name of Object.keys(byName)) expect(addresses).toContain(`${type}.${name}`);
     }
+  });
+});
+
+describe('the provider versions the modules admit', () => {
+  /** Whether Terraform's constraint `>= a, != b, < c` admits `version` (the operators the modules use). */
+  const admits = (constraint: string, version: string) => {
+    const n = (v: string) => v.split('.').map(Number).reduce((acc, part) => acc * 1000 + part, 0) * (v.split('.').length === 2 ? 1000 : 1);
+    return constraint.split(',').every((c) => {
+      const [, op, v] = c.trim().match(/^(>=|<|!=|~>)\s*(.+)$/)!;
+      if (op === '>=') return n(version) >= n(v);
+      if (op === '<') return n(version) < n(v);
+      if (op === '!=') return n(version) !== n(v);
+      throw new Error(`operator ${op} not handled here`);
+    });
+  };
+
+  test('azurerm: 4.65 and later 4.x, but not 4.75.0, which cannot update a federated credential in place', () => {
+    const { AZURERM_PROVIDER } = require('../../lib/azure/azure-trust-stack');
+    expect(admits(AZURERM_PROVIDER.version, '4.65.0')).toBe(true);
+    expect(admits(AZURERM_PROVIDER.version, '4.74.0')).toBe(true);
+    expect(admits(AZURERM_PROVIDER.version, '4.75.0')).toBe(false);
+    expect(admits(AZURERM_PROVIDER.version, '4.76.0')).toBe(true);
+    expect(admits(AZURERM_PROVIDER.version, '5.0.0')).toBe(false);
+    expect(admits(AZURERM_PROVIDER.version, '4.64.0')).toBe(false);
   });
 });
