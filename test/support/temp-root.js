@@ -8,10 +8,10 @@ module.exports.setup = async () => {
   // The CLI tests of `npx cdk synth` and `npx cdktf synth` run the compiled apps: compile them
   // first when a source changed since the last build, so a test never runs yesterday's code.
   require('node:child_process').execFileSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'build-if-stale.js')], { stdio: 'inherit' });
-  // The Terraform tests skip without the binary: say so once, in one line (CI requires it).
+  // The Terraform and cfn-lint tests skip without their tools: say so once, a line each (CI requires them).
   const { spawnSync } = require('node:child_process');
-  if (spawnSync('sh', ['-c', 'command -v terraform']).status !== 0) {
-    process.stdout.write('terraform not found on PATH: skipping the tests that run Terraform (CI requires it)\n');
+  for (const tool of ['terraform', 'cfn-lint']) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) process.stdout.write(`${tool} not found on PATH: skipping the tests that run it (CI requires it)\n`);
   }
   const root = mkdtempSync(join(tmpdir(), 'alien-trust-tests-'));
   process.env.ALIEN_TRUST_TEST_TMP = root;
