@@ -17,7 +17,7 @@ function longestSpec(over?: 'name' | 'version' | 'roleName' | 'serviceAccount' |
   const version = `1.0.0-${'r'.repeat(MAX_VERSION_LENGTH - 6 + extra('version'))}`;
   const path = `${`${'p'.repeat(63)}/`.repeat(7)}${'p'.repeat(62)}/`; // with the slash before it, IAM's 512
   const roleArn = `arn:aws:iam::123456789012:role/${path}${'r'.repeat(64 + extra('roleName'))}`;
-  const fixed = `${'s'.repeat(30)}@example..com:my-project.iam.gserviceaccount.com`;
+  const fixed = `${'s'.repeat(30)}@my-project.example..com.iam.gserviceaccount.com`; // a domain-scoped project's account
   const serviceAccount = fixed.replace('..', `.${'d'.repeat(MAX_SERVICE_ACCOUNT_EMAIL - fixed.length + extra('serviceAccount'))}.`);
   return `name: ${name}
 version: ${version}
