@@ -32,8 +32,12 @@ type Conditions = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
  *   granted for the same action by another statement of the set (`elsewhere`) counts too: the
  *   identity and the configuration set of `ses:PutEmailIdentityConfigurationSetAttributes`
  *   may be granted under different conditions;
- * - `*` is given for an action that has resource types, unless a condition key of the action
- *   names the deployment (`ecs:ListTasks` on `*` only where `ecs:cluster` is the deployment's);
+ * - `*` is given for an action that has any resource type, required or not, unless a condition
+ *   key of the action names the deployment (`ecs:ListTasks` on `*` only where `ecs:cluster` is
+ *   the deployment's). An optional type is still a resource the call can name: `s3:PutObject`
+ *   lists `object` and `accesspoint`, neither required (a call names one or the other), and on
+ *   `*` it would reach every object in the account. Only an action that lists no resource type
+ *   at all (`ecr:GetAuthorizationToken`) takes `*` as it is;
  * - a condition key the action does not support, which IAM would never match.
  */
 export async function awsActionProblems(action: string, resources: readonly string[], conditions: Conditions = {}, elsewhere: readonly string[] = []): Promise<string[]> {
@@ -53,7 +57,7 @@ export async function awsActionProblems(action: string, resources: readonly stri
   const scopedByCondition = entries.some(([key, value]) => !key.startsWith('aws:') && supports(supportedKeys, key) && JSON.stringify(value).includes(PREFIX_PLACEHOLDER));
   for (const resource of resources) {
     if (resource === '*') {
-      if (types.some((t) => t.required) && !scopedByCondition) problems.push(`${action} supports resource types ${formats.join(', ')}; "*" is too broad`);
+      if (types.length > 0 && !scopedByCondition) problems.push(starTooBroad(action, types));
     } else if (!formats.some((f) => arnFormatRegex(f).test(sampleArn(resource)))) {
       problems.push(`${action}: ${resource} fits none of its resource types (${formats.join(', ') || 'it supports only "*"'})`);
     }
@@ -79,6 +83,29 @@ export async function awsActionProblems(action: string, resources: readonly stri
     }
   }
   return problems;
+}
+
+/**
+ * Why `*` is refused for an action that lists resource types, and the fix: the plainest type's
+ * ARN format (fewest variables: an S3 object rather than an object through an access point) with
+ * the deployment's variables and its first name held to the prefix.
+ */
+function starTooBroad(action: string, types: readonly { readonly name: string; readonly arn: string }[]): string {
+  const variables = (format: string) => format.match(/\$\{/g)?.length ?? 0;
+  const plainest = types.reduce((best, t) => (variables(t.arn) < variables(best.arn) ? t : best));
+  return `${action} takes the resource type${types.length === 1 ? '' : 's'} ${types.map((t) => t.name).join(', ')}, so "*" is too broad: it would reach every one of them in the account; name the deployment's instead, e.g. "${deploymentArn(plainest.arn)}"`;
+}
+
+/** An ARN format (`arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}`) held to the deployment. */
+export function deploymentArn(format: string): string {
+  const fixed: Record<string, string> = { Partition: '${partition}', Region: '${region}', Account: '${account}' };
+  let named = false;
+  return format.replace(/\$\{(\w+)\}/g, (_, variable: string) => {
+    if (fixed[variable]) return fixed[variable];
+    if (named) return '*';
+    named = true;
+    return `${PREFIX_PLACEHOLDER}-*`;
+  });
 }
 
 /**

@@ -67,12 +67,19 @@ function awsGrant(set: PermissionSet): string[] {
   return ['- **AWS**, allowed:', ...set.aws!.map((s) => `  - ${awsStatement(s)}`)];
 }
 
+/**
+ * One statement in words. The spec rules allow `*` only for actions that take no resource type at
+ * all, or where a condition key of the action itself names the deployment; so `*` without a
+ * condition means the actions take no resource, and with one, the condition is what limits it.
+ */
 function awsStatement(statement: AwsStatement): string {
   const resources = statement.resources.map(templateSource);
-  const on = resources.length === 1 && resources[0] === '*' ? 'on any resource (these actions name none)' : `on ${codeList(resources)}`;
   const conditions = Object.entries(mapConditions(statement.conditions ?? {}, templateSource)).flatMap(([operator, entries]) =>
     Object.entries(entries).map(([key, value]) => `${code(key)} ${operator} ${typeof value === 'string' ? code(value) : Array.isArray(value) ? `one of ${codeList(value)}` : code(String(value))}`),
   );
+  const anyResource = resources.length === 1 && resources[0] === '*';
+  if (anyResource && conditions.length === 0) return `${codeList(statement.actions)} on any resource (${code('*')}: these actions take no resource type, so IAM cannot limit them to particular resources)`;
+  const on = anyResource ? `on any resource (${code('*')})` : `on ${codeList(resources)}`;
   return `${codeList(statement.actions)} ${on}${conditions.length > 0 ? `, only when ${conditions.join(' and ')}` : ''}`;
 }
 

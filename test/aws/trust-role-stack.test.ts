@@ -109,7 +109,7 @@ describe('the permission policies', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s: any) => s.Resource === '*')
       .flatMap((s: any) => [s.Action].flat());
-    expect(star.sort()).toEqual(['cloudwatch:GetMetricData', 'cloudwatch:GetMetricStatistics', 'cloudwatch:ListMetrics', 'ecr:GetAuthorizationToken', 'ecs:DescribeTaskDefinition', 'logs:StopQuery']);
+    expect(star.sort()).toEqual(['cloudwatch:GetMetricStatistics', 'ecr:GetAuthorizationToken', 'ecs:DescribeTaskDefinition', 'logs:StopQuery']);
   });
 
   test('carry conditions from the spec', () => {

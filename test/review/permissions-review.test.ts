@@ -59,6 +59,24 @@ describe('the permissions review', () => {
     expect(permissionsReview(model)).toContain(`> **Privileged**: this set can change access or hand out credentials. ${builtInCatalog().get('functions/provision')!.privilegedReason}`);
   });
 
+  test('says "*" is for actions that take no resource type, and where a condition limits it instead', () => {
+    const spec = `${VALID_SPEC.replace('[logs/read]', '[app/tasks]')}customPermissionSets:
+  - id: app/tasks
+    description: List the deployment's tasks.
+    aws:
+      - actions: [ecr:GetAuthorizationToken]
+        resources: ["*"]
+      - actions: [ecs:ListTasks]
+        resources: ["*"]
+        conditions: { ArnLike: { ecs:cluster: "arn:\${partition}:ecs:\${region}:\${account}:cluster/\${prefix}-*" } }
+    unsupported: { gcp: Tasks stay in AWS., azure: Tasks stay in AWS. }
+`;
+    const text = permissionsReview(modelFromText(spec));
+    expect(text).toContain('- `ecr:GetAuthorizationToken` on any resource (`*`: these actions take no resource type, so IAM cannot limit them to particular resources)');
+    expect(text).toContain('- `ecs:ListTasks` on any resource (`*`), only when `ecs:cluster` ArnLike `arn:${partition}:ecs:${region}:${account}:cluster/${prefix}-*`');
+    expect(text).not.toContain('name none');
+  });
+
   test('says where a set grants nothing, and why', () => {
     const spec = `${VALID_SPEC.replace('[logs/read]', '[app/export]')}customPermissionSets:
   - id: app/export
