@@ -7,7 +7,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, AZURE_ROLE_NAME_PARTS, azureRoleDescription, azureRoleName, identityName } from '../model/names';
+import { AZURE_FEDERATED_CREDENTIAL_NAME, AZURE_ROLE_NAME_PARTS, azureIdentityName, azureRoleDescription, azureRoleName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { customerIdVariable, prefixVariable } from '../terraform/variables';
@@ -62,15 +62,16 @@ export class AzureTrustStack extends TerraformStack {
     const group = new DataAzurermResourceGroup(this, 'deployment', { name: groupName.stringValue });
 
     const identity = new UserAssignedIdentity(this, 'alien', {
-      name: identityName(prefix.stringValue),
+      name: azureIdentityName(prefix.stringValue, model.name),
       resourceGroupName: group.name,
       location: group.location,
       tags: tags.value,
     });
 
     const { actions, dataActions } = azureOperations(model.permissionSets);
-    // The group's id holds the subscription, and ids compare without case.
-    const hash = Fn.substr(Fn.sha1(Fn.lower(Fn.join("/", [group.id, prefix.stringValue]))), 0, AZURE_ROLE_NAME_PARTS.hashCharacters);
+    // The group's id holds the subscription, and ids compare without case; the product keeps
+    // two products of one deployment in one group apart.
+    const hash = Fn.substr(Fn.sha1(Fn.lower(Fn.join("/", [group.id, prefix.stringValue, tfLiteral(model.name)]))), 0, AZURE_ROLE_NAME_PARTS.hashCharacters);
     const role = new RoleDefinition(this, 'alien_role', {
       name: azureRoleName(prefix.stringValue, Fn.substr(group.name, 0, AZURE_ROLE_NAME_PARTS.groupCharacters), hash),
       scope: group.id,

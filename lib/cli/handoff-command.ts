@@ -46,6 +46,7 @@ export async function handoffCommand(options: HandoffOptions, io: Io): Promise<n
     if (model.aws.kind === 'role' && options['external-id'] === undefined) generatedExternalId = randomBytes(16).toString('hex');
     const externalId = model.aws.kind === 'role' ? (options['external-id'] ?? generatedExternalId) : undefined;
     const url = quickCreateUrl({
+      product: model.name,
       templateUrl: required(options, 'template-url'),
       region: required(options, 'region'),
       prefix,

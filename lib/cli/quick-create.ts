@@ -1,7 +1,8 @@
 import { EXTERNAL_ID } from '../aws/external-id';
 import { CUSTOMER_ID } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { RESOURCE_PREFIX } from '../model/names';
+import { awsStackName, RESOURCE_PREFIX } from '../model/names';
+import { SPEC_NAME } from '../spec/trust-spec-schema';
 import { UsageError } from './usage-error';
 
 const S3_HOST = /^([a-z0-9][a-z0-9.-]*\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com$/;
@@ -16,6 +17,11 @@ export interface QuickCreate {
   readonly region: string;
   readonly prefix: string;
   readonly stackName?: string;
+  /**
+   * The spec's name, for the default stack name `<prefix>-<name>`; when absent, read from the
+   * template URL's release path (`…/<name>/v<version>/aws/template.json`).
+   */
+  readonly product?: string;
   /** The role form's per-customer secret. */
   readonly externalId?: string;
   /** The OIDC form's per-customer subject part. */
@@ -40,6 +46,17 @@ export function checkPrefix(value: string, flag = '--prefix'): string {
   return value;
 }
 
+/** A published template's product: its URL ends in the release path `<name>/v<version>/aws/template.json`. */
+const RELEASE_PATH = /\/([^/]+)\/v[^/]+\/aws\/template\.json$/;
+
+function productOf(url: URL): string {
+  const name = url.pathname.match(RELEASE_PATH)?.[1];
+  if (name === undefined || !SPEC_NAME.test(name)) {
+    throw new UsageError('--stack-name is required: the template URL does not end in a release path <name>/v<version>/aws/template.json to name the stack <prefix>-<name> after');
+  }
+  return name;
+}
+
 /** The CloudFormation quick-create URL a customer opens to launch the stack; every input is checked first. */
 export function quickCreateUrl(input: QuickCreate): string {
   let url: URL | undefined;
@@ -58,7 +75,7 @@ export function quickCreateUrl(input: QuickCreate): string {
   if (!REGION.test(region)) throw new UsageError(`--region: an AWS region such as eu-west-1, got "${region}"`);
   if (input.externalId === undefined && input.customerId === undefined) throw new UsageError('--external-id (role templates) or --customer-id (OIDC templates) is required');
   const prefix = checkPrefix(input.prefix);
-  const stackName = input.stackName ?? `${prefix}-alien-trust`;
+  const stackName = input.stackName ?? awsStackName(prefix, input.product ?? productOf(url));
   if (!STACK_NAME.test(stackName)) throw new UsageError(`--stack-name: a letter, then up to 127 letters, digits and hyphens`);
 
   const inputs = CUSTOMER_INTERFACE.aws.inputs;

@@ -1,4 +1,4 @@
-import { Fn, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type ITerraformDependable } from 'cdktf';
+import { Fn, Op, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -11,7 +11,7 @@ import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-
 import { vendorServiceAccountPattern } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { LimitError } from '../model/limit-error';
-import { GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, gcpRoleId, gcpRoleTitle, gcpServiceAccountDomain, identityName } from '../model/names';
+import { GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, gcpRoleId, gcpRoleTitle, gcpServiceAccountDomain, gcpServiceAccountIds } from '../model/names';
 import type { GcpGrant, GcpTrust, PermissionSet, TrustModel } from '../model/trust-model';
 import type { Variable } from '../spec/variables';
 import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
@@ -32,6 +32,19 @@ export const GCP_PROVIDERS = { google: GOOGLE_PROVIDER, random: RANDOM_PROVIDER,
  * documents IAM changes as taking effect within about two minutes, sometimes up to seven.
  */
 export const GCP_IAM_PROPAGATION = '120s';
+
+/**
+ * `<prefix>-<spec name>` where the prefix leaves room for the name, else `<prefix>-<hash>`
+ * (gcpServiceAccountIds): decided by Terraform, which knows the prefix.
+ */
+function serviceAccountId(prefix: TerraformVariable, specName: string): string {
+  const ids = gcpServiceAccountIds(specName);
+  const hashed = ids.hashed(prefix.stringValue);
+  if (ids.readableUpTo < 1) return hashed;
+  const length = Fn.lengthOf(prefix.stringValue);
+  const fits = ids.readableFrom > 1 ? Op.and(Op.gte(length, ids.readableFrom), Op.lte(length, ids.readableUpTo)) : Op.lte(length, ids.readableUpTo);
+  return Fn.conditional(fits, ids.readable(prefix.stringValue), hashed);
+}
 
 /** The service account's description, within the provider's limit (StringLenBetween(0, 256)). */
 function serviceAccountDescription(trust: GcpTrust): string {
@@ -203,7 +216,7 @@ export class GcpTrustStack extends TerraformStack {
 
     const account = new ServiceAccount(this, 'alien', {
       project: projectId.stringValue,
-      accountId: identityName(prefix.stringValue),
+      accountId: serviceAccountId(prefix, model.name),
       displayName: tfLiteral(`${model.name} (managed by the vendor)`),
       description: tfLiteral(serviceAccountDescription(trust)),
       dependsOn: apis,

@@ -51,9 +51,50 @@ export const AZURE_SUBSCRIPTION_ID = {
 /** Random bytes in GCP custom role ids (see GcpTrustStack): 6 hex characters. */
 export const GCP_ROLE_SUFFIX_BYTES = 3;
 
-/** The customer's identity on GCP (service account id) and Azure (managed identity name). */
-export function identityName(prefix: string): string {
-  return `${prefix}-alien`;
+/**
+ * The customer's GCP service account id (6–30 characters). It holds the product, so that two
+ * products of one customer with the same prefix get two accounts: `<prefix>-<spec name>` when
+ * that fits, else `<prefix>-<5 hex of the name's hash>`, which always does (24 + 1 + 5). The
+ * renderer picks between the two with the prefix Terraform is given.
+ */
+export function gcpServiceAccountIds(specName: string): { readable: (prefix: string) => string; hashed: (prefix: string) => string; readableFrom: number; readableUpTo: number } {
+  const hash = createHash('sha256').update(specName).digest('hex').slice(0, GCP_ACCOUNT_HASH_CHARACTERS);
+  return {
+    readable: (prefix) => `${prefix}-${specName}`,
+    hashed: (prefix) => `${prefix}-${hash}`,
+    // Prefix lengths for which `<prefix>-<name>` holds 6 to 30 characters.
+    readableFrom: Math.max(1, NAME_LIMITS.gcpServiceAccountId.min - specName.length - 1),
+    readableUpTo: NAME_LIMITS.gcpServiceAccountId.max - specName.length - 1,
+  };
+}
+
+const GCP_ACCOUNT_HASH_CHARACTERS = 5;
+
+/**
+ * The GCP service account id as a reader sees it: the readable form, with the prefix length past
+ * which the hashed form is used instead (or the hashed form alone, when no prefix fits beside the name).
+ */
+export function gcpServiceAccountIdShown(prefix: string, specName: string): { id: string; note: string } {
+  const ids = gcpServiceAccountIds(specName);
+  if (ids.readableUpTo < 1) return { id: ids.hashed(prefix), note: '' };
+  const shorter = ids.readableFrom > 1 ? ` or under ${ids.readableFrom}` : '';
+  return { id: ids.readable(prefix), note: ` (\`${ids.hashed(prefix)}\` for a prefix over ${ids.readableUpTo}${shorter} characters, where the readable id would not hold GCP's 6 to 30)` };
+}
+
+/** The GCP service account id for a concrete prefix (the CLI, the review and tests). */
+export function gcpServiceAccountId(prefix: string, specName: string): string {
+  const ids = gcpServiceAccountIds(specName);
+  return prefix.length >= ids.readableFrom && prefix.length <= ids.readableUpTo ? ids.readable(prefix) : ids.hashed(prefix);
+}
+
+/** The Azure managed identity: the prefix and the product, so two products never share it. */
+export function azureIdentityName(prefix: string, specName: string): string {
+  return `${prefix}-${specName}`;
+}
+
+/** The CloudFormation stack a quick-create link names: one per deployment and product. */
+export function awsStackName(prefix: string, specName: string): string {
+  return `${prefix}-${specName}`;
 }
 
 /**

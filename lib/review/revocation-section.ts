@@ -1,5 +1,5 @@
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, awsProductTag, awsRoleName, identityName } from '../model/names';
+import { AZURE_FEDERATED_CREDENTIAL_NAME, awsProductTag, awsRoleName, azureIdentityName, gcpServiceAccountDomain, gcpServiceAccountIdShown } from '../model/names';
 import { issuerHost } from '../model/customer-binding';
 import type { GcpTrust, TrustModel } from '../model/trust-model';
 import { code, shown } from './markdown';
@@ -36,7 +36,7 @@ export function revocationSection(model: TrustModel): string[] {
     );
   }
   if (model.gcp) {
-    const account = `${identityName(shown(CUSTOMER_INTERFACE.gcp.inputs.prefix))}@${shown(CUSTOMER_INTERFACE.gcp.inputs.project)}.iam.gserviceaccount.com`;
+    const account = `${gcpServiceAccountIdShown(shown(CUSTOMER_INTERFACE.gcp.inputs.prefix), model.name).id}@${gcpServiceAccountDomain(shown(CUSTOMER_INTERFACE.gcp.inputs.project))}`;
     lines.push(
       '### GCP',
       '',
@@ -48,7 +48,7 @@ export function revocationSection(model: TrustModel): string[] {
     );
   }
   if (model.azure) {
-    const identity = identityName(shown(CUSTOMER_INTERFACE.azure.inputs.prefix));
+    const identity = azureIdentityName(shown(CUSTOMER_INTERFACE.azure.inputs.prefix), model.name);
     const group = shown(CUSTOMER_INTERFACE.azure.inputs.resourceGroup);
     lines.push(
       '### Azure',

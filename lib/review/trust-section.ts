@@ -3,7 +3,7 @@ import { azureResourceProviders } from '../azure/azure-operations';
 import { gcpApisFor, GCP_VENDOR_API } from '../gcp/required-apis';
 import { issuerHost } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AWS_IAM_PATH, AZURE_FEDERATED_CREDENTIAL_NAME, awsPolicyName, awsProductTag, awsRoleName, azureRoleName, identityName } from '../model/names';
+import { AWS_IAM_PATH, AZURE_FEDERATED_CREDENTIAL_NAME, awsPolicyName, awsProductTag, awsRoleName, azureIdentityName, azureRoleName, gcpServiceAccountIdShown, gcpServiceAccountDomain } from '../model/names';
 import type { AwsTrust, AzureTrust, GcpTrust, TrustModel } from '../model/trust-model';
 import { code, codeList, mermaid, mermaidLabel, shown } from './markdown';
 
@@ -21,7 +21,7 @@ export function trustSection(model: TrustModel): string[] {
     '## Who can get in',
     '',
     ...(model.aws ? awsTrust(model, model.aws) : []),
-    ...(model.gcp ? gcpTrust(model.gcp) : []),
+    ...(model.gcp ? gcpTrust(model, model.gcp) : []),
     ...(model.azure ? azureTrust(model, model.azure) : []),
   ];
 }
@@ -76,8 +76,9 @@ function awsBeforeLaunch(model: TrustModel): string[] {
   ];
 }
 
-function gcpTrust(trust: GcpTrust): string[] {
-  const account = `${identityName(shown(GCP.inputs.prefix))}@${shown(GCP.inputs.project)}.iam.gserviceaccount.com`;
+function gcpTrust(model: TrustModel, trust: GcpTrust): string[] {
+  const { id, note } = gcpServiceAccountIdShown(shown(GCP.inputs.prefix), model.name);
+  const account = `${id}@${gcpServiceAccountDomain(shown(GCP.inputs.project))}`;
   const apis = gcpApisFor(trust);
   const who = gcpWho(trust);
   const vendor =
@@ -90,7 +91,7 @@ function gcpTrust(trust: GcpTrust): string[] {
   return [
     '### GCP',
     '',
-    `- **Identity in your project**: the service account ${code(account)}, created by the Terraform configuration. It has no keys.`,
+    `- **Identity in your project**: the service account ${code(account)}${note}, created by the Terraform configuration. It has no keys.`,
     ...who,
     `- **Session length**: access tokens last one hour by default, and at most 12 hours only if your organization policy ${code('constraints/iam.allowServiceAccountCredentialLifetimeExtension')} allows the vendor's account.`,
     `- **Permissions**: one custom role per permission set, bound to the service account with ${code('google_project_iam_member')} (additive: your other grants are untouched), listed under "What it can do".`,
@@ -131,7 +132,7 @@ function gcpWho(trust: GcpTrust): string[] {
 }
 
 function azureTrust(model: TrustModel, trust: AzureTrust): string[] {
-  const identity = identityName(shown(AZURE.inputs.prefix));
+  const identity = azureIdentityName(shown(AZURE.inputs.prefix), model.name);
   const group = shown(AZURE.inputs.resourceGroup);
   const subject = 'fixed' in trust.subject ? trust.subject.fixed : `${trust.subject.prefix}${shown(AZURE.inputs.customerId)}`;
   return [

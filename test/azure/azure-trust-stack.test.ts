@@ -36,9 +36,9 @@ describe('the Azure module', () => {
     });
   });
 
-  test('names the role after the prefix, the group and a hash of the group id (which holds the subscription) and prefix', () => {
+  test('names the role after the prefix, the group and a hash of the group id (which holds the subscription), the prefix and the product', () => {
     expect(resources.azurerm_role_definition.alien_role.name).toBe(
-      'Alien ${var.resource_prefix} in ${substr(data.azurerm_resource_group.deployment.name, 0, 80)} #${substr(sha1(lower(join("/", [data.azurerm_resource_group.deployment.id, var.resource_prefix]))), 0, 8)}',
+      'Alien ${var.resource_prefix} in ${substr(data.azurerm_resource_group.deployment.name, 0, 80)} #${substr(sha1(lower(join("/", [data.azurerm_resource_group.deployment.id, var.resource_prefix, "alien-app"]))), 0, 8)}',
     );
   });
 

@@ -10,8 +10,21 @@ describe('alien-trust link', () => {
       out:
         'https://eu-west-1.console.aws.amazon.com/cloudformation/home?region=eu-west-1#/stacks/quickcreate' +
         '?templateURL=https%3A%2F%2Falien-templates.s3.eu-west-1.amazonaws.com%2Falien-app%2Fv1.0.0%2Faws%2Ftemplate.json' +
-        '&stackName=acmeprod-alien-trust&param_ExternalId=cust-42%3Aa%2Fb&param_ResourcePrefix=acmeprod',
+        '&stackName=acmeprod-alien-app&param_ExternalId=cust-42%3Aa%2Fb&param_ResourcePrefix=acmeprod',
     });
+  });
+
+  test('names the stack for the deployment and the product, so two products can launch in one account', async () => {
+    const other = good.map((a) => a.replace('/alien-app/v1.0.0/', '/alien-analytics/v3.2.1/'));
+    expect((await run('link', ...other)).out).toContain('&stackName=acmeprod-alien-analytics&');
+  });
+
+  test('asks for a stack name when the template URL is no release path', async () => {
+    const elsewhere = good.map((a) => a.replace('/alien-app/v1.0.0/aws/template.json', '/templates/trust.json'));
+    const result = await run('link', ...elsewhere);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--stack-name is required: the template URL does not end in a release path/);
+    expect((await run('link', ...elsewhere, '--stack-name', 'acmeprod-trust')).out).toContain('&stackName=acmeprod-trust&');
   });
 
   test('takes a stack name', async () => {

@@ -143,7 +143,7 @@ describe('one character past a maximum', () => {
       expect(read(file).variable.resource_prefix.validation[0].condition).toContain(JSON.stringify(RESOURCE_PREFIX.pattern).slice(1, -1));
     }
     expect(GCP_LONGEST_VALUES.prefix).toBe(RESOURCE_PREFIX.maxLength);
-    const link = (prefix: string) => run('link', '--template-url', 'https://b.s3.amazonaws.com/t.json', '--region', 'eu-west-1', '--external-id', 'abc', '--prefix', prefix);
+    const link = (prefix: string) => run('link', '--template-url', 'https://b.s3.amazonaws.com/acme-app/v1.0.0/aws/template.json', '--region', 'eu-west-1', '--external-id', 'abc', '--prefix', prefix);
     expect((await link(longestPrefix)).code).toBe(0);
     expect((await link(`${longestPrefix}p`)).code).toBe(2);
   });

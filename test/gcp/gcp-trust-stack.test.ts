@@ -65,8 +65,8 @@ describe('the GCP module', () => {
     expect(resources.google_project_iam_member.logs_read_member.condition).toBeUndefined();
   });
 
-  test('derives the service account id from the prefix', () => {
-    expect(resources.google_service_account.alien.account_id).toBe('${var.resource_prefix}-alien');
+  test('derives the service account id from the prefix and the product, hashed where the prefix leaves no room', () => {
+    expect(resources.google_service_account.alien.account_id).toBe('${(length(var.resource_prefix) <= 20) ? "${var.resource_prefix}-alien-app" : "${var.resource_prefix}-cde9b"}');
   });
 
   test('validates the prefix with the shared rule', () => {

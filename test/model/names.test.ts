@@ -1,4 +1,4 @@
-import { AWS_LONGEST_REGION, AZURE_ROLE_NAME_PARTS, awsPolicyName, awsProductTag, awsRoleName, azureRoleDescription, azureRoleName, gcpRoleId, gcpRoleTitle, GCP_ROLE_SUFFIX_BYTES, identityName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { AWS_LONGEST_REGION, AZURE_ROLE_NAME_PARTS, awsPolicyName, awsProductTag, awsRoleName, azureRoleDescription, azureRoleName, gcpRoleId, gcpRoleTitle, GCP_ROLE_SUFFIX_BYTES, awsStackName, azureIdentityName, gcpServiceAccountId, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
 import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/spec/permission-set-schema';
 
@@ -47,15 +47,26 @@ describe('derived names at the longest prefix', () => {
     expect(awsProductTag(longestSpecName)).toMatch(/^naaaaaaaaaaaaaaa-[0-9a-f]{6}$/);
   });
 
-  test('the GCP service account id fits 6–30 characters of its alphabet, at both ends of the rule', () => {
+  test('the GCP service account id fits 6–30 characters of its alphabet, for every prefix length and the longest and shortest names', () => {
     const { min, max, pattern } = NAME_LIMITS.gcpServiceAccountId;
-    for (const prefix of ['a', longestPrefix]) {
-      const id = identityName(prefix);
-      expect(id.length).toBeGreaterThanOrEqual(min);
-      expect(id.length).toBeLessThanOrEqual(max);
-      expect(id).toMatch(pattern);
+    for (const name of ['abc', 'alien-app', longestSpecName]) {
+      for (let length = 1; length <= RESOURCE_PREFIX.maxLength; length++) {
+        const id = gcpServiceAccountId(`a${'b'.repeat(length - 1)}`, name);
+        expect(id.length).toBeGreaterThanOrEqual(min);
+        expect(id.length).toBeLessThanOrEqual(max);
+        expect(id).toMatch(pattern);
+      }
     }
-    expect(identityName(`${longestPrefix}x`).length).toBeGreaterThan(max);
+  });
+
+  test('two products of one customer with the same prefix get two GCP accounts, Azure identities and stacks', () => {
+    for (const prefix of ['acme', longestPrefix]) {
+      expect(gcpServiceAccountId(prefix, 'alien-app')).not.toBe(gcpServiceAccountId(prefix, 'alien-app-oidc'));
+      expect(azureIdentityName(prefix, 'alien-app')).not.toBe(azureIdentityName(prefix, 'alien-app-oidc'));
+      expect(awsStackName(prefix, 'alien-app')).not.toBe(awsStackName(prefix, 'alien-app-oidc'));
+    }
+    expect(gcpServiceAccountId('acme', 'alien-app')).toBe('acme-alien-app');
+    expect(gcpServiceAccountId(longestPrefix, 'alien-app')).toMatch(new RegExp(`^${longestPrefix}-[0-9a-f]{5}$`));
   });
 
   test('GCP custom role ids fit 64 characters with the longest set id, and titles 100', () => {
@@ -74,8 +85,8 @@ describe('derived names at the longest prefix', () => {
 
   test('the Azure identity name fits its rule', () => {
     const { max, pattern } = NAME_LIMITS.azureIdentityName;
-    expect(identityName(longestPrefix).length).toBeLessThanOrEqual(max);
-    expect(identityName('a')).toMatch(pattern);
+    expect(azureIdentityName(longestPrefix, longestSpecName).length).toBeLessThanOrEqual(max);
+    expect(azureIdentityName('a', 'abc')).toMatch(pattern);
   });
 
   test('the Azure role name carries the prefix, the resource group and the hash that makes it unique', () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffReleases, isExpansion } from '../../lib/release/release-diff';
+import { diffReleases } from '../../lib/release/release-diff';
 import { readRelease } from '../../lib/release/release-folder';
 import { compareSemverDescending } from '../../lib/release/versions-index';
 
@@ -32,9 +32,11 @@ describe.each(products)('the released versions of %s', (product) => {
   }
 
   for (const [a, b] of pairs.filter(([a, b]) => major(b) > major(a))) {
-    test(`${a} → ${b}, a new major version, says what it replaces and grants nothing new`, () => {
+    test(`${a} → ${b}, a new major version, says what it replaces and grants no new permission`, () => {
       const changes = diff(a, b);
-      expect(isExpansion(changes)).toBe(false);
+      // A major may change the trust (alien-app 3.0.0 moved every cloud to a per-customer form);
+      // the diff reports it and the gate stops on it, but it adds no permission.
+      expect([changes.aws, changes.gcp, changes.azure].flatMap((c) => c.added)).toEqual([]);
       expect(changes.replacements.length).toBeGreaterThan(0);
     });
   }

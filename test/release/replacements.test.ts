@@ -22,11 +22,13 @@ describe('the upgrade check', () => {
     expect(formatReplacements([])).toEqual(['upgrade: in place (nothing is replaced)']);
   });
 
-  test('reports a renamed product: every named AWS resource is replaced and the RoleArn changes', () => {
+  test('reports a renamed product: every named resource is replaced, the RoleArn, the email and the identity change', () => {
     const found = replacements(base, release(VALID_SPEC.replace('name: acme-app', 'name: acme-tool')));
     expect(found).toEqual([
       { cloud: 'aws', resource: 'TrustRole', properties: ['RoleName'], consequence: 'replaced by a new resource; the RoleArn changes and the vendor must be sent the new one' },
       { cloud: 'aws', resource: 'Permissions1', properties: ['ManagedPolicyName'], consequence: 'replaced by a new resource' },
+      { cloud: 'gcp', resource: 'google_service_account.alien', properties: ['account_id'], consequence: 'a new service account with a new email: the vendor must be sent it' },
+      { cloud: 'azure', resource: 'azurerm_user_assigned_identity.alien', properties: ['name'], consequence: 'a new identity with new client and principal ids: the vendor must be sent them' },
     ]);
   });
 

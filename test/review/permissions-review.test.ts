@@ -96,7 +96,7 @@ describe('the permissions review', () => {
   test('gives the revocation commands for each cloud and what stops working', () => {
     expect(review).toContain("aws iam update-assume-role-policy --role-name '<ResourcePrefix>-alien-app-<region>'");
     expect(review).toContain(`--member='serviceAccount:${(full.gcp as { serviceAccount: string }).serviceAccount}' --role=roles/iam.serviceAccountTokenCreator`);
-    expect(review).toContain("az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien'");
+    expect(review).toContain("az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien-app'");
     expect(review.match(/terraform destroy/g)).toHaveLength(2);
     expect(review).toContain('Revoking stops the vendor from deploying updates, reading logs and running commands');
   });
