@@ -3,28 +3,37 @@ import { readList } from './list-file';
 export type AzureOperationKind = 'actions' | 'dataActions';
 
 interface CompiledList {
-  readonly exact: ReadonlySet<string>;
+  /** Lower-cased name → the name as Azure writes it. */
+  readonly exact: ReadonlyMap<string, string>;
   readonly patterns: readonly RegExp[];
 }
 
 const FILES: Record<AzureOperationKind, string> = { actions: 'azure-role-actions.txt', dataActions: 'azure-role-data-actions.txt' };
 const compiled: Partial<Record<AzureOperationKind, CompiledList>> = {};
+const KINDS = ['actions', 'dataActions'] as const;
 
-/**
- * The kinds an operation of Azure's built-in roles can be. A kind that lists it exactly wins
- * (`containers/*` among the actions would otherwise take in the data action
- * `containers/blobs/read`); else every kind with a pattern covering it. Empty when unknown.
- */
-export function azureOperationKinds(operation: string): AzureOperationKind[] {
-  const kinds = ['actions', 'dataActions'] as const;
-  const exact = kinds.filter((k) => list(k).exact.has(operation.toLowerCase()));
-  return exact.length > 0 ? exact : kinds.filter((k) => list(k).patterns.some((p) => p.test(operation)));
+/** How the lists know an operation, without regard to case. */
+export interface AzureOperationKnowledge {
+  /** The kinds whose lists name it exactly. */
+  readonly listed: AzureOperationKind[];
+  /** The kinds with a pattern covering it (`queues/*` covers a misspelled `queues/raed` too). */
+  readonly covered: AzureOperationKind[];
 }
 
-/** The exact operations of the same provider namespace, lower-cased, for a suggestion. */
+/**
+ * The kinds an operation of Azure's built-in roles can be: those that list it exactly, and those
+ * that cover it with a pattern. An exact name is the stronger evidence (`containers/*` among
+ * the actions also covers the data action `containers/blobs/read`).
+ */
+export function azureOperationKnowledge(operation: string): AzureOperationKnowledge {
+  const name = operation.toLowerCase();
+  return { listed: KINDS.filter((k) => list(k).exact.has(name)), covered: KINDS.filter((k) => list(k).patterns.some((p) => p.test(operation))) };
+}
+
+/** The exact operations of one kind in the same provider namespace, as Azure writes them, for a suggestion. */
 export function azureOperationsOfNamespace(operation: string, kind: AzureOperationKind): string[] {
   const namespace = `${operation.split('/')[0].toLowerCase()}/`;
-  return [...list(kind).exact].filter((op) => op.startsWith(namespace));
+  return [...list(kind).exact].filter(([lower]) => lower.startsWith(namespace)).map(([, name]) => name);
 }
 
 /**
@@ -44,7 +53,7 @@ function list(kind: AzureOperationKind): CompiledList {
 function compile(operations: string[]): CompiledList {
   const namespaced = operations.filter((op) => !op.split('/')[0].includes('*'));
   return {
-    exact: new Set(namespaced.filter((op) => !op.includes('*')).map((op) => op.toLowerCase())),
+    exact: new Map(namespaced.filter((op) => !op.includes('*')).map((op) => [op.toLowerCase(), op])),
     patterns: namespaced.filter((op) => op.includes('*')).map(patternRegex),
   };
 }

@@ -2,7 +2,7 @@ import type { Finding } from '../rules/finding';
 import type { PermissionSetSpec } from '../spec/permission-set-schema';
 import { awsActionProblems } from './aws-actions';
 import { didYouMean } from '../spec/did-you-mean';
-import { azureOperationKinds, azureOperationsOfNamespace } from './azure-role-operations';
+import { azureOperationKnowledge, azureOperationsOfNamespace, type AzureOperationKind } from './azure-role-operations';
 import { gcpPermissionKnown, gcpPermissionsOfService } from './gcp-permissions';
 
 /**
@@ -26,14 +26,28 @@ export async function listProblems(set: PermissionSetSpec): Promise<Finding[]> {
   });
   for (const kind of ['actions', 'dataActions'] as const) {
     set.azure?.[kind]?.forEach((operation, i) => {
-      const known = azureOperationKinds(operation);
-      if (known.includes(kind)) return;
-      const message =
-        known.length > 0
-          ? `${operation} is one of Azure's ${known[0]}; move it there`
-          : `${operation} is not a known Azure operation${didYouMean(operation.toLowerCase(), azureOperationsOfNamespace(operation, kind))}`;
-      findings.push({ path: ['azure', kind, i], message });
+      const message = azureOperationProblem(operation, kind);
+      if (message) findings.push({ path: ['azure', kind, i], message });
     });
   }
   return findings;
+}
+
+const AZURE_KIND_NOUNS: Record<AzureOperationKind, { readonly a: string; readonly known: string }> = {
+  actions: { a: 'an action', known: 'a known Azure action' },
+  dataActions: { a: 'a data action', known: 'a known Azure data action' },
+};
+
+/**
+ * What is wrong with an Azure operation listed under `kind`, or nothing. Listed exactly under
+ * the other kind, it is moved there; covered only by a pattern of the other kind, it is most
+ * likely misspelled, so it is not sent there, and the closest exact name of its own kind is
+ * suggested.
+ */
+function azureOperationProblem(operation: string, kind: AzureOperationKind): string | undefined {
+  const { listed, covered } = azureOperationKnowledge(operation);
+  if (listed.includes(kind) || (listed.length === 0 && covered.includes(kind))) return undefined;
+  const other = kind === 'actions' ? 'dataActions' : 'actions';
+  if (listed.includes(other)) return `${operation} is ${AZURE_KIND_NOUNS[other].a}, not ${AZURE_KIND_NOUNS[kind].a}; move it to ${other}`;
+  return `${operation} is not ${AZURE_KIND_NOUNS[kind].known}${didYouMean(operation, azureOperationsOfNamespace(operation, kind))}`;
 }

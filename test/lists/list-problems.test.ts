@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleArn } from '../../lib/lists/aws-actions';
-import { azureOperationKinds } from '../../lib/lists/azure-role-operations';
+import { azureOperationKnowledge } from '../../lib/lists/azure-role-operations';
 import { gcpPermissionKnown } from '../../lib/lists/gcp-permissions';
 import { LISTS_DIR } from '../../lib/lists/list-file';
 import { listProblems } from '../../lib/lists/list-problems';
@@ -21,7 +21,7 @@ describe('listProblems', () => {
     expect(problems).toEqual([
       { path: ['aws', 0, 'actions', 1], message: 's3:GetObjekt is not an AWS action (did you mean "s3:GetObject"?)' },
       { path: ['gcp', 'permissions', 1], message: 'storage.objects.gett is not a GCP permission (did you mean "storage.objects.get"?)' },
-      { path: ['azure', 'actions', 0], message: 'Microsoft.Storaeg/storageAccounts/read is not a known Azure operation' },
+      { path: ['azure', 'actions', 0], message: 'Microsoft.Storaeg/storageAccounts/read is not a known Azure action' },
     ]);
   });
 
@@ -41,20 +41,38 @@ describe('listProblems', () => {
     expect(problems[1].message).toContain('"*" is too broad');
   });
 
-  test('says when an Azure data action is listed as an action', async () => {
-    const problems = await listProblems({ ...base, azure: { actions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'] } });
-    expect(problems).toEqual([{ path: ['azure', 'actions', 0], message: expect.stringContaining("one of Azure's dataActions; move it there") }]);
+  test('says when an Azure data action is listed as an action, and the reverse', async () => {
+    const problems = await listProblems({
+      ...base,
+      azure: { actions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'], dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/read'] },
+    });
+    expect(problems).toEqual([
+      { path: ['azure', 'actions', 0], message: 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read is a data action, not an action; move it to dataActions' },
+      { path: ['azure', 'dataActions', 0], message: 'Microsoft.Storage/storageAccounts/blobServices/containers/read is an action, not a data action; move it to actions' },
+    ]);
+  });
+
+  test('does not send a misspelled data action to the actions because an action wildcard covers it, and suggests the real one', async () => {
+    // Built-in roles grant Microsoft.Storage/storageAccounts/* and Microsoft.Storage/*/read among their actions.
+    expect(azureOperationKnowledge('Microsoft.Storage/storageAccounts/queueServices/queues/messages/raed').covered).toContain('actions');
+    const problems = await listProblems({ ...base, azure: { dataActions: ['Microsoft.Storage/storageAccounts/queueServices/queues/messages/raed'] } });
+    expect(problems).toEqual([
+      {
+        path: ['azure', 'dataActions', 0],
+        message: 'Microsoft.Storage/storageAccounts/queueServices/queues/messages/raed is not a known Azure data action (did you mean "Microsoft.Storage/storageAccounts/queueServices/queues/messages/read"?)',
+      },
+    ]);
   });
 });
 
 describe('the lists', () => {
   test('know an Azure operation covered by a pattern in its own namespace only', () => {
-    expect(azureOperationKinds('Microsoft.App/jobs/start/action')).toEqual(['actions']);
-    expect(azureOperationKinds('Contoso.Made/up/read')).toEqual([]);
+    expect(azureOperationKnowledge('Microsoft.App/jobs/start/action')).toEqual({ listed: [], covered: ['actions'] });
+    expect(azureOperationKnowledge('Contoso.Made/up/read')).toEqual({ listed: [], covered: [] });
   });
 
   test('prefer the kind that lists an Azure operation exactly over a covering pattern', () => {
-    expect(azureOperationKinds('Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read')).toEqual(['dataActions']);
+    expect(azureOperationKnowledge('Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read').listed).toEqual(['dataActions']);
   });
 
   test('know real GCP permissions', () => {
