@@ -13,7 +13,7 @@ import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform
 import { customerIdVariable, prefixVariable } from '../terraform/variables';
 import { tfLiteral } from '../terraform/terraform-string';
 import { azureOperations } from './azure-operations';
-import { assignsRoles, roleAssignmentCondition } from './role-assignment-condition';
+import { assignsRoles, roleAssignmentCondition, VENDOR_PRINCIPAL } from './role-assignment-condition';
 
 /**
  * The azurerm versions the output is valid for. The federated credential names its identity
@@ -87,7 +87,7 @@ export class AzureTrustStack extends TerraformStack {
       // Skips the directory lookup that fails while a new identity is still replicating.
       principalType: 'ServicePrincipal',
       // When the vendor may assign roles, only the spec's roles, only to managed identities.
-      ...(assignsRoles(model) && { condition: tfLiteral(roleAssignmentCondition(model)), conditionVersion: '2.0' }),
+      ...(assignsRoles(model) && { condition: tfLiteral(roleAssignmentCondition(model)).replace(VENDOR_PRINCIPAL, identity.principalId), conditionVersion: '2.0' }),
     });
 
     const credential = new FederatedIdentityCredential(this, 'vendor', {

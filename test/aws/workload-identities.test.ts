@@ -58,6 +58,11 @@ describe('identities the vendor creates, on Azure', () => {
     expect(assignment.condition).toContain("@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {ba92f5b4-2d11-453d-a403-e96b0029c9fe}");
   });
 
+  test("the condition never lets the vendor assign a role to its own identity", () => {
+    expect(assignment.condition).toContain('@Request[Microsoft.Authorization/roleAssignments:PrincipalId] GuidNotEquals ${azurerm_user_assigned_identity.alien.principal_id}');
+    expect(assignment.condition).not.toContain('<vendor principal id>');
+  });
+
   test('no condition when the vendor assigns no roles', () => {
     const plain = JSON.parse(generateTemplates(modelFromText(VALID_SPEC)).get('azure/module/main.tf.json')!);
     expect(plain.resource.azurerm_role_assignment.alien_role_assignment.condition).toBeUndefined();

@@ -33,9 +33,12 @@ export function allows(statements: readonly AwsStatementSpec[], request: AwsRequ
       s.actions.some((a) => iamGlob(a, request.action, true)) &&
       s.resources.some((r) => iamGlob(r, request.resource)) &&
       Object.entries(s.conditions ?? {}).every(([operator, entries]) => {
-        const test = OPERATORS[operator];
+        // `…IfExists`: a key the request does not carry passes; one it carries must match.
+        const ifExists = operator.endsWith('IfExists') && operator !== 'Null';
+        const test = OPERATORS[ifExists ? operator.slice(0, -'IfExists'.length) : operator];
         if (!test) throw new Error(`the evaluator does not know ${operator}`);
         return Object.entries(entries).every(([key, value]) => {
+          if (ifExists && request.context[key] === undefined) return true;
           const values = typeof value === 'boolean' ? [String(value)] : Array.isArray(value) ? value : [value];
           return values.some((v) => test(request.context[key], v));
         });

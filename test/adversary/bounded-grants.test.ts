@@ -1,0 +1,63 @@
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import type { AwsStatementSpec } from '../../lib/spec/permission-set-schema';
+import { allows, type AwsRequest } from '../support/iam-evaluator';
+
+/**
+ * An adversarial vendor holding every built-in set at once, as request sequences through the
+ * project's IAM evaluator: what IAM can bound is bounded, so a door it tries to leave for after
+ * revocation is refused. (Classes IAM cannot bound are refused or marked in the catalog itself.)
+ */
+const ACCOUNT = '123456789012';
+const values: Record<string, string> = { prefix: 'acme', partition: 'aws', region: 'eu-west-1', account: ACCOUNT, boundary: `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-app-eu-west-1-boundary` };
+const render = (text: string) => text.replace(/\$\{(\w+)\}/g, (_, name: string) => values[name]);
+
+const statements: AwsStatementSpec[] = builtInCatalog().sets.flatMap((set) =>
+  (set.aws ?? []).map((s) => ({
+    ...s,
+    resources: s.resources.map(render),
+    conditions:
+      s.conditions &&
+      Object.fromEntries(Object.entries(s.conditions).map(([op, e]) => [op, Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? render(v) : Array.isArray(v) ? v.map(render) : v]))])),
+  })),
+);
+const arn = (service: string, resource: string) => `arn:aws:${service}:eu-west-1:${ACCOUNT}:${resource}`;
+const call = (action: string, resource: string, context: Record<string, string> = {}): AwsRequest => ({ action, resource, context });
+
+describe('with the whole catalog granted, the vendor', () => {
+  test("cannot run an ECS service from a task definition that is not the deployment's (the customer's, with its task role)", () => {
+    const service = arn('ecs', 'service/acme-cluster/acme-api');
+    expect(allows(statements, call('ecs:CreateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/acme-api:1') }))).toBe(true);
+    expect(allows(statements, call('ecs:CreateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/payroll:3') }))).toBe(false);
+    expect(allows(statements, call('ecs:CreateService', service))).toBe(false);
+  });
+
+  test("cannot point an existing service at another task definition, and can still scale it", () => {
+    const service = arn('ecs', 'service/acme-cluster/acme-api');
+    expect(allows(statements, call('ecs:UpdateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/payroll:3') }))).toBe(false);
+    expect(allows(statements, call('ecs:UpdateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/acme-api:8') }))).toBe(true);
+    expect(allows(statements, call('ecs:UpdateService', service))).toBe(true);
+  });
+
+  test('cannot add a resource-policy statement to a function, for any principal', () => {
+    for (const principal of ['123456789012', '210987654321', '*', 'events.amazonaws.com']) {
+      expect(allows(statements, call('lambda:AddPermission', arn('lambda', 'function:acme-api'), { 'lambda:Principal': principal }))).toBe(false);
+    }
+  });
+
+  test('cannot change its own role, its policies or the boundary, which sit under /alientrust/', () => {
+    const own = `arn:aws:iam::${ACCOUNT}:role/alientrust/acme-alien-app-eu-west-1`;
+    for (const action of ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:TagRole', 'iam:PassRole', 'iam:DeleteRole']) {
+      expect([action, allows(statements, call(action, own, { 'iam:PermissionsBoundary': values.boundary }))]).toEqual([action, false]);
+    }
+    const boundary = `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-alien-app-eu-west-1-boundary`;
+    for (const action of ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:SetDefaultPolicyVersion']) {
+      expect([action, allows(statements, call(action, boundary))]).toEqual([action, false]);
+    }
+  });
+
+  test('cannot make a user, an access key or a role without the boundary', () => {
+    expect(allows(statements, call('iam:CreateUser', `arn:aws:iam::${ACCOUNT}:user/acme-door`))).toBe(false);
+    expect(allows(statements, call('iam:CreateAccessKey', `arn:aws:iam::${ACCOUNT}:user/acme-door`))).toBe(false);
+    expect(allows(statements, call('iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/acme-door`))).toBe(false);
+  });
+});
