@@ -89,6 +89,7 @@ function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']
     contentRead: set.contentRead === true,
     createsWorkloadIdentities: set.createsWorkloadIdentities === true,
     privilegedReason: set.privilegedReason,
+    outlivesRevocation: set.outlivesRevocation,
   };
 }
 

@@ -93,6 +93,8 @@ export interface PermissionSet {
   readonly createsWorkloadIdentities: boolean;
   /** Whether the set reads the customer's content (object bodies, secrets, items, messages). */
   readonly contentRead: boolean;
+  /** Set when a grant can outlast the trust: why, and per cloud how to find and remove what it left. */
+  readonly outlivesRevocation?: { readonly reason: string } & Readonly<Partial<Record<Cloud, string>>>;
   /** Set when the set changes access or hands out credentials: why the vendor needs it. */
   readonly privilegedReason?: string;
 }

@@ -35,6 +35,10 @@ export function releaseWarnings(model: TrustModel, files: ReleaseFiles): string[
   if (content.length > 0) {
     warnings.push(`notice: the spec grants sets that read your customers' content (object bodies, secret values, table items, messages): ${content.join(', ')}; PERMISSIONS.md shows them apart`);
   }
+  const outliving = model.permissionSets.filter((s) => s.outlivesRevocation).map((s) => s.id);
+  if (outliving.length > 0) {
+    warnings.push(`notice: the spec grants sets whose effect revoking does not undo: ${outliving.join(', ')}; PERMISSIONS.md lists what each leaves and how the customer finds and removes it`);
+  }
   const template = files.get('aws/template.json');
   const size = template === undefined ? undefined : templateSizeWarning(template);
   return size ? [...warnings, `warning: ${size}`] : warnings;

@@ -6,7 +6,8 @@ import type { AwsStatement, PermissionSet, TrustModel } from '../model/trust-mod
 import type { Cloud } from '../spec/variables';
 import { code, codeList, shown } from './markdown';
 
-const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' };
+/** Each cloud as a heading or a reader names it. */
+export const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' };
 
 /** Per permission set: what it is for, and per cloud the exact grants and their scope. */
 export function permissionsSection(model: TrustModel): string[] {
@@ -51,6 +52,7 @@ function setSection(set: PermissionSet, clouds: readonly Cloud[]): string[] {
   const lines = [`### ${code(set.id)}`, '', `${set.description}${set.origin === 'custom' ? ' (defined in the trust spec)' : ''}`, ''];
   if (set.privilegedReason) lines.push(`> **Privileged**: this set can change access or hand out credentials. ${set.privilegedReason}`, '');
   if (set.contentRead) lines.push("> **Reads content**: this set reads your data, not only your infrastructure's settings.", '');
+  if (set.outlivesRevocation) lines.push(`> **Outlives revocation**: ${set.outlivesRevocation.reason} See "What revoking does not undo".`, '');
   for (const cloud of clouds) {
     const unsupported = set.unsupported[cloud];
     if (unsupported) {

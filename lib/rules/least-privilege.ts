@@ -7,6 +7,7 @@ import { awsS3StaysInTheAccount } from './aws/s3-account';
 import { contentReadMarkIsNeeded, contentReadsAreMarked } from './common/content-read-marking';
 import { prefixEndsAtSeparator } from './common/prefix-separator';
 import { workloadIdentitiesAreBounded } from './common/workload-identities';
+import { outlivesRevocationMarkIsNeeded, outlivingGrantsAreMarked } from './common/outlives-revocation';
 import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from './common/privileged-marking';
 import type { Finding, SetRule } from './finding';
 import { gcpGrantIsScoped } from './gcp/condition-scope';
@@ -20,6 +21,8 @@ export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
   privilegedMarkIsNeeded,
   contentReadsAreMarked,
   contentReadMarkIsNeeded,
+  outlivingGrantsAreMarked,
+  outlivesRevocationMarkIsNeeded,
   awsResourcesCarryPrefix,
   awsArnsStayInTheDeployment,
   awsS3StaysInTheAccount,

@@ -182,6 +182,13 @@ const permissionSetFields = z
      * set's AWS role writes must carry the boundary built from it (`${boundary}`).
      */
     createsWorkloadIdentities: z.literal(true).optional(),
+    /**
+     * Set when a grant's effect can outlast the trust (lib/rules/common/outlives-revocation.ts):
+     * why the vendor needs it, and per cloud how the customer finds and removes what it left.
+     */
+    outlivesRevocation: z
+      .strictObject({ reason, aws: reason.optional(), gcp: reason.optional(), azure: reason.optional() })
+      .optional(),
     /** Set when the set may change access or hands out credentials (see lib/rules). */
     privileged: z.literal(true).optional(),
     /** Why the vendor needs the privileged grants; required with `privileged`. */

@@ -171,6 +171,8 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         .strictObject({
           permissions: z.array(z.string()).min(1),
           azureRoles: z.array(z.string()).min(1).optional(),
+          /** Opt-in: let the bound include sets whose grants outlast revocation (lib/rules/common/outlives-revocation.ts). */
+          allowOutlivingRevocation: z.literal(true).optional(),
         })
         .optional(),
       aws: z

@@ -31,6 +31,9 @@ export function checkWorkloadIdentities({ spec, source }: LoadedSpec, catalog: C
     const path = ['workloadIdentities', 'permissions', i];
     if (!set) issues.push(source.issue(path, `unknown permission set "${id}"${didYouMean(id, [...catalog.ids, ...custom.keys()])}`));
     else if (set.privileged || set.createsWorkloadIdentities) issues.push(source.issue(path, `"${id}" is privileged; an identity bounded by it could change access, so it bounds nothing`));
+    else if (set.outlivesRevocation && !workload.allowOutlivingRevocation) {
+      issues.push(source.issue(path, `"${id}" grants what revoking does not undo (${set.outlivesRevocation.reason.replace(/\.$/, '')}); an identity the vendor runs as would keep it after the trust is gone: remove it, or set workloadIdentities.allowOutlivingRevocation: true to accept that`));
+    }
   });
   const roles = azureBuiltInRoles();
   workload?.azureRoles?.forEach((name, i) => {

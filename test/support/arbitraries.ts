@@ -9,6 +9,7 @@ import type { PermissionSetSpec } from '../../lib/spec/permission-set-schema';
 import { AZURE_SENSITIVE_OPERATIONS } from '../../lib/rules/azure/sensitive-operations';
 import { GCP_SENSITIVE_PERMISSIONS } from '../../lib/rules/gcp/sensitive-permissions';
 import type { Sensitive } from '../../lib/rules/sensitive';
+import { outlivingGrants } from '../../lib/rules/common/outlives-revocation';
 import { AZURE_OPERATION, GCP_PERMISSION } from '../../lib/spec/permission-set-schema';
 import { SPEC_NAME } from '../../lib/spec/trust-spec-schema';
 
@@ -54,7 +55,10 @@ const inlineSet = (index: number) =>
       actions: fc.uniqueArray(fc.constantFrom(...AZURE_ACTIONS), { minLength: 1, maxLength: 5 }),
       dataActions: fc.uniqueArray(fc.constantFrom(...AZURE_DATA_ACTIONS), { maxLength: 3 }),
     }).map((a) => (a.dataActions.length === 0 ? { actions: a.actions } : a)),
-  }).map((set) => (contentReads(set as PermissionSetSpec).length > 0 ? { ...set, contentRead: true as const } : set));
+  })
+    .map((set) => (contentReads(set as PermissionSetSpec).length > 0 ? { ...set, contentRead: true as const } : set))
+    // A generated set that leaves something revoking does not undo says so, as the rule requires.
+    .map((set) => (outlivingGrants(set as PermissionSetSpec).length > 0 ? { ...set, outlivesRevocation: { reason: 'Generated.', aws: 'Find it.', gcp: 'Find it.', azure: 'Find it.' } } : set));
 
 export const validSpec = fc
   .record({

@@ -1,0 +1,74 @@
+import type { PermissionSetSpec } from '../../spec/permission-set-schema';
+import type { Cloud } from '../../spec/variables';
+import type { PathSegment } from '../../spec/yaml-source';
+import type { SetRule } from '../finding';
+
+/**
+ * Grants whose effect can outlast the trust: what they write is kept after the customer deletes
+ * the vendor's identity, and IAM cannot constrain its content (a trust or resource policy, a
+ * subscription in another project, an identity attached to a resource, a reset credential).
+ * A set holding one carries `outlivesRevocation` (why, and how to find and remove what it left),
+ * which the review lists under "What revoking does not undo" and synth names.
+ *
+ * Deploying code that runs as a workload's identity is left out on purpose: it is what every
+ * deployment does, and the review says for every spec that deployed code keeps running.
+ */
+const OUTLIVING: Readonly<Record<Cloud, readonly { pattern: RegExp; what: string }[]>> = {
+  aws: [
+    { pattern: /^iam:(CreateRole|UpdateAssumeRolePolicy)$/, what: 'writes a trust policy, whose principals IAM cannot constrain' },
+    { pattern: /^s3:(PutBucketPolicy|PutBucketAcl|PutObjectAcl|PutBucketPublicAccessBlock|DeleteBucketPublicAccessBlock)$/, what: 'writes who may reach a bucket' },
+    { pattern: /^sqs:(CreateQueue|SetQueueAttributes|AddPermission)$/, what: "writes a queue's resource policy" },
+    { pattern: /^sns:(CreateTopic|SetTopicAttributes|AddPermission)$/, what: "writes a topic's resource policy" },
+    { pattern: /^(secretsmanager:PutResourcePolicy|kms:PutKeyPolicy|kms:CreateGrant|logs:PutResourcePolicy)$/, what: "writes who may use a secret, key or log group" },
+    { pattern: /^ecr:(SetRepositoryPolicy|SetRegistryPolicy)$/, what: "writes a repository's resource policy" },
+    { pattern: /^lambda:AddPermission$/, what: "writes a function's resource policy" },
+    { pattern: /^ses:(CreateReceiptRule|UpdateReceiptRule|CreateReceiptRuleSet)$/, what: 'sends received mail where a rule says' },
+    { pattern: /^rds:(ModifyDBInstance|ModifyDBCluster)$/, what: "can reset a database's master password" },
+  ],
+  gcp: [
+    { pattern: /^pubsub\.(subscriptions\.create|topics\.attachSubscription|subscriptions\.update)$/, what: "attaches a subscription, possibly in another project, or repoints a push endpoint" },
+    { pattern: /\.setIamPolicy$/, what: "writes a resource's IAM policy" },
+  ],
+  azure: [
+    { pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i, what: 'attaches an identity to a resource, which keeps getting tokens for it' },
+    { pattern: /^Microsoft\.Storage\/storageAccounts\/write$/i, what: "can open a storage account to public access" },
+  ],
+};
+
+export interface OutlivingGrant {
+  readonly cloud: Cloud;
+  readonly path: readonly PathSegment[];
+  readonly operation: string;
+  readonly what: string;
+}
+
+/** Every grant of the set whose effect can outlast the trust. */
+export function outlivingGrants(set: PermissionSetSpec): OutlivingGrant[] {
+  const grants: OutlivingGrant[] = [];
+  const add = (cloud: Cloud, path: PathSegment[], operation: string) => {
+    const hit = OUTLIVING[cloud].find((o) => o.pattern.test(operation));
+    if (hit) grants.push({ cloud, path, operation, what: hit.what });
+  };
+  set.aws?.forEach((st, s) => st.actions.forEach((action, a) => add('aws', ['aws', s, 'actions', a], action)));
+  set.gcp?.permissions.forEach((p, i) => add('gcp', ['gcp', 'permissions', i], p));
+  for (const kind of ['actions', 'dataActions'] as const) set.azure?.[kind]?.forEach((op, i) => add('azure', ['azure', kind, i], op));
+  return grants;
+}
+
+/** A grant that can outlast the trust needs `outlivesRevocation`, with how to find what it left on that cloud. */
+export const outlivingGrantsAreMarked: SetRule = (set) =>
+  outlivingGrants(set).flatMap((g) => {
+    if (!set.outlivesRevocation) {
+      return [{ path: g.path, message: `${g.operation} ${g.what}, which revoking does not undo; only a set with "outlivesRevocation" (reason, and per cloud how to find and remove what it left) may grant it` }];
+    }
+    if (!set.outlivesRevocation[g.cloud]) {
+      return [{ path: ['outlivesRevocation', g.cloud], message: `say how the customer finds and removes what ${g.operation} left on ${g.cloud} after revoking` }];
+    }
+    return [];
+  });
+
+/** The marking on a set that leaves nothing behind would send reviewers looking in vain. */
+export const outlivesRevocationMarkIsNeeded: SetRule = (set) =>
+  set.outlivesRevocation && outlivingGrants(set).length === 0
+    ? [{ path: ['outlivesRevocation'], message: 'the set grants nothing that outlasts revocation; remove "outlivesRevocation"' }]
+    : [];
