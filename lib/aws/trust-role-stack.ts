@@ -1,7 +1,7 @@
 import { CfnCondition, CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { ArnPrincipal, CfnOIDCProvider, CfnRole, ManagedPolicy, PolicyDocument, Role, WebIdentityPrincipal, type CfnManagedPolicy, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsProductTag, awsRoleName, RESOURCE_PREFIX } from '../model/names';
 import { LimitError } from '../model/limit-error';
 import { CUSTOMER_ID, issuerHost } from '../model/customer-binding';
@@ -10,6 +10,7 @@ import { PREFIX_PARAMETER, WORKLOAD_BOUNDARY_ID } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';
 import { AWS_LIMITS, mergeStatements, packPolicies } from './permission-policies';
 import { toPolicyStatement } from './policy-statements';
+import { selfReadStatement } from './self-read';
 
 /** The parameters that bind the role to one customer, and the principal they admit. */
 interface TrustParameters {
@@ -137,7 +138,7 @@ export class TrustRoleStack extends Stack {
     });
     (this.role.node.defaultChild as CfnRole).overrideLogicalId('TrustRole');
 
-    packPolicies(mergeStatements(props.model.permissionSets)).forEach((statements, i) => {
+    packPolicies([...mergeStatements(props.model.permissionSets), selfReadStatement(tag)]).forEach((statements, i) => {
       const policy = new ManagedPolicy(this, `Permissions${i + 1}`, {
         managedPolicyName: Fn.sub(awsPolicyName(prefixRef, tag, '${AWS::Region}', i + 1)),
         path: AWS_IAM_PATH,
@@ -157,6 +158,11 @@ export class TrustRoleStack extends Stack {
       description: trust.kind === 'role' ? 'Send this to the vendor together with the external id.' : 'Send this to the vendor.',
       value: this.role.roleArn,
     });
+    // What the vendor's importer reads besides the role: where it is, and which release it is.
+    const outputs = CUSTOMER_INTERFACE.aws.outputs;
+    new CfnOutput(this, outputs.account, { description: 'The account the role is in.', value: Stack.of(this).account });
+    new CfnOutput(this, outputs.region, { description: 'The region the grants are for.', value: Stack.of(this).region });
+    new CfnOutput(this, outputs.template, { description: 'The template name and version this stack runs.', value: templateRelease(props.model) });
 
     this.templateOptions.metadata = {
       'AWS::CloudFormation::Interface': {

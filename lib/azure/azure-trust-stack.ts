@@ -6,7 +6,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, AZURE_ROLE_NAME_PARTS, azureIdentityName, azureRoleDescription, azureRoleName } from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
@@ -109,5 +109,11 @@ export class AzureTrustStack extends TerraformStack {
     for (const [name, value] of Object.entries(outputs)) {
       new TerraformOutput(this, name, { value, description: 'Send this to the vendor.' });
     }
+    // What the vendor's importer reads besides the ids: where the identity is, and which release.
+    // The group's id is /subscriptions/<id>/resourceGroups/<name>.
+    new TerraformOutput(this, names.subscription, { value: Fn.element(Fn.split('/', group.id), 2), description: 'The subscription the resource group is in.' });
+    new TerraformOutput(this, names.resourceGroup, { value: group.name, description: 'The resource group the vendor manages.' });
+    new TerraformOutput(this, names.identityId, { value: identity.id, description: "The managed identity's resource id." });
+    new TerraformOutput(this, names.template, { value: templateRelease(model), description: 'The template name and version this configuration is.' });
   }
 }

@@ -9,7 +9,7 @@ import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-acco
 import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
 import { vendorServiceAccountPattern } from '../model/customer-binding';
-import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import { LimitError } from '../model/limit-error';
 import { GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, gcpRoleId, gcpRoleTitle, gcpServiceAccountDomain, gcpServiceAccountIds } from '../model/names';
 import type { GcpGrant, GcpTrust, PermissionSet, TrustModel } from '../model/trust-model';
@@ -269,5 +269,10 @@ export class GcpTrustStack extends TerraformStack {
     // cdktf writes an output's depends_on as `${…}`, which Terraform refuses there ("a single
     // static variable reference is required"): the bare address, as resources get it.
     email.addOverride('depends_on', [`${propagated.terraformResourceType}.${propagated.friendlyUniqueId}`]);
+    // What the vendor's importer reads besides the email.
+    const outputs = CUSTOMER_INTERFACE.gcp.outputs;
+    new TerraformOutput(this, outputs.serviceAccountUniqueId, { value: account.uniqueId, description: "The service account's unique id, which stays the same if it is deleted and one of the same name created." });
+    new TerraformOutput(this, outputs.project, { value: projectId.stringValue, description: 'The project the service account is in.' });
+    new TerraformOutput(this, outputs.template, { value: templateRelease(model), description: 'The template name and version this configuration is.' });
   }
 }

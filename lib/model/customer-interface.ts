@@ -8,21 +8,26 @@ export const TERRAFORM_PREFIX_VARIABLE = 'resource_prefix';
 /** The Terraform variable for the customer's id, in the per-customer subject forms. */
 export const TERRAFORM_CUSTOMER_ID_VARIABLE = 'customer_id';
 
+/** The release a template is, in its outputs: `<name>@<version>`, for the vendor's importer. */
+export function templateRelease(model: { readonly name: string; readonly version: string }): string {
+  return `${model.name}@${model.version}`;
+}
+
 export const CUSTOMER_INTERFACE = {
   aws: {
     /** CloudFormation parameters (ExternalId for the role form; CustomerId and OidcProviderArn for OIDC). */
     inputs: { externalId: 'ExternalId', prefix: 'ResourcePrefix', customerId: 'CustomerId', oidcProviderArn: 'OidcProviderArn' },
     /** Stack outputs. */
-    outputs: { roleArn: 'RoleArn' },
+    outputs: { roleArn: 'RoleArn', account: 'AccountId', region: 'Region', template: 'Template' },
   },
   gcp: {
     /** Terraform variables. */
     inputs: { project: 'project_id', prefix: TERRAFORM_PREFIX_VARIABLE, vendorServiceAccount: 'vendor_service_account', customerId: TERRAFORM_CUSTOMER_ID_VARIABLE },
     /** Terraform outputs. */
-    outputs: { serviceAccountEmail: 'service_account_email' },
+    outputs: { serviceAccountEmail: 'service_account_email', serviceAccountUniqueId: 'service_account_unique_id', project: 'project', template: 'template' },
   },
   azure: {
     inputs: { resourceGroup: 'resource_group_name', prefix: TERRAFORM_PREFIX_VARIABLE, customerId: TERRAFORM_CUSTOMER_ID_VARIABLE, tags: 'tags' },
-    outputs: { clientId: 'client_id', tenantId: 'tenant_id', principalId: 'principal_id' },
+    outputs: { clientId: 'client_id', tenantId: 'tenant_id', principalId: 'principal_id', subscription: 'subscription', resourceGroup: 'resource_group', identityId: 'identity_id', template: 'template' },
   },
 } as const;

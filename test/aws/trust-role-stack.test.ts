@@ -141,3 +141,22 @@ describe('the template', () => {
     expect(templateOf(fixture).toJSON()).toMatchSnapshot();
   });
 });
+
+describe('the contract the vendor\'s manager relies on', () => {
+  const template = JSON.parse(require('../../lib/output/generate').generateTemplates(require('../support/fixtures').modelOf('full')).get('aws/template.json'));
+  const statements = Object.values<any>(template.Resources)
+    .filter((r) => r.Type === 'AWS::IAM::ManagedPolicy')
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
+
+  test('the role reads itself, by its full name under /alientrust/, and nothing else of IAM that way', () => {
+    const self = statements.filter((s) => [s.Action].flat().includes('iam:GetRole') && JSON.stringify(s.Resource).includes('role/alientrust/'));
+    expect(self).toHaveLength(1);
+    expect(self[0].Resource).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/alientrust/${ResourcePrefix}-alien-app-${AWS::Region}' });
+    expect([self[0].Action].flat()).toEqual(['iam:GetRole']);
+  });
+
+  test("the outputs carry the role ARN, the account, the region and the release", () => {
+    expect(Object.keys(template.Outputs).sort()).toEqual(['AccountId', 'Region', 'RoleArn', 'Template']);
+    expect(template.Outputs.Template.Value).toBe('alien-app@1.0.0');
+  });
+});

@@ -80,8 +80,10 @@ describe('the Azure module', () => {
     }
   });
 
-  test('outputs client, tenant and principal ids', () => {
-    expect(Object.keys(full.output).sort()).toEqual(['client_id', 'principal_id', 'tenant_id']);
+  test("outputs client, tenant and principal ids, and what the vendor's importer reads: subscription, group, identity id, release", () => {
+    expect(Object.keys(full.output).sort()).toEqual(['client_id', 'identity_id', 'principal_id', 'resource_group', 'subscription', 'template', 'tenant_id']);
+    expect(full.output.subscription.value).toBe('${element(split("/", data.azurerm_resource_group.deployment.id), 2)}');
+    expect(full.output.template.value).toMatch(/^[a-z0-9-]+@\d+\.\d+\.\d+/);
     expect(full.output.tenant_id.value).toBe('${azurerm_user_assigned_identity.alien.tenant_id}');
   });
 

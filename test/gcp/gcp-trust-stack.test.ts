@@ -143,3 +143,12 @@ describe('the GCP module', () => {
     expect(gcpOf(fixture)).toMatchSnapshot();
   });
 });
+
+describe("the GCP module's outputs", () => {
+  test("carry what the vendor's importer reads: the email, the account's unique id, the project and the release", () => {
+    const module = gcpOf('full');
+    expect(Object.keys(module.output).sort()).toEqual(['project', 'service_account_email', 'service_account_unique_id', 'template']);
+    expect(module.output.service_account_unique_id.value).toBe('${google_service_account.alien.unique_id}');
+    expect(module.output.template.value).toMatch(/^[a-z0-9-]+@\d+\.\d+\.\d+/);
+  });
+});
