@@ -1,5 +1,6 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import type { AwsStatementSpec } from '../../lib/spec/permission-set-schema';
+import { ACCOUNT, BOUNDARY, statementsFor } from '../support/aws-requests';
 import { allows, type AwsRequest } from '../support/iam-evaluator';
 
 /**
@@ -7,19 +8,7 @@ import { allows, type AwsRequest } from '../support/iam-evaluator';
  * project's IAM evaluator: what IAM can bound is bounded, so a door it tries to leave for after
  * revocation is refused. (Classes IAM cannot bound are refused or marked in the catalog itself.)
  */
-const ACCOUNT = '123456789012';
-const values: Record<string, string> = { prefix: 'acme', partition: 'aws', region: 'eu-west-1', account: ACCOUNT, boundary: `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-app-eu-west-1-boundary` };
-const render = (text: string) => text.replace(/\$\{(\w+)\}/g, (_, name: string) => values[name]);
-
-const statements: AwsStatementSpec[] = builtInCatalog().sets.flatMap((set) =>
-  (set.aws ?? []).map((s) => ({
-    ...s,
-    resources: s.resources.map(render),
-    conditions:
-      s.conditions &&
-      Object.fromEntries(Object.entries(s.conditions).map(([op, e]) => [op, Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? render(v) : Array.isArray(v) ? v.map(render) : v]))])),
-  })),
-);
+const statements: AwsStatementSpec[] = builtInCatalog().sets.flatMap((set) => statementsFor(set, 'acme'));
 const arn = (service: string, resource: string) => `arn:aws:${service}:eu-west-1:${ACCOUNT}:${resource}`;
 const call = (action: string, resource: string, context: Record<string, string> = {}): AwsRequest => ({ action, resource, context });
 
@@ -47,7 +36,7 @@ describe('with the whole catalog granted, the vendor', () => {
   test('cannot change its own role, its policies or the boundary, which sit under /alientrust/', () => {
     const own = `arn:aws:iam::${ACCOUNT}:role/alientrust/acme-alien-app-eu-west-1`;
     for (const action of ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:TagRole', 'iam:PassRole', 'iam:DeleteRole']) {
-      expect([action, allows(statements, call(action, own, { 'iam:PermissionsBoundary': values.boundary }))]).toEqual([action, false]);
+      expect([action, allows(statements, call(action, own, { 'iam:PermissionsBoundary': BOUNDARY }))]).toEqual([action, false]);
     }
     const boundary = `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-alien-app-eu-west-1-boundary`;
     for (const action of ['iam:CreatePolicyVersion', 'iam:DeletePolicy', 'iam:SetDefaultPolicyVersion']) {

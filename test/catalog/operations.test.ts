@@ -1,7 +1,7 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import type { AwsStatementSpec, PermissionSetSpec } from '../../lib/spec/permission-set-schema';
 import { CLOUDS } from '../../lib/spec/variables';
-import { allows, type AwsRequest } from '../support/iam-evaluator';
+import { request, statementsFor } from '../support/aws-requests';
+import { allows } from '../support/iam-evaluator';
 
 /**
  * Every built-in set lists the critical calls it exists for, and its grants allow each of them:
@@ -10,29 +10,6 @@ import { allows, type AwsRequest } from '../support/iam-evaluator';
  * Azure every permission or operation the call needs is granted.
  */
 const sets = builtInCatalog().sets;
-const ACCOUNT = '123456789012';
-const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-app-eu-west-1-boundary`;
-const values = (prefix: string): Record<string, string> => ({ prefix, partition: 'aws', region: 'eu-west-1', account: ACCOUNT, boundary: BOUNDARY });
-const render = (text: string, prefix: string) => text.replace(/\$\{(\w+)\}/g, (_, name: string) => values(prefix)[name]);
-
-/** `<action> on <resource> with k=v, …`, rendered for a deployment prefix. */
-function request(text: string, prefix: string): AwsRequest {
-  const [, action, resource, context] = /^(\S+) on (\S+)(?: with (.*))?$/.exec(render(text, prefix))!;
-  const pairs = (context ?? '').split(', ').filter(Boolean).map((kv) => kv.split('=') as [string, string]);
-  return { action, resource, context: { 's3:ResourceAccount': ACCOUNT, ...Object.fromEntries(pairs) } };
-}
-
-function statementsFor(set: PermissionSetSpec, prefix: string): AwsStatementSpec[] {
-  const r = (v: string) => render(v, prefix);
-  return (set.aws ?? []).map((s) => ({
-    ...s,
-    resources: s.resources.map(r),
-    conditions:
-      s.conditions &&
-      Object.fromEntries(Object.entries(s.conditions).map(([op, e]) => [op, Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? r(v) : Array.isArray(v) ? v.map(r) : v]))])),
-  }));
-}
-
 describe.each(sets.map((s) => [s.id, s] as const))('%s', (_, set) => {
   test('lists its critical calls, for every cloud it supports', () => {
     // A set that grants on no cloud (a daemon on Local or Kubernetes) makes no cloud call.
