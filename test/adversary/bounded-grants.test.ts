@@ -27,6 +27,19 @@ describe('with the whole catalog granted, the vendor', () => {
     expect(allows(statements, call('ecs:UpdateService', service))).toBe(true);
   });
 
+  test("cannot pass, delete or tag a customer's role that merely carries the prefix in its name", () => {
+    const customers = `arn:aws:iam::${ACCOUNT}:role/acme-payroll`;
+    for (const service of ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com', 'ec2.amazonaws.com', 'codebuild.amazonaws.com']) {
+      expect([service, allows(statements, call('iam:PassRole', customers, { 'iam:PassedToService': service }))]).toEqual([service, false]);
+      expect([service, allows(statements, call('iam:PassRole', customers, { 'iam:PassedToService': service, 'aws:ResourceTag/deployment': 'acme' }))]).toEqual([service, true]);
+    }
+    expect(allows(statements, call('iam:DeleteRole', customers))).toBe(false);
+    expect(allows(statements, call('iam:DeleteRole', customers, { 'iam:PermissionsBoundary': BOUNDARY }))).toBe(true);
+    // Tagging it into the deployment is the way around the tag check: refused too.
+    expect(allows(statements, call('iam:TagRole', customers, { 'aws:RequestTag/deployment': 'acme' }))).toBe(false);
+    expect(allows(statements, call('iam:TagRole', customers, { 'aws:ResourceTag/deployment': 'acme' }))).toBe(true);
+  });
+
   test('cannot add a resource-policy statement to a function, for any principal', () => {
     for (const principal of ['123456789012', '210987654321', '*', 'events.amazonaws.com']) {
       expect(allows(statements, call('lambda:AddPermission', arn('lambda', 'function:acme-api'), { 'lambda:Principal': principal }))).toBe(false);
