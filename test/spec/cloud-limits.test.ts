@@ -1,23 +1,11 @@
-import { builtInCatalog } from '../../lib/catalog/catalog';
 import { CUSTOMER_ID } from '../../lib/model/customer-binding';
 import { gcpServiceAccountDomain, NAME_LIMITS } from '../../lib/model/names';
 import { generateTemplates } from '../../lib/output/generate';
-import { parseSpec } from '../../lib/spec/load-spec';
-import { SpecError } from '../../lib/spec/spec-error';
 import { AWS_OIDC_PROVIDER_LIMIT } from '../../lib/spec/trust-spec-schema';
 import { modelFromText } from '../support/fixtures';
+import { specProblems } from '../support/spec-problems';
 
-const ids = builtInCatalog().ids;
-
-function problems(text: string): string[] {
-  try {
-    parseSpec(text, 'spec.yaml', ids);
-    return [];
-  } catch (e) {
-    if (!(e instanceof SpecError)) throw e;
-    return e.message.split('\n');
-  }
-}
+const problems = specProblems;
 
 /** The shared OIDC issuer serving every cloud, with one field changed. */
 function oidcSpec(oidc: { issuer?: string; audience?: string; subjectPrefix?: string }, extra = ''): string {

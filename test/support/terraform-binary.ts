@@ -1,7 +1,8 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { externalTool } from './external-tool';
 import { tmpdir } from 'node:os';
 
 /**
@@ -11,15 +12,7 @@ import { tmpdir } from 'node:os';
  * Without the binary these tests skip (global-setup prints one line); `.ci/run` sets
  * ALIEN_TRUST_REQUIRE_TERRAFORM so CI fails instead.
  */
-export const TERRAFORM: string | undefined = (() => {
-  try {
-    return execFileSync('sh', ['-c', 'command -v terraform'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-})();
-
-if (!TERRAFORM && process.env.ALIEN_TRUST_REQUIRE_TERRAFORM) throw new Error('terraform is required (ALIEN_TRUST_REQUIRE_TERRAFORM is set) but not on PATH');
+export const TERRAFORM = externalTool('terraform', 'ALIEN_TRUST_REQUIRE_TERRAFORM');
 
 /** `describe` where Terraform exists, `describe.skip` where it does not. */
 export const describeWithTerraform = TERRAFORM ? describe : describe.skip;

@@ -1,0 +1,14 @@
+import { builtInCatalog } from '../../lib/catalog/catalog';
+import { parseSpec } from '../../lib/spec/load-spec';
+import { SpecError } from '../../lib/spec/spec-error';
+
+/** The formatted problems `parseSpec` finds in a spec text (`spec.yaml:<line>:<col>: …`), or [] when it is valid. */
+export function specProblems(text: string): string[] {
+  try {
+    parseSpec(text, 'spec.yaml', builtInCatalog().ids);
+    return [];
+  } catch (e) {
+    if (!(e instanceof SpecError)) throw e;
+    return e.message.split('\n');
+  }
+}
