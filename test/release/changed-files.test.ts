@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { changedFiles, formatFileChanges } from '../../lib/release/changed-files';
 import { readRelease } from '../../lib/release/release-folder';
+import { FIXTURES } from '../support/fixtures';
 
 const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
 
@@ -25,7 +26,8 @@ describe('changedFiles', () => {
   });
 
   test('shows what 1.0.1 of the OIDC example changed besides its version: the RoleArn output\'s wording', () => {
-    const release = (v: string) => readRelease(join(__dirname, '..', '..', 'templates', 'alien-app-oidc', v))!;
+    // Its AWS template and manifest as published, copied to the fixtures.
+    const release = (v: string) => readRelease(join(FIXTURES, 'releases', 'alien-app-oidc', v))!;
     const changes = changedFiles(release('v1.0.0'), release('v1.0.1'));
     expect(changes.find((c) => c.file === 'aws/template.json')).toEqual({ file: 'aws/template.json', change: 'changed', paths: ['Description', 'Outputs.RoleArn.Description'] });
     expect(formatFileChanges(changes)[0]).toBe(`files: ${changes.length} changed besides manifest.json`);

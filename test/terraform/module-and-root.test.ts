@@ -6,13 +6,13 @@ import { AZURE_SUBSCRIPTION_ID } from '../../lib/model/names';
 import { generateTemplates } from '../../lib/output/generate';
 import { MODULE_SOURCE } from '../../lib/terraform/root-module';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
-import { modelFromText, VALID_SPEC } from '../support/fixtures';
+import { FIXTURES, fixturePath, modelFromText, VALID_SPEC } from '../support/fixtures';
 import { allStrings } from '../support/terraform';
 
-/** The example spec the README publishes, and a spec granting every built-in set. */
-const example = readFileSync(join(__dirname, '..', '..', 'alien.trust.yaml'), 'utf8');
+/** A realistic spec (a copy of the flagship, per customer on every cloud), and one granting every built-in set. */
+const perCustomer = readFileSync(fixturePath('per-customer'), 'utf8');
 const allCatalog = `${VALID_SPEC.replace('[logs/read]', `[${builtInCatalog().sets.map((s) => s.id).join(', ')}]`)}workloadIdentities: { permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n`;
-const specs = { example, 'all-catalog': allCatalog };
+const specs = { 'per-customer': perCustomer, 'all-catalog': allCatalog };
 
 describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) => {
   const files = generateTemplates(modelFromText(text));
@@ -96,8 +96,8 @@ describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) =
 });
 
 describe('upgrading a root from a release before modules', () => {
-  // The sets 1.1.0 granted, content reads included (the example has dropped those since).
-  const granted110 = example.replace('  - code/update\n', '  - code/update\n  - storage/data-read\n  - queue/data-read\n  - kv/data-read\n  - vault/data-read\n');
+  // The sets alien-app 1.1.0 granted, content reads included (the flagship has dropped those since).
+  const granted110 = perCustomer.replace('  - code/update\n', '  - code/update\n  - storage/data-read\n  - queue/data-read\n  - kv/data-read\n  - vault/data-read\n');
   const files = generateTemplates(modelFromText(granted110));
 
   test.each(['gcp', 'azure'])('%s: the root moves every resource of the old single file into the module', (cloud) => {
@@ -105,8 +105,8 @@ describe('upgrading a root from a release before modules', () => {
     const module = JSON.parse(files.get(`${cloud}/${TERRAFORM_FILES.module}`)!);
     const addresses = Object.entries<any>(module.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
     expect(root.moved).toEqual(addresses.map((address) => ({ from: address, to: `module.alien.${address}` })));
-    // Every resource the 1.1.0 release held at the root is among them.
-    const old = JSON.parse(readFileSync(join(__dirname, '..', '..', 'templates', 'alien-app', 'v1.1.0', cloud, 'main.tf.json'), 'utf8'));
+    // Every resource the 1.1.0 release held at the root is among them (its files, copied to the fixtures).
+    const old = JSON.parse(readFileSync(join(FIXTURES, 'releases', 'alien-app', 'v1.1.0', cloud, 'main.tf.json'), 'utf8'));
     for (const [type, byName] of Object.entries<any>(old.resource)) {
       for (const name of Object.keys(byName)) expect(addresses).toContain(`${type}.${name}`);
     }
