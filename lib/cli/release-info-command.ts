@@ -11,9 +11,17 @@ export interface ReleaseInfoOptions {
 }
 
 /**
+ * The git tag and GitHub release of one version of one product: `<name>-v<version>`. The name is
+ * in it because one repository can release several products, each with its own 1.0.0.
+ */
+export function releaseTag(name: string, version: string): string {
+  return `${name}-v${version}`;
+}
+
+/**
  * `alien-trust release-info`: what a release workflow needs to know about the spec's current
- * version, as JSON: its name, version, folder, and the release before it (pre-releases skipped,
- * so a customer's upgrade diff is against what they could have installed).
+ * version, as JSON: its name, version, release tag, folder, and the release before it
+ * (pre-releases skipped, so a customer's upgrade diff is against what they could have installed).
  */
 export function releaseInfoCommand(options: ReleaseInfoOptions, io: Io): number {
   const specFile = specPath(options.spec);
@@ -26,9 +34,11 @@ export function releaseInfoCommand(options: ReleaseInfoOptions, io: Io): number 
     JSON.stringify({
       name: spec.name,
       version: spec.version,
+      tag: releaseTag(spec.name, spec.version),
       prerelease: spec.version.includes('-'),
       dir: shown(dir),
       previous: previous ?? null,
+      previousTag: previous === undefined ? null : releaseTag(spec.name, previous),
       previousDir: previous === undefined ? null : shown(join(dir, '..', `v${previous}`)),
     }),
   );
