@@ -16,13 +16,21 @@ describe('the previous release', () => {
 });
 
 describe('alien-trust release-info', () => {
-  test("prints the example spec's release and the one before it as JSON", async () => {
-    const result = await run('release-info');
-    expect(result.code).toBe(0);
-    const info = JSON.parse(result.out);
-    expect(info).toMatchObject({ name: 'alien-app', prerelease: false });
-    expect(info.dir).toBe(`templates/alien-app/v${info.version}`);
-    expect(info.previousDir).toBe(`templates/alien-app/v${info.previous}`);
+  test("prints the release of the project's alien.trust.yaml and the one before it as JSON", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'release-info-default-'));
+    writeFileSync(join(root, 'package.json'), '{}\n');
+    writeFileSync(join(root, 'alien.trust.yaml'), VALID_SPEC);
+    mkdirSync(join(root, 'templates', 'acme-app'), { recursive: true });
+    writeFileSync(join(root, 'templates', 'acme-app', 'versions.json'), JSON.stringify({ latest: '1.2.3', versions: ['1.2.3', '1.2.2'] }));
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const result = await run('release-info');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.out)).toMatchObject({ name: 'acme-app', version: '1.2.3', prerelease: false, dir: 'templates/acme-app/v1.2.3', previous: '1.2.2', previousDir: 'templates/acme-app/v1.2.2' });
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   /** A project of its own with one spec per product, each at `version`. */
