@@ -10,6 +10,7 @@ import { PREFIX_PARAMETER, WORKLOAD_BOUNDARY_ID } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';
 import { AWS_LIMITS, mergeStatements, packPolicies } from './permission-policies';
 import { toPolicyStatement } from './policy-statements';
+import { addRegistration } from './registration';
 import { selfReadStatement } from './self-read';
 
 /** The parameters that bind the role to one customer, and the principal they admit. */
@@ -152,6 +153,8 @@ export class TrustRoleStack extends Stack {
     if (props.model.permissionSets.some((set) => set.createsWorkloadIdentities && set.aws)) {
       workloadBoundary(this, props.model, awsBoundaryName(prefixRef, tag, '${AWS::Region}'));
     }
+
+    addRegistration(this, props.model, this.role.node.defaultChild as CfnRole);
 
     new CfnOutput(this, CUSTOMER_INTERFACE.aws.outputs.roleArn, {
       // The OIDC form has no external id: the customer id already names the customer.

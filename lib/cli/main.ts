@@ -11,6 +11,7 @@ import { diffCommand } from './diff-command';
 import { explainCommand } from './explain-command';
 import { handoffCommand } from './handoff-command';
 import { linkCommand } from './link-command';
+import { registerCommand } from './register-command';
 import { releaseInfoCommand } from './release-info-command';
 import type { Io } from './io';
 import { synthCommand } from './synth-command';
@@ -47,6 +48,12 @@ Commands:
       replace instead of updating in place, between two release folders; --fail-on-expansion
       exits 1 when anything was added or the trust changed, --fail-on-replacement when
       anything would be replaced.
+  register --event FILE [--spec FILE] [--respond]
+  register --terraform-outputs FILE --cloud gcp|azure [--spec FILE]
+      The vendor's side of registration: read a CloudFormation custom-resource request (or a
+      Terraform root's "terraform output -json") and print the customer's registration record as
+      JSON; exit 2 when it is not a published release's role in the stack's own account;
+      --respond sends CloudFormation the answer (a Delete is always answered SUCCESS).
 
 Options anywhere: --help, --version.
 Exit codes: 0 success, 2 bad input (spec, arguments or files), 1 a failed check or gate, or an internal error.`;
@@ -100,6 +107,10 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
   },
   catalog: { options: { json: { type: 'boolean' }, alien: { type: 'boolean' } }, run: catalogCommand },
   'release-info': { options: { spec: { type: 'string' } }, run: releaseInfoCommand },
+  register: {
+    options: { event: { type: 'string' }, 'terraform-outputs': { type: 'string' }, cloud: { type: 'string' }, spec: { type: 'string' }, respond: { type: 'boolean' } },
+    run: registerCommand,
+  },
   diff: {
     options: { json: { type: 'boolean' }, 'fail-on-expansion': { type: 'boolean' }, 'fail-on-replacement': { type: 'boolean' } },
     positionals: 2,

@@ -41,6 +41,7 @@ export function resolve(spec: TrustSpec, catalog: Catalog, options: ResolveOptio
       permissionSets: workload.permissions.map(lookup),
       azureRoles: (workload.azureRoles ?? []).map((name) => ({ name, id: azureBuiltInRoles().get(name)! })),
     },
+    ...(spec.registration?.aws && clouds.includes('aws') ? { registration: { aws: { serviceToken: spec.registration.aws.serviceToken } } } : {}),
   };
 }
 

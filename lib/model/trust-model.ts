@@ -17,6 +17,13 @@ export interface TrustModel {
   readonly azure?: AzureTrust;
   /** The most the identities the vendor creates for the application may do. */
   readonly workloadIdentities?: WorkloadIdentities;
+  /** Where each customer's deployment reports itself to the vendor. */
+  readonly registration?: Registration;
+}
+
+export interface Registration {
+  /** The CloudFormation custom resource's ServiceToken: the vendor's SNS topic or Lambda function ARN. */
+  readonly aws?: { readonly serviceToken: string };
 }
 
 export interface WorkloadIdentities {

@@ -1,4 +1,5 @@
 import { awsNeedsTaggedVpc, awsServiceLinkedRoles } from '../aws/aws-prerequisites';
+import { REGISTRATION } from '../aws/registration';
 import { azureResourceProviders } from '../azure/azure-operations';
 import { gcpApisFor, GCP_VENDOR_API } from '../gcp/required-apis';
 import { issuerHost } from '../model/customer-binding';
@@ -50,7 +51,7 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
     ...who,
     `- **Session length**: ${session}`,
     `- **Permissions**: the customer-managed policies ${code(awsPolicyName(shown(AWS.inputs.prefix), tag, shown('region'), 1))} and following, listed under "What it can do".`,
-    `- **You send back**: the stack output ${code(AWS.outputs.roleArn)}.`,
+    ...awsRegistration(model, trust),
     ...awsBeforeLaunch(model),
     '',
     ...mermaid([
@@ -59,6 +60,21 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
       `  role -->|${mermaidLabel(`credentials, at most ${hours(trust.maxSessionDuration)}`)}| resources[${mermaidLabel(`Your resources named ${shown(AWS.inputs.prefix)}-*`)}]`,
     ]),
     '',
+  ];
+}
+
+/**
+ * What the customer sends back: with registration, nothing by hand, and exactly what the stack
+ * sends the vendor instead.
+ */
+function awsRegistration(model: TrustModel, trust: AwsTrust): string[] {
+  const token = model.registration?.aws?.serviceToken;
+  if (!token) return [`- **You send back**: the stack output ${code(AWS.outputs.roleArn)}.`];
+  const binding = trust.kind === 'role' ? AWS.inputs.externalId : AWS.inputs.customerId;
+  const sent = [`${code('RoleArn')} (the role's ARN)`, code(AWS.inputs.prefix), `${code(binding)} (the value you entered)`, `${code('TemplateName')} ${code(model.name)}`, `${code('TemplateVersion')} ${code(model.version)}`];
+  return [
+    `- **The stack notifies the vendor**: once the role and its policies exist, a custom resource (${code(REGISTRATION.type)}) sends ${token.includes(':sns:') ? 'to the vendor\'s SNS topic' : 'to the vendor\'s Lambda function'} ${code(token)}: ${sent.join(', ')}, and CloudFormation adds the request type (create, update or delete), the stack id (your account and region), and a presigned URL for the vendor's answer. Nothing else: no credentials, and the vendor gains no access from it. It is sent again on each update and when you delete the stack.`,
+    `- **You send back**: nothing; the notification tells the vendor the role. If the vendor does not answer within ${REGISTRATION.serviceTimeout} seconds a create or update fails and rolls back, and a delete of the stack goes on regardless.`,
   ];
 }
 

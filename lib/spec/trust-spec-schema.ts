@@ -17,6 +17,14 @@ const SEMVER =
 const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 /**
+ * Where the AWS template reports each stack to the vendor: an SNS topic or a Lambda function
+ * in the vendor's account (a CloudFormation custom resource's ServiceToken).
+ */
+// CloudFormation takes a ServiceToken only from the stack's own region: `${AWS::Region}` in
+// place of the region names the vendor's topic or function of whichever region the stack is in.
+export const SERVICE_TOKEN = /^arn:aws:(?:sns:(?:[a-z0-9-]+|\$\{AWS::Region\}):\d{12}:[\w-]{1,256}|lambda:(?:[a-z0-9-]+|\$\{AWS::Region\}):\d{12}:function:[\w-]{1,64})$/;
+
+/**
  * Partitions the templates cannot serve. A role can be trusted only from its own partition, and
  * the published template, its quick-create link and console are those of the `aws` partition.
  */
@@ -184,6 +192,18 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
             .default(DEFAULT_MAX_SESSION_DURATION),
         })
         .default({ maxSessionDuration: DEFAULT_MAX_SESSION_DURATION }),
+      /** Where each customer's stack reports itself to the vendor (lib/aws/registration.ts). */
+      registration: z
+        .strictObject({
+          aws: z
+            .strictObject({
+              serviceToken: z.string().regex(SERVICE_TOKEN, {
+                error: 'an SNS topic or Lambda function ARN in the vendor\'s account: arn:aws:sns:<region>:<12 digits>:<topic> or arn:aws:lambda:<region>:<12 digits>:function:<name>, where <region> may be ${AWS::Region}',
+              }),
+            })
+            .optional(),
+        })
+        .optional(),
     })
     .superRefine((spec, ctx) => {
       for (const cloud of spec.clouds) {

@@ -38,6 +38,12 @@ managingIdentity:
 permissions: [logs/read]
 `;
 
+/** VALID_SPEC whose AWS stack registers itself with the vendor's SNS topic. */
+export const REGISTRATION_SPEC = `${VALID_SPEC}registration:
+  aws:
+    serviceToken: arn:aws:sns:us-east-1:210987654321:alien-registrations
+`;
+
 /**
  * VALID_SPEC granting every built-in set at once, with the workload boundary the identity sets
  * need: the spec that must still fit every limit on every cloud.

@@ -41,7 +41,7 @@ function expectTemplate(template: unknown): void {
   for (const [id, resource] of resources) {
     const at = child('Resources', id);
     expect(!scope.parameters.has(id), at, 'also a parameter');
-    expectKeys(resource, at, ['Type', 'Properties', 'Condition'], ['Type', 'Properties']);
+    expectKeys(resource, at, ['Type', 'Properties', 'Condition', 'DependsOn'], ['Type', 'Properties']);
     expect(typeof resource.Type === 'string' && resource.Type in RESOURCE_ATTRIBUTES, child(at, 'Type'), 'not a type this tool emits');
     let condition: string | undefined;
     if ('Condition' in resource) {
@@ -55,9 +55,35 @@ function expectTemplate(template: unknown): void {
     const { type } = scope.resources.get(id)!;
     expectResourceProperties(type, (resource as Record<string, unknown>).Properties, child(child('Resources', id), 'Properties'), ValueReader.of(scope, id));
   }
+  // After the properties, whose references DependsOn must not repeat.
+  for (const [id, resource] of resources) {
+    if ('DependsOn' in (resource as object)) expectDependsOn(id, (resource as Record<string, unknown>).DependsOn, scope);
+  }
   if ('Outputs' in template) expectOutputs(template.Outputs, scope);
   if ('Metadata' in template) expectMetadata(template.Metadata, scope);
   scope.expectAcyclic();
   // The validator warns of a parameter or condition nothing reads.
   for (const id of [...scope.parameters.keys(), ...scope.conditions]) expect(scope.read.has(id), id, 'declared but never read');
+}
+
+/**
+ * DependsOn as this tool writes it: a list of distinct other resources, each existing whenever
+ * this one does, none already read by it (the validator warns of a DependsOn a reference
+ * already enforces). Each counts for the cycle check.
+ */
+function expectDependsOn(id: string, dependsOn: unknown, scope: TemplateScope): void {
+  const at = child(child('Resources', id), 'DependsOn');
+  expect(Array.isArray(dependsOn) && dependsOn.length > 0 && new Set(dependsOn).size === dependsOn.length, at, 'not a non-empty list of distinct resources');
+  const condition = scope.resources.get(id)!.condition;
+  const reads = scope.dependencies.get(id) ?? new Set<string>();
+  for (const target of dependsOn) {
+    expect(typeof target === 'string' && target !== id && scope.resources.has(target), at, `${String(target)} is not another resource`);
+    const declared = scope.resources.get(target)!;
+    expect(declared.condition === undefined || declared.condition === condition, at, `${target} exists only under condition ${declared.condition}`);
+  }
+  for (const target of dependsOn as string[]) {
+    expect(!reads.has(target), at, `${target} is already read by ${id}, which orders it`);
+  }
+  for (const target of dependsOn as string[]) reads.add(target);
+  scope.dependencies.set(id, reads);
 }

@@ -62,10 +62,30 @@ function oidcProvider(properties: Record<string, unknown>, at: string): void {
   }
 }
 
+/**
+ * The registration custom resource (lib/aws/registration.ts): an SNS topic or Lambda function ARN, a
+ * ServiceTimeout of 1 to 3,600 seconds, and the string properties it sends the vendor.
+ */
+function registration(properties: Record<string, unknown>, at: string, reader: ValueReader): void {
+  const sent = ['RoleArn', 'ResourcePrefix', 'ExternalId', 'CustomerId', 'TemplateName', 'TemplateVersion'];
+  expectKeys(properties, at, ['ServiceToken', 'ServiceTimeout', ...sent], ['ServiceToken']);
+  // A literal ARN, or an Fn::Sub of one reading only the region (matched with a sample region).
+  const token = properties.ServiceToken;
+  const sub = typeof token === 'object' && token !== null && 'Fn::Sub' in token ? (token as Record<string, unknown>)['Fn::Sub'] : undefined;
+  expect(typeof token === 'string' || (typeof sub === 'string' && sub.replaceAll('${AWS::Region}', '').indexOf('${') < 0), child(at, 'ServiceToken'), 'not an ARN, or an Fn::Sub reading other than the region');
+  reader.string(token, child(at, 'ServiceToken'), { pattern: /^arn:aws:(?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}|lambda:[a-z0-9-]+:\d{12}:function:[\w-]{1,64})$/ });
+  if ('ServiceTimeout' in properties) {
+    const seconds = properties.ServiceTimeout;
+    expect(Number.isInteger(seconds) && (seconds as number) >= 1 && (seconds as number) <= 3600, child(at, 'ServiceTimeout'), 'not a whole number of seconds from 1 to 3,600');
+  }
+  for (const key of sent) if (key in properties) reader.string(properties[key], child(at, key));
+}
+
 /** Checks one resource's Properties against its type. */
 export function expectResourceProperties(type: ResourceType, properties: unknown, at: string, reader: ValueReader): void {
   expect(isObject(properties), at, 'not an object');
   if (type === 'AWS::IAM::Role') role(properties, at, reader);
   else if (type === 'AWS::IAM::ManagedPolicy') managedPolicy(properties, at, reader);
+  else if (type === 'Custom::AlienRegistration') registration(properties, at, reader);
   else oidcProvider(properties, at);
 }

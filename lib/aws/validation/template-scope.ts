@@ -6,6 +6,8 @@ export const RESOURCE_ATTRIBUTES = {
   'AWS::IAM::Role': ['Arn', 'RoleId'],
   'AWS::IAM::ManagedPolicy': ['PolicyArn'],
   'AWS::IAM::OIDCProvider': ['Arn'],
+  // The registration custom resource: its attributes are whatever the vendor answers, never read.
+  'Custom::AlienRegistration': [],
 } as const;
 export type ResourceType = keyof typeof RESOURCE_ATTRIBUTES;
 
