@@ -211,6 +211,9 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
           ctx.addIssue({ code: 'custom', path: ['managingIdentity', cloud], message: `required because clouds includes ${cloud} (or give managingIdentity.oidc)` });
         }
       }
+      if (spec.registration?.aws && !spec.clouds.includes('aws')) {
+        ctx.addIssue({ code: 'custom', path: ['registration', 'aws'], message: 'only the AWS template registers, and clouds does not include aws; add aws to clouds or remove registration.aws' });
+      }
       const oidc = spec.managingIdentity.oidc;
       const oidcClouds = spec.clouds.filter((cloud) => !spec.managingIdentity[cloud]);
       if (oidc) for (const issue of oidcLimitIssues(oidc, oidcClouds)) ctx.addIssue({ code: 'custom', ...issue });

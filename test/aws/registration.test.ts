@@ -94,6 +94,12 @@ describe('registration in the spec', () => {
     expect(problems[0]).toMatch(/registration\.aws\.serviceToken.*an SNS topic or Lambda function ARN/);
   });
 
+  test('refuses registration.aws when the spec has no AWS template', () => {
+    const problems = specProblems(withToken('arn:aws:sns:eu-west-1:210987654321:alien').replace('permissions:', 'clouds: [gcp, azure]\npermissions:'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/registration\.aws.*clouds does not include aws/);
+  });
+
   test('refuses an unknown key under registration', () => {
     expect(specProblems(`${VALID_SPEC}registration:\n  gcp: {}\n`).join('\n')).toMatch(/registration/);
   });
