@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { vendorServiceAccountPattern } from '../model/customer-binding';
-import { CUSTOMER_INTERFACE } from '../model/customer-interface';
+import { AWS_TERRAFORM_INTERFACE, CUSTOMER_INTERFACE } from '../model/customer-interface';
 import type { TrustModel } from '../model/trust-model';
 import { toJson, type ReleaseFiles } from '../output/generate';
 import { writeRelease } from '../output/write-release';
 import type { Io } from './io';
 import { checkOutDir, shown, specPath } from './project-paths';
-import { checkCustomerId, checkPrefix, quickCreateUrl } from './quick-create';
+import { checkCustomerId, checkExternalId, checkPrefix, quickCreateUrl } from './quick-create';
 import { loadModel } from './spec-options';
 import { UsageError } from './usage-error';
 
@@ -21,16 +21,35 @@ export interface HandoffOptions {
   readonly region?: string;
   readonly 'external-id'?: string;
   readonly 'vendor-service-account'?: string;
+  readonly rotate?: boolean;
 }
 
 /** The record the vendor keeps, and the files the customer gets. */
 export const HANDOFF_FILE = 'handoff.json';
+
+/** What `handoff` records for one customer: the files it writes are derived from it. */
+interface HandoffRecord {
+  readonly spec: { readonly name: string; readonly version: string };
+  readonly customerId: string;
+  readonly prefix: string;
+  readonly aws?: { readonly quickCreateUrl: string; readonly externalId?: string; readonly externalIdGenerated?: boolean; readonly tfvars?: Record<string, string> };
+  readonly gcp?: { readonly tfvars: Record<string, string> };
+  readonly azure?: { readonly tfvars: Record<string, string> };
+  /** The day (UTC, YYYY-MM-DD) this record was written. */
+  readonly issued?: string;
+  /** Every record this one replaced, newest first, each with the day it was replaced. */
+  readonly history?: readonly (HandoffRecord & { readonly replaced: string })[];
+}
 
 /**
  * `alien-trust handoff`: everything the vendor sends one customer, for the spec's clouds and
  * trust forms: the AWS quick-create URL (with the external id, generated here unless given, or
  * the customer id for OIDC) and a `terraform.tfvars.json` per Terraform cloud. Every value is
  * checked with the rule its template checks, before anything is written.
+ *
+ * A record is never lost: a folder holding another customer's (or product's) handoff is
+ * refused; the same customer again must either reuse the stored external id (`--external-id`)
+ * or ask for a new one (`--rotate`), and a record that changes is kept in the new one's history.
  */
 export async function handoffCommand(options: HandoffOptions, io: Io): Promise<number> {
   const customerId = checkCustomerId(required(options, 'customer-id'));
@@ -38,34 +57,166 @@ export async function handoffCommand(options: HandoffOptions, io: Io): Promise<n
   const specFile = specPath(options.spec);
   const out = checkOutDir(required(options, 'out'), specFile, (dir) => existsSync(join(dir, HANDOFF_FILE)));
   const { model } = await loadModel(specFile);
+  const stored = storedRecord(out, model, customerId);
+  const externalId = chooseExternalId(options, model, stored, out);
+  const today = new Date().toISOString().slice(0, 10);
 
-  const record: Record<string, unknown> = { spec: { name: model.name, version: model.version }, customerId, prefix };
-  const files: ReleaseFiles = new Map();
-  let generatedExternalId: string | undefined;
+  const fresh = handoffRecord(options, model, customerId, prefix, externalId);
+  if (stored && sameRecord(stored, fresh)) {
+    io.out(`${shown(out)}: the handoff of ${customerId} is unchanged${externalId ? ` (external id ${externalId.value})` : ''}; nothing written`);
+    return 0;
+  }
+  const { history: olderHistory, ...previous } = stored ?? {};
+  const record: HandoffRecord = {
+    ...fresh,
+    issued: today,
+    ...(stored && { history: [{ ...(previous as HandoffRecord), replaced: today }, ...(olderHistory ?? [])] }),
+  };
+  const files = filesOf(record);
+  writeRelease(out, files);
+
+  io.out(`Wrote ${shown(out)}: ${[...files.keys()].join(', ')}`);
+  const storedId = stored?.aws?.externalId;
+  if (externalId?.generated && storedId === undefined) {
+    io.out(`External id for ${customerId}: ${externalId.value} (generated; keep it with the customer's record, it is in ${HANDOFF_FILE})`);
+  }
+  if (stored && storedId !== undefined && externalId && externalId.value !== storedId) {
+    io.out(
+      `External id for ${customerId}: ${externalId.value} (${externalId.generated ? 'generated' : 'given'}), replacing ${storedId}, which is kept in ${HANDOFF_FILE}'s history as replaced on ${today}; the customer updates the stack's ExternalId parameter to the new one`,
+    );
+  } else if (stored) {
+    io.out(`The previous record of ${customerId} is kept in ${HANDOFF_FILE}'s history as replaced on ${today}; changed: ${changedFields(previous as HandoffRecord, fresh).join(', ')}`);
+  }
+  return 0;
+}
+
+/** The external id of the record, and whether this tool generated it; none for forms without one. */
+function chooseExternalId(options: HandoffOptions, model: TrustModel, stored: HandoffRecord | undefined, out: string): { value: string; generated: boolean } | undefined {
+  const given = options['external-id'] === undefined ? undefined : checkExternalId(options['external-id']);
+  const storedId = stored?.aws?.externalId;
+  const dir = shown(out);
+  if (model.aws?.kind !== 'role') {
+    if (options.rotate) {
+      throw new UsageError(`--rotate: ${model.aws ? "the spec's AWS trust is the OIDC form, which binds the customer id" : 'the spec has no AWS trust'}, so there is no external id to rotate; leave out --rotate`);
+    }
+    return undefined;
+  }
+  if (options.rotate) {
+    if (!stored) throw new UsageError(`--rotate: ${dir} holds no handoff to rotate (no ${HANDOFF_FILE}); leave out --rotate for a first handoff, or name the customer's folder`);
+    if (given !== undefined && given === storedId) throw new UsageError(`--rotate --external-id ${given}: that is the external id customer ${stored.customerId} already has; give a new one, or leave out --external-id to generate one`);
+    return given !== undefined ? { value: given, generated: false } : { value: randomBytes(16).toString('hex'), generated: true };
+  }
+  if (stored && storedId !== undefined) {
+    if (given === undefined) {
+      throw new UsageError(
+        `--out ${dir} already holds the handoff of customer ${stored.customerId} with external id ${storedId}; add --external-id ${storedId} to write it again, or --rotate to issue a new external id (the old one is kept in ${HANDOFF_FILE}'s history)`,
+      );
+    }
+    if (given !== storedId) {
+      throw new UsageError(`--external-id ${given}: customer ${stored.customerId}'s record in ${dir} holds ${storedId}; give --external-id ${storedId}, or add --rotate to replace it (the old one is kept in ${HANDOFF_FILE}'s history)`);
+    }
+    return { value: given, generated: stored.aws?.externalIdGenerated ?? false };
+  }
+  return given !== undefined ? { value: given, generated: false } : { value: randomBytes(16).toString('hex'), generated: true };
+}
+
+/**
+ * The record already in `out`, if any, after checking that writing there loses nothing: it
+ * must be a handoff record of this customer and product, and every other file in the folder
+ * one this command derives from it, unchanged.
+ */
+function storedRecord(out: string, model: TrustModel, customerId: string): HandoffRecord | undefined {
+  const file = join(out, HANDOFF_FILE);
+  if (!existsSync(file)) return undefined;
+  const dir = shown(out);
+  let record: HandoffRecord;
+  try {
+    record = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new UsageError(`--out ${dir}: ${HANDOFF_FILE} is not a handoff record (not JSON); restore it, or name another folder`);
+  }
+  if (typeof record !== 'object' || record === null || typeof record.customerId !== 'string') {
+    throw new UsageError(`--out ${dir}: ${HANDOFF_FILE} is not a handoff record (no customerId); restore it, or name another folder`);
+  }
+  if (record.customerId !== customerId) {
+    throw new UsageError(`--out ${dir} holds the handoff of customer ${record.customerId}; name a folder of ${customerId}'s own, such as ${join(dir, '..', customerId)}`);
+  }
+  if (record.spec?.name !== model.name) {
+    throw new UsageError(`--out ${dir} holds ${customerId}'s handoff for ${record.spec?.name ?? 'another product'}; name a folder of its own for ${model.name}, such as ${join(dir, '..', `${customerId}-${model.name}`)}`);
+  }
+  const expected = filesOf(record);
+  const foreign = [...filesIn(out)].filter((path) => path !== HANDOFF_FILE && expected.get(path) !== readFileSync(join(out, path), 'utf8')).sort();
+  if (foreign.length > 0) {
+    throw new UsageError(
+      `--out ${dir}: ${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not what ${HANDOFF_FILE} records (edited, or not written by handoff), and writing would replace the folder; move ${foreign.length === 1 ? 'it' : 'them'} out first`,
+    );
+  }
+  return record;
+}
+
+/** The record for these inputs, before its date and history. */
+function handoffRecord(options: HandoffOptions, model: TrustModel, customerId: string, prefix: string, externalId: { value: string; generated: boolean } | undefined): HandoffRecord {
+  const record: { -readonly [K in keyof HandoffRecord]: HandoffRecord[K] } = { spec: { name: model.name, version: model.version }, customerId, prefix };
   if (model.aws) {
-    if (model.aws.kind === 'role' && options['external-id'] === undefined) generatedExternalId = randomBytes(16).toString('hex');
-    const externalId = model.aws.kind === 'role' ? (options['external-id'] ?? generatedExternalId) : undefined;
     const url = quickCreateUrl({
       product: model.name,
       templateUrl: required(options, 'template-url'),
       region: required(options, 'region'),
       prefix,
-      externalId,
+      externalId: externalId?.value,
       customerId: model.aws.kind === 'oidc' ? customerId : undefined,
     });
-    record.aws = { quickCreateUrl: url, ...(externalId && { externalId, externalIdGenerated: generatedExternalId !== undefined }) };
-    files.set('aws-quick-create-url.txt', `${url}\n`);
+    // The same inputs for the AWS Terraform root (aws/main.tf.json) as the quick-create link carries.
+    const aws = AWS_TERRAFORM_INTERFACE.inputs;
+    const tfvars = { [aws.prefix]: prefix, ...(externalId ? { [aws.externalId]: externalId.value } : { [aws.customerId]: customerId }), [AWS_TERRAFORM_INTERFACE.rootRegion]: required(options, 'region') };
+    record.aws = { quickCreateUrl: url, ...(externalId && { externalId: externalId.value, externalIdGenerated: externalId.generated }), tfvars };
   }
-  for (const [cloud, variables] of Object.entries(terraformVariables(model, prefix, customerId, options['vendor-service-account']))) {
-    record[cloud] = { tfvars: variables };
-    files.set(`${cloud}/terraform.tfvars.json`, toJson(variables));
+  const variables = terraformVariables(model, prefix, customerId, options['vendor-service-account']);
+  if (variables.gcp) record.gcp = { tfvars: variables.gcp };
+  if (variables.azure) record.azure = { tfvars: variables.azure };
+  return record;
+}
+
+/** The files of a handoff folder: the record and what it sends the customer. */
+function filesOf(record: HandoffRecord): ReleaseFiles {
+  const files: ReleaseFiles = new Map();
+  if (record.aws?.quickCreateUrl !== undefined) files.set('aws-quick-create-url.txt', `${record.aws.quickCreateUrl}\n`);
+  for (const cloud of ['aws', 'gcp', 'azure'] as const) {
+    const tfvars = record[cloud]?.tfvars;
+    if (tfvars !== undefined) files.set(`${cloud}/terraform.tfvars.json`, toJson(tfvars));
   }
   files.set(HANDOFF_FILE, toJson(record));
-  writeRelease(out, files);
+  return files;
+}
 
-  io.out(`Wrote ${shown(out)}: ${[...files.keys()].join(', ')}`);
-  if (generatedExternalId) io.out(`External id for ${customerId}: ${generatedExternalId} (generated; keep it with the customer's record, it is in ${HANDOFF_FILE})`);
-  return 0;
+function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/** A record's content: everything but its date and history. */
+function content(record: HandoffRecord): string {
+  const { issued: _issued, history: _history, ...rest } = record;
+  return JSON.stringify(rest);
+}
+
+function sameRecord(a: HandoffRecord, b: HandoffRecord): boolean {
+  return content(a) === content(b);
+}
+
+/** The top-level fields (one level down for clouds) whose values differ. */
+function changedFields(before: HandoffRecord, after: HandoffRecord): string[] {
+  const flat = (record: HandoffRecord): Record<string, string> => {
+    const { issued: _issued, history: _history, ...rest } = record;
+    return Object.fromEntries(
+      Object.entries(rest).flatMap(([key, value]) =>
+        value !== null && typeof value === 'object' ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, JSON.stringify(v)]) : [[key, JSON.stringify(value)]],
+      ),
+    );
+  };
+  const [a, b] = [flat(before), flat(after)];
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => a[key] !== b[key]);
 }
 
 /** The per-customer inputs of each Terraform root; the customer adds their own project, group and subscription. */
@@ -91,7 +242,7 @@ function terraformVariables(model: TrustModel, prefix: string, customerId: strin
   return variables;
 }
 
-function required(options: HandoffOptions, name: keyof HandoffOptions): string {
+function required(options: HandoffOptions, name: Exclude<keyof HandoffOptions, 'rotate'>): string {
   const value = options[name];
   if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
   return value;

@@ -30,10 +30,12 @@ Commands:
       Print the CloudFormation quick-create URL for a published template: --external-id for the
       role form, --customer-id for the OIDC form.
   handoff --customer-id ID --prefix PREFIX --out DIR [--spec FILE] [--template-url URL --region REGION]
-          [--external-id ID] [--vendor-service-account EMAIL]
+          [--external-id ID] [--rotate] [--vendor-service-account EMAIL]
       Everything the vendor sends one customer: the quick-create URL (with a generated external id
       unless one is given) and a terraform.tfvars.json per Terraform cloud, written to DIR with a
-      handoff.json record for the vendor.
+      handoff.json record for the vendor. DIR must be new, empty or this customer's: run again,
+      give the stored --external-id (same files), or --rotate for a new external id (the old one
+      stays in handoff.json's history); another customer's folder is refused.
   explain [--spec FILE]
       Print the permissions review a release carries as PERMISSIONS.md: who can get in, with
       what, for how long, and how to revoke it.
@@ -102,6 +104,7 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
       region: { type: 'string' },
       'external-id': { type: 'string' },
       'vendor-service-account': { type: 'string' },
+      rotate: { type: 'boolean' },
     },
     run: handoffCommand,
   },
