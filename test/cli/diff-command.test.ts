@@ -55,6 +55,33 @@ describe('alien-trust diff', () => {
     expect((await run('diff', base, base, '--fail-on-expansion')).code).toBe(0);
   });
 
+  test('a failed --fail-on-expansion says on stderr why, one line per reason; a passed one prints nothing there', async () => {
+    const failed = await run('diff', base, wider, '--fail-on-expansion');
+    expect(failed.code).toBe(1);
+    expect(failed.err.split('\n')).toEqual([
+      `--fail-on-expansion: aws: ${wider} grants 4 permissions the old release did not (first: secretsmanager:DescribeSecret on arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:\${ResourcePrefix}-*)`,
+      expect.stringMatching(/^--fail-on-expansion: gcp: .* grants \d+ permissions the old release did not \(first: /),
+      expect.stringMatching(/^--fail-on-expansion: azure: .* grants \d+ permissions? the old release did not \(first: /),
+      '--fail-on-expansion: trust changed: gcp.vendor_token_creator: roles/iam.serviceAccountTokenCreator to serviceAccount:alien-control@alien-prod.iam.gserviceaccount.com -> roles/iam.serviceAccountTokenCreator to serviceAccount:other-control@alien-prod.iam.gserviceaccount.com',
+    ]);
+    // The same under --json: stdout stays the JSON, the reasons go to stderr.
+    const json = await run('diff', base, wider, '--json', '--fail-on-expansion');
+    expect(() => JSON.parse(json.out)).not.toThrow();
+    expect(json.err.split('\n')).toHaveLength(4);
+    expect(await run('diff', base, base, '--fail-on-expansion')).toMatchObject({ code: 0, err: '' });
+  });
+
+  test('a failed --fail-on-replacement names each resource that would be replaced, on stderr', async () => {
+    const renamed = await release(VALID_SPEC.replace('name: acme-app', 'name: acme-tool'));
+    const result = await run('diff', base, renamed, '--fail-on-replacement');
+    expect(result.code).toBe(1);
+    const lines = result.err.split('\n');
+    expect(lines[0]).toBe('--fail-on-replacement: aws TrustRole (RoleName changed) would be replaced: replaced by a new resource; the RoleArn changes and the vendor must be sent the new one');
+    expect(lines.every((l) => l.startsWith('--fail-on-replacement: '))).toBe(true);
+    expect(lines).toHaveLength(JSON.parse((await run('diff', base, renamed, '--json')).out).replacements.length);
+    expect(await run('diff', base, renamed)).toMatchObject({ code: 0, err: '' });
+  });
+
   test('prints a readable summary', async () => {
     const out = (await run('diff', base, wider)).out;
     expect(out).toMatch(/^aws: 4 added, 0 removed\n  \+ secretsmanager:DescribeSecret on /);
