@@ -1,7 +1,7 @@
 import { builtInCatalog } from '../catalog/catalog';
 import { resolve } from '../model/resolve';
 import type { TrustModel } from '../model/trust-model';
-import { checkCustomSets, loadSpec } from '../spec/load-spec';
+import { loadCheckedSpec } from '../spec/load-spec';
 import { SpecError } from '../spec/spec-error';
 import { checkWorkloadIdentities } from '../spec/workload-identities';
 import type { TrustSpec } from '../spec/trust-spec-schema';
@@ -35,8 +35,7 @@ export async function loadModel(file: string, clouds?: readonly Cloud[]): Promis
 /** As `loadModel`, but a model with none of `clouds` is returned (empty) rather than refused. */
 export async function loadModelOf(file: string, clouds?: readonly Cloud[]): Promise<{ spec: TrustSpec; text: string; model: TrustModel }> {
   const catalog = builtInCatalog();
-  const loaded = loadSpec(shown(file), catalog.ids);
-  await checkCustomSets(loaded);
+  const loaded = await loadCheckedSpec(shown(file), catalog.ids);
   checkWorkloadIdentities(loaded, catalog);
   const { spec, text } = loaded;
   const model = resolve(spec, catalog, { clouds });

@@ -206,6 +206,12 @@ const permissionSetFields = z
 type PermissionSetFields = z.infer<typeof permissionSetFields>;
 
 /**
+ * A set's fields, each well formed, without the rules between them or the least-privilege
+ * rules: what the clouds' lists can check even when those rules (or the rest of the spec) fail.
+ */
+export const permissionSetFieldsSchema = z.strictObject(permissionSetFields.shape);
+
+/**
  * Each of `clouds` either has grants or says why not (`unsupported`). The catalog covers every
  * cloud; a spec's own sets need only the spec's clouds.
  */

@@ -81,6 +81,17 @@ export class YamlSource {
     return { file: this.file, line, col };
   }
 
+  /** The text of the scalar at `path` as written in the file (`1.0`, where the value is the number 1). */
+  sourceTextAt(path: readonly PathSegment[]): string | undefined {
+    let node: unknown = this.doc.contents;
+    for (const segment of path) {
+      if (isMap(node)) node = node.items.find((p) => isScalar(p.key) && p.key.value === segment)?.value;
+      else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+      else return undefined;
+    }
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  }
+
   issue(path: readonly PathSegment[], message: string, options?: { key?: boolean }): SpecIssue {
     return { position: this.positionOf(path, options), path: dottedPath(path), message };
   }

@@ -116,3 +116,31 @@ describe('a cloud the granted sets give nothing to', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
+
+describe('one run names every problem, each with a fix that works', () => {
+  test('a misspelled action in a contentRead set is named (with the suggestion) beside the spec\'s other problems, and nothing is written', async () => {
+    const dir = tmp();
+    const spec = `${VALID_SPEC.replace('version: 1.2.3', 'version: 1.0').replace('[logs/read]', '[logs/read, app/custom]')}customPermissionSets:
+  - id: app/custom
+    description: Reads the deployment's objects.
+    contentRead: true
+    aws:
+      - actions: [s3:GetObjct]
+        resources: ["arn:\${partition}:s3:::\${prefix}-*/*"]
+        conditions: { StringEquals: { s3:ResourceAccount: "\${account}" } }
+    unsupported: { gcp: not needed, azure: not needed }
+`;
+    writeFileSync(join(dir, 'spec.yaml'), spec);
+    const result = await run('synth', '--spec', join(dir, 'spec.yaml'), '--out', join(dir, 'out'));
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toEqual([
+      expect.stringMatching(/spec\.yaml:2:10: version: must be text, not a number \(YAML reads 1\.0 as 1\); write "1\.0\.0", in quotes/),
+      expect.stringMatching(/spec\.yaml:17:19: customPermissionSets\[0\]\.aws\[0\]\.actions\[0\]: app\/custom: s3:GetObjct is not an AWS action \(did you mean "s3:GetObject"\?\)$/),
+    ]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    writeFileSync(join(dir, 'spec.yaml'), spec.replace('version: 1.0', 'version: "1.0.0"').replace('s3:GetObjct', 's3:GetObject'));
+    const fixed = await run('synth', '--spec', join(dir, 'spec.yaml'), '--out', join(dir, 'out'));
+    expect(fixed.code).toBe(0);
+    expect(notWarnings(fixed.err)).toEqual([]);
+  });
+});

@@ -1,5 +1,8 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { checkCustomSets, loadSpec, parseSpec } from '../../lib/spec/load-spec';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkCustomSets, loadCheckedSpec, loadSpec, parseSpec } from '../../lib/spec/load-spec';
 import { GCP_MAX_ROLE_PERMISSIONS } from '../../lib/spec/permission-set-schema';
 import { SpecError } from '../../lib/spec/spec-error';
 import { fixturePath, VALID_SPEC } from '../support/fixtures';
@@ -50,11 +53,24 @@ describe('parseSpec', () => {
   });
 
   test('says in plain words what a value must be, with the fix for a number that should be text', () => {
+    expect(problems(`${VALID_SPEC}description: 555566667777\n`)).toEqual(['spec.yaml:12:14: description: must be text, not a number; put it in quotes: "555566667777"']);
+    // Quotes alone would not do: say what the text must still be.
     expect(problems(VALID_SPEC.replace('roleArn: arn:aws:iam::210987654321:role/alien-control', 'roleArn: 555566667777'))).toEqual([
-      'spec.yaml:5:14: managingIdentity.aws.roleArn: must be text, not a number; put it in quotes: "555566667777"',
+      'spec.yaml:5:14: managingIdentity.aws.roleArn: must be text, not a number; in quotes, "555566667777" would still be wrong: an IAM role ARN: arn:aws:iam::<12 digits>:role/<path/><name>, e.g. arn:aws:iam::210987654321:role/alien-control-plane',
     ]);
     expect(problems(VALID_SPEC.replace('permissions: [logs/read]', 'permissions: logs/read'))).toEqual(['spec.yaml:11:14: permissions: must be a list, not text']);
     expect(problems(VALID_SPEC.replace('permissions: [logs/read]\n', ''))).toEqual(['spec.yaml:1:1: permissions: required: a list']);
+  });
+
+  test.each([
+    ['1.0', '1.0.0', ' (YAML reads 1.0 as 1)'],
+    ['2', '2.0.0', ''],
+    ['1.5', '1.5.0', ''],
+    ['1.10', '1.10.0', ' (YAML reads 1.10 as 1.1)'],
+  ])('version: %s, which YAML reads as a number, is told to write a quoted semantic version that is valid', (written, fix, read) => {
+    const lines = problems(VALID_SPEC.replace('version: 1.2.3', `version: ${written}`));
+    expect(lines).toEqual([`spec.yaml:2:10: version: must be text, not a number${read}; write "${fix}", in quotes: a semantic version such as 2.3.1`]);
+    expect(problems(VALID_SPEC.replace('version: 1.2.3', `version: "${fix}"`))).toEqual([]);
   });
 
   test('says an empty file is empty, and what a spec holds', () => {
@@ -198,6 +214,28 @@ describe('checkCustomSets', () => {
     await expect(check(customSet('s3:GetObjekt', 'arn:${partition}:s3:::${prefix}-*/*'))).rejects.toThrow(
       'spec.yaml:16:19: customPermissionSets[0].aws[0].actions[0]: app/custom: s3:GetObjekt is not an AWS action (did you mean "s3:GetObject"?)',
     );
+  });
+
+  test('a misspelled action in a contentRead set is named with its suggestion, in the same run as the spec\'s other problems, and not told to drop contentRead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alien-trust-typo-'));
+    const file = join(dir, 'spec.yaml');
+    const text = customSet('s3:GetObjct', 'arn:${partition}:s3:::${prefix}-*/*').replace('    description: A custom set.\n', '    description: A custom set.\n    contentRead: true\n');
+    writeFileSync(file, text.replace('version: 1.2.3', 'version: 1.0'));
+    const reported = await loadCheckedSpec(file, ids).then(() => [], (e: SpecError) => e.message.split('\n'));
+    expect(reported).toEqual([
+      `${file}:2:10: version: must be text, not a number (YAML reads 1.0 as 1); write "1.0.0", in quotes: a semantic version such as 2.3.1`,
+      `${file}:17:19: customPermissionSets[0].aws[0].actions[0]: app/custom: s3:GetObjct is not an AWS action (did you mean "s3:GetObject"?)`,
+    ]);
+    // The one fix each line names is all it takes.
+    writeFileSync(file, text.replace('s3:GetObjct', 's3:GetObject').replace('version: 1.2.3', 'version: "1.0.0"'));
+    await expect(loadCheckedSpec(file, ids)).resolves.toMatchObject({ spec: { version: '1.0.0' } });
+  });
+
+  test('a contentRead set that reads nothing, with every name known, is still told to drop contentRead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alien-trust-typo-'));
+    const file = join(dir, 'spec.yaml');
+    writeFileSync(file, customSet('s3:PutObject', 'arn:${partition}:s3:::${prefix}-*/*').replace('    description: A custom set.\n', '    description: A custom set.\n    contentRead: true\n'));
+    await expect(loadCheckedSpec(file, ids)).rejects.toThrow(`${file}:15:18: customPermissionSets[0].contentRead: the set reads no content; remove "contentRead"`);
   });
 
   test('refuses an ARN that is not of the action\'s resource type', async () => {
