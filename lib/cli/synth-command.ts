@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildRelease, releaseWarnings } from '../release/build-release';
-import { compareRelease, readRelease } from '../release/release-folder';
+import { driftMessage, releaseDrift } from '../release/release-drift';
+import { readRelease } from '../release/release-folder';
 import { updateVersionsIndex } from '../release/versions-index';
 import { writeRelease } from '../output/write-release';
 import { SpecError } from '../spec/spec-error';
@@ -31,20 +32,19 @@ export async function synthCommand(options: SynthOptions, io: Io): Promise<numbe
   const files = buildRelease(model, spec);
   const warnings = releaseWarnings(model, files);
   const out = outDir ?? releaseDir(specFile, model.name, model.version);
-  if (outDir === undefined) {
-    const published = readRelease(out);
-    const changed = published ? compareRelease(files, published) : [];
-    if (changed.length > 0) {
-      throw SpecError.of(
-        shown(specFile),
-        `version ${model.version} is published in ${shown(out)} and the spec now produces different ${changed.map((c) => c.path).join(', ')}; bump "version" to publish a new release`,
-        'version',
-      );
-    }
+  // A published folder is written again only as it was published: unchanged, or restored
+  // where it was edited by hand (the spec and this alien-trust reproduce its manifest).
+  const drift = outDir === undefined ? releaseDrift(files, readRelease(out)) : undefined;
+  if (drift && drift.kind !== 'none' && drift.kind !== 'unwritten' && !(drift.kind === 'edited' && drift.restorable)) {
+    const synth = `npx alien-trust synth${options.spec === undefined ? '' : ` --spec ${options.spec}`}`;
+    throw SpecError.of(shown(specFile), driftMessage(drift, { dir: shown(out), version: model.version, spec: shown(specFile), synth }), 'version');
   }
   writeRelease(out, files);
   if (outDir === undefined) updateVersionsIndex(join(out, '..'), model.version);
   io.out(`Wrote ${shown(out)}: ${[...files.keys()].join(', ')}`);
+  if (drift?.kind === 'edited') {
+    io.out(`Restored ${shown(out)} as version ${model.version} was published, undoing the hand edits: ${drift.edits.map((e) => e.path).join(', ')} (a change to a release goes in the spec, with a new "version")`);
+  }
   for (const warning of warnings) io.err(warning);
   return 0;
 }
