@@ -2,16 +2,14 @@ import { CfnCondition, CfnOutput, CfnParameter, DefaultStackSynthesizer, Duratio
 import { ArnPrincipal, CfnOIDCProvider, CfnRole, ManagedPolicy, PolicyDocument, Role, WebIdentityPrincipal, type CfnManagedPolicy, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
-import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsProductTag, awsRoleName, RESOURCE_PREFIX } from '../model/names';
-import { LimitError } from '../model/limit-error';
+import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsRoleName, RESOURCE_PREFIX } from '../model/names';
 import { CUSTOMER_ID, issuerHost } from '../model/customer-binding';
-import type { AwsTrust, OidcTrust, TrustModel } from '../model/trust-model';
+import type { AwsStatement, OidcTrust, TrustModel } from '../model/trust-model';
 import { PREFIX_PARAMETER, WORKLOAD_BOUNDARY_ID } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';
-import { AWS_LIMITS, mergeStatements, packPolicies } from './permission-policies';
 import { toPolicyStatement } from './policy-statements';
 import { addRegistration } from './registration';
-import { selfReadStatement } from './self-read';
+import { AWS_BOUNDARY_DESCRIPTION, awsRolePlan } from './role-plan';
 
 /** The parameters that bind the role to one customer, and the principal they admit. */
 interface TrustParameters {
@@ -69,24 +67,13 @@ function oidcParameters(stack: Stack, oidc: OidcTrust): TrustParameters {
   };
 }
 
-/**
- * The permissions boundary every role the vendor creates must carry (the role writes of a set
- * that creates identities are conditioned on it): the AWS statements of the spec's
- * `workloadIdentities` sets, in one policy, attached to nothing. It lives under the stack's
- * own path, so no `${prefix}` grant can change it.
- */
-function workloadBoundary(stack: Stack, model: TrustModel, name: string): void {
-  const sets = model.workloadIdentities?.permissionSets;
-  if (!sets) throw new Error('a set creates workload identities but the model has no workloadIdentities (checkWorkloadIdentities runs first)');
-  const policies = packPolicies(mergeStatements(sets));
-  if (policies.length !== 1) {
-    throw new LimitError('aws', 'permissions boundary', `workloadIdentities.permissions need ${policies.length} policies of ${AWS_LIMITS.policyCharacters} characters; a boundary is one policy. Name fewer sets.`);
-  }
+/** The boundary policy, under the stack's own path, so no `${prefix}` grant can change it. */
+function workloadBoundary(stack: Stack, statements: readonly AwsStatement[], name: string): void {
   const boundary = new ManagedPolicy(stack, WORKLOAD_BOUNDARY_ID, {
     managedPolicyName: Fn.sub(name),
     path: AWS_IAM_PATH,
-    description: 'The most a role the vendor creates for the deployment may do (its permissions boundary)',
-    document: new PolicyDocument({ statements: policies[0].map(toPolicyStatement) }),
+    description: AWS_BOUNDARY_DESCRIPTION,
+    document: new PolicyDocument({ statements: statements.map(toPolicyStatement) }),
   });
   (boundary.node.defaultChild as CfnManagedPolicy).overrideLogicalId(WORKLOAD_BOUNDARY_ID);
 }
@@ -110,8 +97,9 @@ export class TrustRoleStack extends Stack {
       description: `${props.model.name} ${props.model.version}: lets ${props.model.name} manage resources prefixed with ResourcePrefix, from its own AWS account`,
       ...props,
     });
-    const trust: AwsTrust | undefined = props.model.aws;
-    if (!trust) throw new Error('TrustRoleStack needs a model that includes AWS');
+    if (!props.model.aws) throw new Error('TrustRoleStack needs a model that includes AWS');
+    const plan = awsRolePlan(props.model);
+    const trust = plan.trust;
 
     const trustParameters = trust.kind === 'role' ? externalIdParameters(this, trust.managingRoleArn) : oidcParameters(this, trust.oidc);
     const prefix = new CfnParameter(this, PREFIX_PARAMETER, {
@@ -125,21 +113,18 @@ export class TrustRoleStack extends Stack {
 
     // Names that tell every stack of an account apart (see awsRoleName); they never change
     // between versions of one product, so an update never replaces the role or its policies.
-    const tag = awsProductTag(props.model.name);
+    const tag = plan.productTag;
     const prefixRef = `\${${PREFIX_PARAMETER}}`;
     this.role = new Role(this, 'Role', {
       roleName: Fn.sub(awsRoleName(prefixRef, tag, '${AWS::Region}')),
       path: AWS_IAM_PATH,
-      description:
-        trust.kind === 'role'
-          ? `Assumed by ${props.model.name} (${trust.managingRoleArn}) with your external id`
-          : `Assumed by ${props.model.name} with an OIDC token from ${trust.oidc.issuer} naming your customer id`,
+      description: plan.roleDescription,
       assumedBy: trustParameters.principal,
       maxSessionDuration: Duration.seconds(trust.maxSessionDuration),
     });
     (this.role.node.defaultChild as CfnRole).overrideLogicalId('TrustRole');
 
-    packPolicies([...mergeStatements(props.model.permissionSets), selfReadStatement(tag)]).forEach((statements, i) => {
+    plan.policies.forEach((statements, i) => {
       const policy = new ManagedPolicy(this, `Permissions${i + 1}`, {
         managedPolicyName: Fn.sub(awsPolicyName(prefixRef, tag, '${AWS::Region}', i + 1)),
         path: AWS_IAM_PATH,
@@ -150,9 +135,7 @@ export class TrustRoleStack extends Stack {
       (policy.node.defaultChild as CfnManagedPolicy).overrideLogicalId(`Permissions${i + 1}`);
     });
 
-    if (props.model.permissionSets.some((set) => set.createsWorkloadIdentities && set.aws)) {
-      workloadBoundary(this, props.model, awsBoundaryName(prefixRef, tag, '${AWS::Region}'));
-    }
+    if (plan.boundary) workloadBoundary(this, plan.boundary, awsBoundaryName(prefixRef, tag, '${AWS::Region}'));
 
     addRegistration(this, props.model, this.role.node.defaultChild as CfnRole);
 

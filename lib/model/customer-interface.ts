@@ -31,3 +31,14 @@ export const CUSTOMER_INTERFACE = {
     outputs: { clientId: 'client_id', tenantId: 'tenant_id', principalId: 'principal_id', subscription: 'subscription', resourceGroup: 'resource_group', identityId: 'identity_id', template: 'template' },
   },
 } as const;
+
+/**
+ * The AWS Terraform module's variables and outputs (`aws/module/main.tf.json`): the same inputs
+ * and outputs as the CloudFormation parameters and outputs above, in Terraform's snake_case.
+ */
+export const AWS_TERRAFORM_INTERFACE = {
+  inputs: { externalId: 'external_id', prefix: TERRAFORM_PREFIX_VARIABLE, customerId: TERRAFORM_CUSTOMER_ID_VARIABLE, oidcProviderArn: 'oidc_provider_arn' },
+  outputs: { roleArn: 'role_arn', account: 'account_id', region: 'region', template: 'template' },
+  /** The root's own variable: the region its provider configures, which the role's grants are for. */
+  rootRegion: 'region',
+} as const;

@@ -7,11 +7,12 @@ export type ReleaseFiles = Map<string, string>;
 /**
  * Each cloud's renderer, loaded only when that cloud is generated: aws-cdk-lib and cdktf
  * are large, and a spec for one cloud should not pay for the others. Each returns its files
- * by path inside the cloud's folder: the CloudFormation template; a Terraform module and the
- * root that calls it.
+ * by path inside the cloud's folder: the CloudFormation template (AWS); a Terraform module and
+ * the root that calls it (every cloud).
  */
 const RENDERERS: Record<Cloud, () => (model: TrustModel) => Record<string, object>> = {
-  aws: () => (model) => ({ 'template.json': require('../aws/synth-aws').synthAws(model) }),
+  // CloudFormation, and the same role as a Terraform module and root, from one plan (awsRolePlan).
+  aws: () => (model) => ({ 'template.json': require('../aws/synth-aws').synthAws(model), ...require('../terraform/aws/synth-aws-terraform').synthAwsTerraform(model) }),
   gcp: () => require('../gcp/synth-gcp').synthGcp,
   azure: () => require('../azure/synth-azure').synthAzure,
 };

@@ -11,10 +11,14 @@
  * Terraform computed it: what the provider would receive.
  */
 
+import { AWS_LONGEST_REGION } from '../../lib/model/names';
+
 type Json = any;
 
 /** A resource type's computed attributes, as HCL templates over `A` (the resource's evaluated arguments). */
 const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
+/** The customer's AWS account in the stand-ins. */
+export const AWS_ACCOUNT = '123456789012';
 const COMPUTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   google_project_service: { id: '${A.project}/${A.service}' },
   google_service_account: {
@@ -49,6 +53,14 @@ const COMPUTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   azurerm_role_assignment: { id: '${A.scope}/providers/Microsoft.Authorization/roleAssignments/55555555-5555-5555-5555-555555555555' },
   azurerm_federated_identity_credential: { id: '${A.user_assigned_identity_id}/federatedIdentityCredentials/${A.name}' },
+  // The region stand-in is the longest AWS allows for, so that every name is checked at its worst.
+  'data.aws_region': { name: AWS_LONGEST_REGION, region: AWS_LONGEST_REGION, id: AWS_LONGEST_REGION },
+  'data.aws_partition': { partition: 'aws', dns_suffix: 'amazonaws.com', id: 'aws' },
+  'data.aws_caller_identity': { account_id: AWS_ACCOUNT, arn: `arn:aws:iam::${AWS_ACCOUNT}:user/customer`, user_id: 'AIDACKCEVSQ6C2EXAMPLE', id: AWS_ACCOUNT },
+  aws_iam_role: { arn: `arn:aws:iam::${AWS_ACCOUNT}:role\${A.path}\${A.name}`, id: '${A.name}', name: '${A.name}', unique_id: 'AROADBQP57FF2AEXAMPLE' },
+  aws_iam_policy: { arn: `arn:aws:iam::${AWS_ACCOUNT}:policy\${A.path}\${A.name}`, id: `arn:aws:iam::${AWS_ACCOUNT}:policy\${A.path}\${A.name}`, policy_id: 'ANPAJ2UCCR6DPCEXAMPLE' },
+  aws_iam_role_policy_attachment: { id: '${A.role}-20260101000000000000000001' },
+  aws_iam_openid_connect_provider: { arn: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/\${trimprefix(A.url, "https://")}`, id: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/\${trimprefix(A.url, "https://")}` },
 };
 
 const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider']);
@@ -96,7 +108,7 @@ function closingBrace(value: string, from: number): number {
 }
 
 /** A reference outside string literals: `[data.]<type>.<name>` of a provider's resource. */
-const REFERENCE = /(?<![\w.])(data\.)?((?:google|azurerm|random|time)_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
+const REFERENCE = /(?<![\w.])(data\.)?((?:google|azurerm|random|time|aws)_[a-z0-9_]+)\.([A-Za-z0-9_-]+)/g;
 
 function rewriteExpression(expression: string): string {
   // Only outside the expression's own string literals (quoted parts are kept as they are).
@@ -137,13 +149,17 @@ function addStandIns(into: Scratch, address: string, body: Json, computedKey: st
   const name = scratchName(address);
   const preconditions = body.lifecycle?.precondition;
   if (body.count !== undefined || body.for_each !== undefined || preconditions) {
-    // Nothing reads a repeated or checked resource's attributes: its arguments alone.
     into.resources[name] = {
       ...(body.count !== undefined && { count: rewriteAll(body.count) }),
       ...(body.for_each !== undefined && { for_each: rewriteAll(body.for_each) }),
       input: args,
       ...(preconditions && { lifecycle: { precondition: rewriteAll(preconditions) } }),
     };
+    // Its attributes, for the expressions that read them (`one(type.name[*].arn)`).
+    const withComputed = (r: string) => `merge(${r}.input, ${hclObject(computed, `${r}.input.`)})`;
+    if (body.count !== undefined) into.locals[name] = `\${[for r in terraform_data.${name} : ${withComputed('r')}]}`;
+    else if (body.for_each !== undefined) into.locals[name] = `\${{ for k, r in terraform_data.${name} : k => ${withComputed('r')} }}`;
+    else into.locals[name] = `\${${withComputed(`terraform_data.${name}`)}}`;
     if (body.count !== undefined || body.for_each !== undefined) into.repeated[name] = `{ for k, r in terraform_data.${name} : k => r.input }`;
     else into.single[name] = `terraform_data.${name}.input`;
     return;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CUSTOMER_ID } from '../../lib/model/customer-binding';
+import { AWS_LIMITS } from '../../lib/aws/permission-policies';
 import { NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { generateTemplates } from '../../lib/output/generate';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
@@ -50,6 +51,17 @@ permissions: [logs/read, functions/provision]
 `,
 };
 
+/** The OIDC form on AWS: the example, or a spec like it when the example is not in this tree. */
+const AWS_OIDC_SPEC =
+  readIfPresent('examples/alien-oidc.trust.yaml') ??
+  `name: acme-aws-oidc
+version: 1.0.0
+managingIdentity:
+  oidc: { issuer: https://oidc.alien.dev, audience: alien-customer-trust, subjectPrefix: "customer:" }
+clouds: [aws]
+permissions: [logs/read, functions/provision]
+`;
+
 const SPECS: Record<string, string> = {
   ...(readIfPresent('alien.trust.yaml') && { 'the root spec (alien.trust.yaml)': readIfPresent('alien.trust.yaml')! }),
   ...(readIfPresent('examples/alien-oidc.trust.yaml') && { 'the OIDC example': readIfPresent('examples/alien-oidc.trust.yaml')! }),
@@ -59,12 +71,18 @@ const SPECS: Record<string, string> = {
 };
 
 /** The README's own apply commands, read from the README so that the tested inputs cannot drift from it. */
-function readmeApplyVariables(cloud: 'gcp' | 'azure'): Record<string, string> {
+function readmeApplyVariables(cloud: 'aws' | 'gcp' | 'azure'): Record<string, string> {
   const readme = readIfPresent('README.md') ?? '';
-  const section = readme.split(/^### /m).find((s) => s.startsWith(cloud === 'gcp' ? 'GCP' : 'Azure')) ?? '';
+  const heading = { aws: 'For a customer applying the AWS Terraform', gcp: 'GCP', azure: 'Azure' }[cloud];
+  const section = readme.split(/^### /m).find((s) => s.startsWith(heading)) ?? '';
   const command = section.match(/terraform apply((?:\\\n|[^\n])*)/)?.[1] ?? '';
   const variables = Object.fromEntries([...command.matchAll(/-var ([a-z_]+)=(\S+)/g)].map((m) => [m[1], m[2]]));
-  return Object.keys(variables).length > 0 ? variables : cloud === 'gcp' ? { project_id: 'acme-prod-123', resource_prefix: 'acmeprod' } : { subscription_id: '0b1f6471-1bf0-4dda-aec3-cb9272f09590', resource_group_name: 'acme-prod-rg', resource_prefix: 'acmeprod' };
+  if (Object.keys(variables).length > 0) return variables;
+  return {
+    aws: { region: 'eu-west-1', resource_prefix: 'acmeprod' },
+    gcp: { project_id: 'acme-prod-123', resource_prefix: 'acmeprod' },
+    azure: { subscription_id: '0b1f6471-1bf0-4dda-aec3-cb9272f09590', resource_group_name: 'acme-prod-rg', resource_prefix: 'acmeprod' },
+  }[cloud];
 }
 
 /** The tfvars `handoff` writes for a customer, by cloud. */
@@ -78,7 +96,7 @@ async function handoffTfvars(specText: string, customerId: string, prefix: strin
   const result = await run('handoff', '--spec', spec, '--customer-id', customerId, '--prefix', prefix, '--out', out, '--template-url', 'https://example-bucket.s3.eu-west-1.amazonaws.com/t/aws/template.json', '--region', 'eu-west-1', ...vendor);
   if (result.code !== 0) throw new Error(`handoff failed: ${result.err}`);
   const read = (cloud: string) => (existsSync(join(out, cloud, 'terraform.tfvars.json')) ? JSON.parse(readFileSync(join(out, cloud, 'terraform.tfvars.json'), 'utf8')) : undefined);
-  return { ...(read('gcp') && { gcp: read('gcp') }), ...(read('azure') && { azure: read('azure') }) };
+  return { ...(read('aws') && { aws: read('aws') }), ...(read('gcp') && { gcp: read('gcp') }), ...(read('azure') && { azure: read('azure') }) };
 }
 
 /** Applies the provider-free copy of a cloud's root with `tfvars`; returns the run and every resource's evaluated arguments. */
@@ -95,6 +113,9 @@ async function applyScratch(files: Record<string, any>, tfvars: Record<string, u
   const outputs = await terraform(dir, ['output', '-json']);
   return { apply, args: evaluatedArguments(JSON.parse(outputs.stdout)) };
 }
+
+/** A policy document's size as IAM counts it: its JSON without whitespace (parsing it proves it is JSON). */
+const compactSize = (document: string) => JSON.stringify(JSON.parse(document)).length;
 
 /** What each cloud takes, checked on the arguments as Terraform evaluated them. */
 function limitProblems(args: Map<string, any>): string[] {
@@ -127,6 +148,14 @@ function limitProblems(args: Map<string, any>): string[] {
         if (subject !== undefined) check(address, `google.subject of ${subject.length} characters`, subject.length <= NAME_LIMITS.googleSubject);
         break;
       }
+      case 'aws_iam_role':
+        check(address, `name ${a.name} of ${a.name.length}`, a.name.length <= NAME_LIMITS.awsRoleName);
+        check(address, `trust policy of ${compactSize(a.assume_role_policy)}`, compactSize(a.assume_role_policy) <= AWS_LIMITS.trustPolicyCharacters);
+        break;
+      case 'aws_iam_policy':
+        check(address, `name ${a.name} of ${a.name.length}`, a.name.length <= NAME_LIMITS.awsPolicyName);
+        check(address, `policy of ${compactSize(a.policy)}`, compactSize(a.policy) <= AWS_LIMITS.policyCharacters);
+        break;
       case 'azurerm_user_assigned_identity':
         check(address, `name ${a.name}`, NAME_LIMITS.azureIdentityName.pattern.test(a.name));
         break;
@@ -147,7 +176,7 @@ function limitProblems(args: Map<string, any>): string[] {
 describeWithTerraform('Terraform on the generated Terraform', () => {
   describe.each(Object.entries(SPECS))('%s', (_, text) => {
     const files = generateTemplates(modelFromText(text));
-    const clouds = (['gcp', 'azure'] as const).filter((cloud) => files.has(`${cloud}/${TERRAFORM_FILES.root}`));
+    const clouds = (['aws', 'gcp', 'azure'] as const).filter((cloud) => files.has(`${cloud}/${TERRAFORM_FILES.root}`));
     const filesOf = (cloud: string) =>
       Object.fromEntries([TERRAFORM_FILES.root, TERRAFORM_FILES.module].map((f) => [f, JSON.parse(files.get(`${cloud}/${f}`)!)]));
 
@@ -161,7 +190,9 @@ describeWithTerraform('Terraform on the generated Terraform', () => {
     });
 
     test.each(clouds)("%s: the README's apply command and the handoff's tfvars apply, within every limit", async (cloud) => {
-      const readme = readmeApplyVariables(cloud);
+      // The README shows one trust form; a root takes the variables it declares.
+      const declared = Object.keys(filesOf(cloud)[TERRAFORM_FILES.root].variable ?? {});
+      const readme = Object.fromEntries(Object.entries(readmeApplyVariables(cloud)).filter(([name]) => declared.includes(name)));
       const handoff = await handoffTfvars(text, 'acme-corp', readme.resource_prefix);
       const longest = await handoffTfvars(text, longestCustomerId, longestPrefix);
       for (const tfvars of [{ ...readme, ...handoff[cloud] }, { ...readme, ...longest[cloud] }]) {
@@ -198,6 +229,38 @@ describeWithTerraform('Terraform refuses bad input at plan time, with the messag
     const { apply, args } = await applyScratch(filesOf(gcp, 'gcp'), { ...gcpGood, project_id: 'example.com:acme-prod', runtime_service_accounts: ['acmeprod-run@acme-prod.example.com.iam.gserviceaccount.com'] });
     expect(apply.stderr).toBe('');
     expect(args.get('google_service_account.alien')).toMatchObject({ project: 'example.com:acme-prod' });
+  });
+
+  const awsRole = generateTemplates(modelFromText(VALID_SPEC, ['aws']));
+  const awsOidc = generateTemplates(modelFromText(AWS_OIDC_SPEC, ['aws']));
+  const awsGood = { region: 'eu-west-1', resource_prefix: 'acmeprod' };
+  test.each([
+    ['a prefix with a hyphen', awsRole, { external_id: 'abc123', resource_prefix: 'acme-prod' }, 'The resource_prefix must be'],
+    ['an external id with a space', awsRole, { external_id: 'abc 123' }, 'The external_id must be'],
+    ['an external id of one character', awsRole, { external_id: 'a' }, 'The external_id must be'],
+    ['an external id over 1224 characters', awsRole, { external_id: 'a'.repeat(1225) }, 'The external_id must be'],
+    ['a region that is no region', awsRole, { external_id: 'abc123', region: 'Europe' }, 'The region must be'],
+    ['a customer id with upper case', awsOidc, { customer_id: 'Acme' }, 'The customer_id must be'],
+    ['an OIDC provider ARN that is none', awsOidc, { customer_id: 'acme-corp', oidc_provider_arn: 'oidc.alien.dev' }, 'The oidc_provider_arn must be'],
+  ])('AWS: %s', async (_, files, change, message) => {
+    const { apply } = await applyScratch(filesOf(files, 'aws'), { ...awsGood, ...change });
+    expect(apply.code).not.toBe(0);
+    expect(apply.stderr.replace(/\s+/g, ' ')).toContain(message);
+  });
+
+  test('AWS: an existing OIDC provider is trusted instead of a new one', async () => {
+    const arn = 'arn:aws:iam::123456789012:oidc-provider/oidc.alien.dev';
+    const { apply, args } = await applyScratch(filesOf(awsOidc, 'aws'), { ...awsGood, customer_id: 'acme-corp', oidc_provider_arn: arn });
+    expect(apply.stderr).toBe('');
+    expect([...args.keys()].filter((a) => a.startsWith('aws_iam_openid_connect_provider'))).toEqual([]);
+    expect(JSON.parse(args.get('aws_iam_role.trust').assume_role_policy).Statement[0].Principal).toEqual({ Federated: arn });
+  });
+
+  test('AWS: without one, the new provider is trusted', async () => {
+    const { apply, args } = await applyScratch(filesOf(awsOidc, 'aws'), { ...awsGood, customer_id: 'acme-corp' });
+    expect(apply.stderr).toBe('');
+    expect(args.get('aws_iam_openid_connect_provider.vendor["0"]')).toBeDefined();
+    expect(JSON.parse(args.get('aws_iam_role.trust').assume_role_policy).Statement[0].Principal.Federated).toBe('arn:aws:iam::123456789012:oidc-provider/oidc.alien.dev');
   });
 
   test.each([

@@ -1,0 +1,183 @@
+import { Fn, Op, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import type { Construct } from 'constructs';
+import { EXTERNAL_ID } from '../../aws/external-id';
+import { AWS_BOUNDARY_DESCRIPTION, awsRolePlan } from '../../aws/role-plan';
+import { issuerHost } from '../../model/customer-binding';
+import { AWS_TERRAFORM_INTERFACE, templateRelease } from '../../model/customer-interface';
+import { mapConditions } from '../../model/conditions';
+import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsRoleName } from '../../model/names';
+import type { AwsStatement, AwsTrust, TrustModel } from '../../model/trust-model';
+import type { Variable } from '../../spec/variables';
+import { tfLiteral, tfTemplate } from '../terraform-string';
+import { terraformSettings } from '../terraform-settings';
+import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../variables';
+import { AWS_PROVIDER, AwsData, AwsResource } from './aws-resources';
+
+/** Every provider the AWS module and its root need. */
+export const AWS_PROVIDERS = { aws: AWS_PROVIDER } as const;
+
+/** The IAM policy language version every document is written in. */
+const POLICY_VERSION = '2012-10-17';
+
+/**
+ * The same rule as the CloudFormation OidcProviderArn parameter, with `[0-9]` for `\d`: the
+ * pattern goes into an HCL string inside `${…}`, where `\d` is no valid escape.
+ */
+const OIDC_PROVIDER_ARN_PATTERN = '^(arn:aws:iam::[0-9]{12}:oidc-provider/.+)?$';
+
+/**
+ * A policy document as a literal JSON string with Terraform interpolations in its values. Every
+ * interpolation is a bare reference (`${var.…}`, `${data.….…}`, `${local.…}`, `${aws_….…}`), which
+ * holds no character JSON escapes, and every value it stands for is one that needs no JSON escape
+ * either (prefix, customer and external ids by their validations; partition, region, account
+ * and ARNs by AWS's own rules). The spec's text is escaped with tfLiteral.
+ */
+function policyDocument(statements: readonly object[]): string {
+  return JSON.stringify({ Version: POLICY_VERSION, Statement: statements });
+}
+
+function statementJson(statement: AwsStatement, render: (template: AwsStatement['resources'][number]) => string): object {
+  return {
+    Effect: 'Allow',
+    Action: [...statement.actions],
+    Resource: statement.resources.map(render),
+    ...(statement.conditions && { Condition: mapConditions(statement.conditions, render) }),
+  };
+}
+
+export interface AwsTrustStackProps {
+  /** The resolved trust spec; must include AWS. */
+  readonly model: TrustModel;
+}
+
+/**
+ * The customer's AWS module, the Terraform form of TrustRoleStack from the same plan
+ * (awsRolePlan): the role with the same name, path, trust and session length, the same packed
+ * managed policies attached to it, and the workload boundary when the spec has one.
+ * No provider block: the root beside it (or the customer's own root) configures the provider.
+ */
+export class AwsTrustStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: AwsTrustStackProps) {
+    super(scope, id);
+    const { model } = props;
+    const plan = awsRolePlan(model);
+    const inputs = AWS_TERRAFORM_INTERFACE.inputs;
+    terraformSettings(this, AWS_PROVIDERS);
+
+    const trustStatement = plan.trust.kind === 'role' ? externalIdTrust(this, plan.trust.managingRoleArn) : oidcTrust(this, plan.trust);
+    prefixVariable(this, 'The role reaches only resources named <prefix>-….');
+
+    const region = dataSource(this, 'aws_region');
+    const partition = dataSource(this, 'aws_partition');
+    const caller = dataSource(this, 'aws_caller_identity');
+    const prefixRef = `\${var.${inputs.prefix}}`;
+    const regionRef = region.ref('name');
+    const tag = tfLiteral(plan.productTag);
+    const boundaryAddress = 'aws_iam_policy.workload_boundary';
+    const values: Partial<Record<Variable, string>> = {
+      prefix: prefixRef,
+      partition: partition.ref('partition'),
+      region: regionRef,
+      account: caller.ref('account_id'),
+      ...(plan.boundary && { boundary: `\${${boundaryAddress}.arn}` }),
+    };
+    const render = (template: AwsStatement['resources'][number]) => tfTemplate(template, (name) => values[name] ?? unknownVariable(name, 'aws'));
+
+    const role = new AwsResource(this, 'trust', 'aws_iam_role', {
+      name: awsRoleName(prefixRef, tag, regionRef),
+      path: AWS_IAM_PATH,
+      description: tfLiteral(plan.roleDescription),
+      max_session_duration: plan.trust.maxSessionDuration,
+      assume_role_policy: policyDocument([trustStatement]),
+    });
+
+    if (plan.boundary) {
+      const boundary = new AwsResource(this, 'workload_boundary', 'aws_iam_policy', {
+        name: awsBoundaryName(prefixRef, tag, regionRef),
+        path: AWS_IAM_PATH,
+        description: AWS_BOUNDARY_DESCRIPTION,
+        policy: policyDocument(plan.boundary.map((s) => statementJson(s, render))),
+      });
+      if (boundary.address !== boundaryAddress) throw new Error(`the boundary is ${boundary.address}, not ${boundaryAddress}`);
+    }
+
+    const attachments = plan.policies.map((statements, i) => {
+      const policy = new AwsResource(this, `permissions_${i + 1}`, 'aws_iam_policy', {
+        name: awsPolicyName(prefixRef, tag, regionRef, i + 1),
+        path: AWS_IAM_PATH,
+        description: awsPolicyDescription(i + 1),
+        policy: policyDocument(statements.map((s) => statementJson(s, render))),
+      });
+      const attachment = new AwsResource(this, `permissions_${i + 1}_attachment`, 'aws_iam_role_policy_attachment', { role: role.ref('name'), policy_arn: policy.ref('arn') });
+      attachment.overrideLogicalId(`permissions_${i + 1}`);
+      return attachment;
+    });
+
+    const outputs = AWS_TERRAFORM_INTERFACE.outputs;
+    const roleArn = new TerraformOutput(this, outputs.roleArn, {
+      value: role.ref('arn'),
+      description: plan.trust.kind === 'role' ? 'Send this to the vendor together with the external id.' : 'Send this to the vendor.',
+    });
+    // The vendor gets the role only once its policies are attached. The bare addresses: cdktf
+    // would write `${…}`, which Terraform refuses in depends_on.
+    roleArn.addOverride('depends_on', attachments.map((a) => a.address));
+    new TerraformOutput(this, outputs.account, { value: caller.ref('account_id'), description: 'The account the role is in.' });
+    new TerraformOutput(this, outputs.region, { value: regionRef, description: 'The region the grants are for.' });
+    new TerraformOutput(this, outputs.template, { value: templateRelease(model), description: 'The template name and version this configuration is.' });
+  }
+}
+
+/** `data "<type>" "current"`. */
+function dataSource(stack: TerraformStack, type: string): AwsData {
+  const data = new AwsData(stack, type, type);
+  data.overrideLogicalId('current');
+  return data;
+}
+
+/** The role form: the vendor's role, with the external id the vendor generated for this customer. */
+function externalIdTrust(stack: TerraformStack, managingRoleArn: string): object {
+  const name = AWS_TERRAFORM_INTERFACE.inputs.externalId;
+  const externalId = new TerraformVariable(stack, name, {
+    type: 'string',
+    description: 'The external id the vendor generated for you; the vendor must present it to assume the role.',
+  });
+  const rule = `The ${name} must be ${EXTERNAL_ID.minLength}–${EXTERNAL_ID.maxLength} letters, digits and _+=,.@:/- characters (the vendor sends it).`;
+  validate(externalId, EXTERNAL_ID.pattern, rule);
+  // The length apart: RE2 refuses repetition counts over 1000.
+  const length = Fn.lengthOf(externalId.stringValue);
+  externalId.addValidation({ condition: Op.and(Op.gte(length, EXTERNAL_ID.minLength), Op.lte(length, EXTERNAL_ID.maxLength)), errorMessage: rule });
+  return {
+    Effect: 'Allow',
+    Principal: { AWS: tfLiteral(managingRoleArn) },
+    Action: 'sts:AssumeRole',
+    Condition: { StringEquals: { 'sts:ExternalId': `\${var.${name}}` } },
+  };
+}
+
+/**
+ * The OIDC form: `sts:AssumeRoleWithWebIdentity` through the account's IAM OIDC provider for the
+ * vendor's issuer, only with the vendor's audience and this customer's subject. The provider is
+ * created unless the customer passes the account's existing one (one per issuer URL).
+ */
+function oidcTrust(stack: TerraformStack, trust: AwsTrust & { kind: 'oidc' }): object {
+  const inputs = AWS_TERRAFORM_INTERFACE.inputs;
+  const { oidc } = trust;
+  const customerId = customerIdVariable(stack, oidc.subjectPrefix);
+  const existing = new TerraformVariable(stack, inputs.oidcProviderArn, {
+    type: 'string',
+    default: '',
+    description: `Leave empty to create the IAM OIDC provider for ${oidc.issuer}; if the account already has one for that URL (an account holds one per URL), give its ARN.`,
+  });
+  validate(existing, OIDC_PROVIDER_ARN_PATTERN, `The ${inputs.oidcProviderArn} must be empty, or an IAM OIDC provider ARN.`);
+  const provider = new AwsResource(stack, 'vendor', 'aws_iam_openid_connect_provider', { url: tfLiteral(oidc.issuer), client_id_list: [tfLiteral(oidc.audience)] });
+  provider.addOverride('count', `\${var.${inputs.oidcProviderArn} == "" ? 1 : 0}`);
+  // A local, so that the policy JSON holds a bare reference (no quotes to escape).
+  const arn = new TerraformLocal(stack, 'vendor_oidc_provider_arn', `\${var.${inputs.oidcProviderArn} != "" ? var.${inputs.oidcProviderArn} : one(${provider.address}[*].arn)}`);
+  const host = tfLiteral(issuerHost(oidc.issuer));
+  return {
+    Effect: 'Allow',
+    Principal: { Federated: `\${local.${arn.friendlyUniqueId}}` },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    Condition: { StringEquals: { [`${host}:aud`]: tfLiteral(oidc.audience), [`${host}:sub`]: `${tfLiteral(oidc.subjectPrefix)}\${var.${customerId.friendlyUniqueId}}` } },
+  };
+}
