@@ -29,7 +29,7 @@ describe('publishing a release', () => {
       expect((await run('synth')).code).toBe(0);
       const manifest = JSON.parse(read(`${release}/manifest.json`));
       expect(manifest).toMatchObject({ name: 'acme-app', version: '1.2.3', generator: { name: 'alien-trust' }, specCanonicalSha256: sha256(canonicalSpec(parseSpec(VALID_SPEC, 'spec.yaml', builtInCatalog().ids).spec)) });
-      expect(manifest.files.map((f: any) => f.path)).toEqual(['PERMISSIONS.md', 'aws/template.json', 'azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json']);
+      expect(manifest.files.map((f: any) => f.path)).toEqual(['PERMISSIONS.md', 'aws/main.tf.json', 'aws/module/main.tf.json', 'aws/template.json', 'azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json']);
       for (const file of manifest.files) {
         expect(file.sha256).toBe(sha256(read(`${release}/${file.path}`)));
         expect(file.size).toBe(Buffer.byteLength(read(`${release}/${file.path}`)));

@@ -24,7 +24,7 @@ describe('alien-trust synth', () => {
     const result = await run('synth', '--spec', fixturePath('full'), '--out', out);
     expect(result.code).toBe(0);
     expect(notWarnings(result.err)).toEqual([]);
-    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'aws/template.json', 'azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json', 'manifest.json']);
+    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'aws/main.tf.json', 'aws/module/main.tf.json', 'aws/template.json', 'azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json', 'manifest.json']);
     expect(JSON.parse(readFileSync(join(out, 'aws/template.json'), 'utf8')).Resources.TrustRole.Type).toBe('AWS::IAM::Role');
   });
 
@@ -44,7 +44,7 @@ describe('alien-trust synth', () => {
   test('writes only the clouds the spec names', async () => {
     const out = join(tmp(), 'release');
     expect((await run('synth', '--spec', fixturePath('aws-only'), '--out', out)).code).toBe(0);
-    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'aws/template.json', 'manifest.json']);
+    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'aws/main.tf.json', 'aws/module/main.tf.json', 'aws/template.json', 'manifest.json']);
   });
 
   test('exits 2 when --cloud would publish a partial release', async () => {
