@@ -46,7 +46,7 @@ describe('any valid spec', () => {
           const azure = JSON.parse(files.get('azure/module/main.tf.json')!).resource;
           expect(azure.azurerm_role_definition.alien_role.description.length).toBeLessThanOrEqual(1024);
         }
-        for (const file of ['gcp/module/main.tf.json', 'azure/module/main.tf.json'].filter((f) => files.has(f))) {
+        for (const file of ['aws/module/main.tf.json', 'gcp/module/main.tf.json', 'azure/module/main.tf.json'].filter((f) => files.has(f))) {
           const foreign = allStrings(JSON.parse(files.get(file)!)).filter(([, value]) => foreignInterpolations(value).length > 0);
           expect(foreign).toEqual([]);
         }
