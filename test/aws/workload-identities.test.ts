@@ -31,7 +31,7 @@ describe('identities the vendor creates, on AWS', () => {
     const writes = statements.filter((s) => [s.Action].flat().includes('iam:CreateRole'));
     expect(writes).toHaveLength(1);
     expect(writes[0].Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': { 'Fn::Sub': '${WorkloadBoundary}' } } });
-    expect([writes[0].Action].flat().sort()).toEqual(['iam:CreateRole', 'iam:DeleteRolePolicy', 'iam:PutRolePolicy']);
+    expect([writes[0].Action].flat().sort()).toEqual(['iam:CreateRole', 'iam:DeleteRole', 'iam:DeleteRolePolicy', 'iam:PutRolePolicy']);
     expect(JSON.stringify(statements)).not.toContain('DeleteRolePermissionsBoundary');
   });
 
