@@ -21,7 +21,11 @@ const CFN_REPLACING: Record<string, { properties: string[]; name: string }> = {
 };
 
 /** Arguments the providers mark ForceNew: a change destroys the resource and creates another. */
-const TERRAFORM_REPLACING: Record<string, { cloud: 'gcp' | 'azure'; arguments: string[]; consequence: string }> = {
+const TERRAFORM_REPLACING: Record<string, { cloud: 'aws' | 'gcp' | 'azure'; arguments: string[]; consequence: string }> = {
+  aws_iam_role: { cloud: 'aws', arguments: ['name', 'path'], consequence: 'a new role with a new ARN: the vendor must be sent the new role_arn' },
+  aws_iam_policy: { cloud: 'aws', arguments: ['name', 'path', 'description'], consequence: 'the policy is re-created and attached again: the vendor loses these permissions during the apply' },
+  aws_iam_role_policy_attachment: { cloud: 'aws', arguments: ['role', 'policy_arn'], consequence: 'the attachment is re-created' },
+  aws_iam_openid_connect_provider: { cloud: 'aws', arguments: ['url'], consequence: "the account's OIDC provider is re-created: sign-ins fail during the apply" },
   google_service_account: { cloud: 'gcp', arguments: ['account_id', 'project'], consequence: 'a new service account with a new email: the vendor must be sent it' },
   google_project_iam_custom_role: { cloud: 'gcp', arguments: ['role_id', 'project'], consequence: 'the role is re-created under a new id and its binding with it: the vendor loses these permissions during the apply' },
   azurerm_user_assigned_identity: { cloud: 'azure', arguments: ['name', 'resource_group_name', 'location'], consequence: 'a new identity with new client and principal ids: the vendor must be sent them' },
@@ -83,7 +87,7 @@ function terraformReplacements(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): 
 function terraformResources(files: ReleaseFiles): Map<string, any> {
   const resources = new Map<string, any>();
   for (const [path, content] of files) {
-    if (!/^(gcp|azure)\/.*\.tf\.json$/.test(path)) continue;
+    if (!/^(aws|gcp|azure)\/.*\.tf\.json$/.test(path)) continue;
     for (const [type, byName] of Object.entries<any>(JSON.parse(content).resource ?? {})) {
       for (const [name, body] of Object.entries<any>(byName)) resources.set(`${type}.${name}`, body);
     }

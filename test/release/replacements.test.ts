@@ -27,6 +27,8 @@ describe('the upgrade check', () => {
     expect(found).toEqual([
       { cloud: 'aws', resource: 'TrustRole', properties: ['RoleName'], consequence: 'replaced by a new resource; the RoleArn changes and the vendor must be sent the new one' },
       { cloud: 'aws', resource: 'Permissions1', properties: ['ManagedPolicyName'], consequence: 'replaced by a new resource' },
+      { cloud: 'aws', resource: 'aws_iam_policy.permissions_1', properties: ['name'], consequence: 'the policy is re-created and attached again: the vendor loses these permissions during the apply' },
+      { cloud: 'aws', resource: 'aws_iam_role.trust', properties: ['name'], consequence: 'a new role with a new ARN: the vendor must be sent the new role_arn' },
       { cloud: 'gcp', resource: 'google_service_account.alien', properties: ['account_id'], consequence: 'a new service account with a new email: the vendor must be sent it' },
       { cloud: 'azure', resource: 'azurerm_user_assigned_identity.alien', properties: ['name'], consequence: 'a new identity with new client and principal ids: the vendor must be sent them' },
     ]);
@@ -57,6 +59,13 @@ describe('the upgrade check', () => {
     module.resource.google_service_account.alien.account_id = '${var.resource_prefix}-vendor';
     const found = replacements(base, new Map([...base, ['gcp/module/main.tf.json', JSON.stringify(module)]]));
     expect(found).toEqual([{ cloud: 'gcp', resource: 'google_service_account.alien', properties: ['account_id'], consequence: expect.stringContaining('new email') }]);
+  });
+
+  test('reports ForceNew arguments of the AWS Terraform: a policy whose description changes is re-created', () => {
+    const module = JSON.parse(base.get('aws/module/main.tf.json')!);
+    module.resource.aws_iam_policy.permissions_1.description = 'Reworded';
+    const found = replacements(base, new Map([...base, ['aws/module/main.tf.json', JSON.stringify(module)]]));
+    expect(found).toEqual([{ cloud: 'aws', resource: 'aws_iam_policy.permissions_1', properties: ['description'], consequence: expect.stringContaining('re-created') }]);
   });
 
   test('compares a single-file release with a module release by address', () => {
