@@ -89,7 +89,10 @@ describe('alien-trust diff', () => {
   });
 
   test('exits 2 when a folder is not a release', async () => {
-    expect(await run('diff', base, tmpdir())).toMatchObject({ code: 2, err: expect.stringContaining('is not a release folder') });
+    // A folder of its own: the shared temporary folder changes under other test files running at once.
+    const notRelease = mkdtempSync(join(tmpdir(), 'alien-trust-not-a-release-'));
+    writeFileSync(join(notRelease, 'notes.txt'), 'not a release\n');
+    expect(await run('diff', base, notRelease)).toMatchObject({ code: 2, err: expect.stringContaining('is not a release folder') });
     expect((await run('diff', base)).code).toBe(2);
   });
 });
