@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { synthAws } from '../../lib/aws/synth-aws';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { awsBoundaryName, awsProductTag } from '../../lib/model/names';
@@ -19,8 +17,6 @@ import { allows, type AwsRequest } from '../support/iam-evaluator';
  * boundary) gets the same decision from both.
  */
 
-const repo = join(__dirname, '..', '..');
-const readIfPresent = (path: string) => (existsSync(join(repo, path)) ? readFileSync(join(repo, path), 'utf8') : undefined);
 
 const PREFIX = 'acme';
 const OTHER_PREFIX = 'acmeprod';
@@ -29,11 +25,9 @@ const EXTERNAL_ID = 'ext-123';
 const CUSTOMER_ID = 'acme-corp';
 
 const MODELS: Record<string, () => TrustModel> = {
-  ...(readIfPresent('alien.trust.yaml') && { 'the root spec (alien.trust.yaml)': () => modelFromText(readIfPresent('alien.trust.yaml')!, ['aws']) }),
-  ...(readIfPresent('examples/alien-oidc.trust.yaml') && { 'the OIDC example': () => modelFromText(readIfPresent('examples/alien-oidc.trust.yaml')!, ['aws']) }),
   VALID_SPEC: () => modelFromText(VALID_SPEC, ['aws']),
   'the whole catalog': () => modelFromText(wholeCatalogSpec(), ['aws']),
-  ...Object.fromEntries(FIXTURE_NAMES.map((name) => [`fixture ${name}`, () => modelOf(name, ['aws'])])),
+  ...Object.fromEntries([...FIXTURE_NAMES, 'per-customer', 'oidc'].map((name) => [`fixture ${name}`, () => modelOf(name, ['aws'])])),
 };
 
 /** One policy: its name, description and document, rendered for the deployment. */

@@ -330,7 +330,7 @@ function checkBody(ctx: Context, body: unknown, args: Record<string, Argument>, 
     for (const [name, spec] of Object.entries(dynamic as Record<string, any>)) {
       const arg = args[name];
       if (!arg || arg.type !== 'block') report(ctx, 'unknown-argument', qualified(path, `dynamic.${name}`), `is not a block of ${ctx.subject} at ${ctx.provider.tag}`, arg);
-      else for (const content of instancesOf(spec)) checkBody(ctx, content?.content ?? {}, arg.block ?? {}, qualified(path, `dynamic.${name}.content`), new Set());
+      else for (const content of instancesOf(spec)) checkBody(ctx, (content as any)?.content ?? {}, arg.block ?? {}, qualified(path, `dynamic.${name}.content`), new Set());
       present.add(name);
     }
   }
