@@ -70,18 +70,20 @@ describe('a template proven valid is one the CloudFormation validator accepts', 
     expect(proven).toBeGreaterThan(150);
   });
 
-  test.each(['fixture aws-only', 'fixture oidc'])('every change of the %s template that is proven valid draws no finding', (name) => {
-    const { wrong, proven, unproven } = compare(templates[name]);
+  test.each(['fixture aws-only', 'fixture oidc'])('every change of the %s template (policies cut to their first statements) that is proven valid draws no finding', (name) => {
+    // Statements past the first two of a policy are changed the same ways as the first two:
+    // cut, the sweep keeps every kind of change, trust and parameters whole, in a quarter of the time.
+    const { wrong, proven, unproven } = compare(firstStatements(templates[name]));
     expect(wrong).toEqual([]);
     // Both sides are exercised: many changes keep the template provable, more do not.
     expect(proven).toBeGreaterThan(500);
     expect(unproven).toBeGreaterThan(2000);
   });
 
-  test('every 4th proven change of the whole-catalog template draws no finding', () => {
+  test('every 8th proven change of the whole-catalog template draws no finding', () => {
     // The changes reach the first two statements of each policy, so the others are cut: the
     // validator then takes 4 ms a run instead of 25, and a sample keeps the suite short.
-    const { wrong, proven } = compare(firstStatements(templates['whole catalog']), 4);
+    const { wrong, proven } = compare(firstStatements(templates['whole catalog']), 8);
     expect(wrong).toEqual([]);
     expect(proven).toBeGreaterThan(1000);
   });
