@@ -336,9 +336,9 @@ describe('the release workflow', () => {
     });
   });
 
-  test('attaches an archive per Terraform cloud, the CloudFormation template and their sha256 to the GitHub release', () => {
+  test('attaches an archive per cloud (the AWS Terraform with the template), the CloudFormation template and their sha256 to the GitHub release', () => {
     const text = script('publish');
-    expect(text).toContain('for cloud in gcp azure');
+    expect(text).toContain('for cloud in aws gcp azure');
     expect(text).toContain('tar -czf "dist-release/$NAME-v$VERSION-$cloud.tar.gz"');
     expect(text).toContain('aws-template.json');
     expect(text).toContain('sha256sum -- * > SHA256SUMS');
