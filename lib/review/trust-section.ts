@@ -48,6 +48,7 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
     '',
     `- **Identity in your account**: the IAM role ${code(role)}, created by the CloudFormation stack. Its name holds the prefix, the product and the region, so stacks for other deployments, products or regions in the same account never collide, and its path keeps it out of reach of every grant below (the vendor cannot pass this role to a function of its own).`,
     `- **Reads itself**: the role may read its own definition (${code('iam:GetRole')} on itself only), which the vendor's manager does every 30 seconds; nothing lets it change itself, its policies or its boundary.`,
+    `- **CloudFormation or Terraform**: apply ${code('aws/template.json')} as a stack, or ${code('aws/main.tf.json')} (or ${code('aws/module/')} from your own root) with Terraform: the same role, trust, policies and outputs, from one model; a test gives every request the same answer from both. Everything below holds for either.`,
     ...who,
     `- **Session length**: ${session}`,
     `- **Permissions**: the customer-managed policies ${code(awsPolicyName(shown(AWS.inputs.prefix), tag, shown('region'), 1))} and following, listed under "What it can do".`,
