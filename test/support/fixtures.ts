@@ -44,6 +44,17 @@ export const REGISTRATION_SPEC = `${VALID_SPEC}registration:
     serviceToken: arn:aws:sns:us-east-1:210987654321:alien-registrations
 `;
 
+/** The OIDC form on AWS, registering with a function in the stack's own region. */
+export const REGISTRATION_OIDC_SPEC = `name: acme-oidc
+version: 1.0.0
+managingIdentity:
+  oidc: { issuer: "https://oidc.alien.dev", audience: "alien", subjectPrefix: "customer:" }
+clouds: [aws]
+permissions: [logs/read]
+registration:
+  aws: { serviceToken: "arn:aws:lambda:\${AWS::Region}:210987654321:function:alien-register" }
+`;
+
 /**
  * VALID_SPEC granting every built-in set at once, with the workload boundary the identity sets
  * need: the spec that must still fit every limit on every cloud.
