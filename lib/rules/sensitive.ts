@@ -12,28 +12,41 @@ export interface Sensitive {
   readonly why: string;
 }
 
-/** One grant of a set that only a `privileged` set may hold. */
-export interface PrivilegedGrant {
+/** One operation a set grants, where it stands in the set. */
+export interface Grant {
   readonly cloud: Cloud;
   readonly path: readonly PathSegment[];
   readonly operation: string;
+}
+
+/** Every operation the set grants, cloud by cloud, in the set's own order. */
+export function setGrants(set: PermissionSetSpec): Grant[] {
+  const grants: Grant[] = [];
+  set.aws?.forEach((st, s) => st.actions.forEach((action, a) => grants.push({ cloud: 'aws', path: ['aws', s, 'actions', a], operation: action })));
+  set.gcp?.permissions.forEach((p, i) => grants.push({ cloud: 'gcp', path: ['gcp', 'permissions', i], operation: p }));
+  for (const kind of ['actions', 'dataActions'] as const) {
+    set.azure?.[kind]?.forEach((op, i) => grants.push({ cloud: 'azure', path: ['azure', kind, i], operation: op }));
+  }
+  return grants;
+}
+
+/** One grant of a set that only a `privileged` set may hold. */
+export interface PrivilegedGrant extends Grant {
   readonly why: string;
 }
 
+const SENSITIVE: Readonly<Record<Cloud, readonly Sensitive[]>> = { aws: AWS_SENSITIVE_ACTIONS, gcp: GCP_SENSITIVE_PERMISSIONS, azure: AZURE_SENSITIVE_OPERATIONS };
+
 /** Every grant of the set that changes access or hands out credentials, per cloud. */
 export function privilegedGrants(set: PermissionSetSpec): PrivilegedGrant[] {
-  const grants: PrivilegedGrant[] = [];
-  const add = (cloud: Cloud, path: PathSegment[], operation: string, list: readonly Sensitive[]) => {
-    const hit = list.find((s) => s.pattern.test(operation));
-    if (hit) grants.push({ cloud, path, operation, why: hit.why });
-  };
-  set.aws?.forEach((st, s) => st.actions.forEach((action, a) => add('aws', ['aws', s, 'actions', a], action, AWS_SENSITIVE_ACTIONS)));
-  set.gcp?.permissions.forEach((p, i) => add('gcp', ['gcp', 'permissions', i], p, GCP_SENSITIVE_PERMISSIONS));
+  const grants = setGrants(set).flatMap((g) => {
+    const hit = SENSITIVE[g.cloud].find((s) => s.pattern.test(g.operation));
+    return hit ? [{ ...g, why: hit.why }] : [];
+  });
   if (set.gcp?.actAsRuntimeServiceAccounts) {
-    grants.push({ cloud: 'gcp', path: ['gcp', 'actAsRuntimeServiceAccounts'], operation: 'iam.serviceAccounts.actAs', why: 'lets the vendor act as the runtime service accounts the customer lists' });
-  }
-  for (const kind of ['actions', 'dataActions'] as const) {
-    set.azure?.[kind]?.forEach((op, i) => add('azure', ['azure', kind, i], op, AZURE_SENSITIVE_OPERATIONS));
+    // After the GCP grants, before Azure's, as the set reads.
+    const at = grants.findIndex((g) => g.cloud === 'azure');
+    grants.splice(at < 0 ? grants.length : at, 0, { cloud: 'gcp', path: ['gcp', 'actAsRuntimeServiceAccounts'], operation: 'iam.serviceAccounts.actAs', why: 'lets the vendor act as the runtime service accounts the customer lists' });
   }
   return grants;
 }

@@ -1,7 +1,7 @@
 import type { PermissionSetSpec } from '../../spec/permission-set-schema';
 import type { Cloud } from '../../spec/variables';
-import type { PathSegment } from '../../spec/yaml-source';
 import type { SetRule } from '../finding';
+import { setGrants, type Grant } from '../sensitive';
 
 /**
  * Grants whose effect can outlast the trust: what they write is kept after the customer deletes
@@ -35,24 +35,16 @@ const OUTLIVING: Readonly<Record<Cloud, readonly { pattern: RegExp; what: string
   ],
 };
 
-export interface OutlivingGrant {
-  readonly cloud: Cloud;
-  readonly path: readonly PathSegment[];
-  readonly operation: string;
+export interface OutlivingGrant extends Grant {
   readonly what: string;
 }
 
 /** Every grant of the set whose effect can outlast the trust. */
 export function outlivingGrants(set: PermissionSetSpec): OutlivingGrant[] {
-  const grants: OutlivingGrant[] = [];
-  const add = (cloud: Cloud, path: PathSegment[], operation: string) => {
-    const hit = OUTLIVING[cloud].find((o) => o.pattern.test(operation));
-    if (hit) grants.push({ cloud, path, operation, what: hit.what });
-  };
-  set.aws?.forEach((st, s) => st.actions.forEach((action, a) => add('aws', ['aws', s, 'actions', a], action)));
-  set.gcp?.permissions.forEach((p, i) => add('gcp', ['gcp', 'permissions', i], p));
-  for (const kind of ['actions', 'dataActions'] as const) set.azure?.[kind]?.forEach((op, i) => add('azure', ['azure', kind, i], op));
-  return grants;
+  return setGrants(set).flatMap((g) => {
+    const hit = OUTLIVING[g.cloud].find((o) => o.pattern.test(g.operation));
+    return hit ? [{ ...g, what: hit.what }] : [];
+  });
 }
 
 /** A grant that can outlast the trust needs `outlivesRevocation`, with how to find what it left on that cloud. */
