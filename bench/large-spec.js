@@ -24,7 +24,10 @@ function largeSpec(count, bucketsPerSet = 1) {
       ],
       gcp: {
         permissions: ['storage.objects.get', 'storage.objects.list'],
-        condition: { title: `Bucket ${i} of \${prefix}`, expression: `resource.name.startsWith("projects/_/buckets/\${prefix}-data${i}-")` },
+        condition: {
+          title: `Bucket ${i} of \${prefix}`,
+          expression: `resource.name.startsWith("projects/_/buckets/\${prefix}-data${i}-")`,
+        },
       },
       azure: { dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'] },
     };

@@ -6,6 +6,9 @@ const { appendFileSync } = require('node:fs');
 const file = process.env.ALIEN_TRUST_BENCH_PEAK_FILE;
 if (file) {
   process.on('exit', () => {
-    appendFileSync(file, `${JSON.stringify({ pid: process.pid, maxRssKiB: process.resourceUsage().maxRSS, argv: process.argv.slice(1, 3) })}\n`);
+    appendFileSync(
+      file,
+      `${JSON.stringify({ pid: process.pid, maxRssKiB: process.resourceUsage().maxRSS, argv: process.argv.slice(1, 3) })}\n`,
+    );
   });
 }

@@ -33,10 +33,18 @@ const CASES = [
     command: ['npx', 'alien-trust', 'synth', '--spec', newSpecFile, '--out', join(work, 'out-first')],
     before: writeNewSpec,
   },
-  { id: 'synth', label: 'npx alien-trust synth, repeated (example spec, 3 clouds)', command: ['npx', 'alien-trust', 'synth', '--out', join(work, 'out-synth')] },
+  {
+    id: 'synth',
+    label: 'npx alien-trust synth, repeated (example spec, 3 clouds)',
+    command: ['npx', 'alien-trust', 'synth', '--out', join(work, 'out-synth')],
+  },
   { id: 'cdkSynth', label: 'npx cdk synth (AWS only)', command: ['npx', 'cdk', 'synth', '--quiet', '--output', join(work, 'cdk.out')] },
   { id: 'cdktfSynth', label: 'npx cdktf synth (GCP and Azure)', command: ['npx', 'cdktf', 'synth', '--output', join(work, 'cdktf.out')] },
-  { id: 'synthLarge', label: 'npx alien-trust synth (200 inline sets)', command: ['npx', 'alien-trust', 'synth', '--spec', largeSpecFile, '--out', join(work, 'out-large')] },
+  {
+    id: 'synthLarge',
+    label: 'npx alien-trust synth (200 inline sets)',
+    command: ['npx', 'alien-trust', 'synth', '--spec', largeSpecFile, '--out', join(work, 'out-large')],
+  },
   { id: 'check', label: 'npx alien-trust check', command: ['npx', 'alien-trust', 'check'] },
   {
     id: 'synthFullValidation',
@@ -66,7 +74,10 @@ function runOnce({ command, env, before }) {
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${result.status}:\n${result.stderr}`);
-  const peaks = readFileSync(peakFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line).maxRssKiB);
+  const peaks = readFileSync(peakFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line).maxRssKiB);
   return { seconds, peakMiB: Math.max(...peaks) / 1024 };
 }
 
@@ -98,7 +109,13 @@ const targets = [
   { name: 'check ≤ 1.1 × synth', value: ratio('check', 'synth'), limit: 1.1 },
 ].map((t) => ({ ...t, met: t.strict ? t.value < t.limit : t.value <= t.limit }));
 
-const rows = Object.values(results).map((r) => [r.label, r.medianSeconds.toFixed(2), r.minSeconds.toFixed(2), r.peakMiB.toFixed(0), (r.medianSeconds / results.cdkSynth.medianSeconds).toFixed(2)]);
+const rows = Object.values(results).map((r) => [
+  r.label,
+  r.medianSeconds.toFixed(2),
+  r.minSeconds.toFixed(2),
+  r.peakMiB.toFixed(0),
+  (r.medianSeconds / results.cdkSynth.medianSeconds).toFixed(2),
+]);
 const header = ['command', 'median s', 'min s', 'peak MiB', '× cdk synth'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');

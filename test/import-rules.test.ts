@@ -14,14 +14,22 @@ describe('import rules', () => {
   });
 
   test('provider resources are imported by deep path, never from the package root', () => {
-    const rootImports = sources.flatMap((s) => imports(s.text).filter((i) => /^@cdktf\/provider-[a-z]+$/.test(i)).map((i) => `${s.path}: ${i}`));
+    const rootImports = sources.flatMap((s) =>
+      imports(s.text)
+        .filter((i) => /^@cdktf\/provider-[a-z]+$/.test(i))
+        .map((i) => `${s.path}: ${i}`),
+    );
     expect(rootImports).toEqual([]);
   });
 
   test('cdktf is imported only by the GCP and Azure code and their Terraform backend', () => {
     const outside = sources
       .filter((s) => !/^(gcp|azure|terraform)\//.test(s.path))
-      .flatMap((s) => imports(s.text).filter((i) => i === 'cdktf' || i.startsWith('@cdktf/')).map((i) => `${s.path}: ${i}`));
+      .flatMap((s) =>
+        imports(s.text)
+          .filter((i) => i === 'cdktf' || i.startsWith('@cdktf/'))
+          .map((i) => `${s.path}: ${i}`),
+      );
     expect(outside).toEqual([]);
   });
 });

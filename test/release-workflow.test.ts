@@ -71,7 +71,13 @@ function runStep(s: Step, env: Record<string, string>, stubs: Record<string, str
       ...env,
     },
   });
-  const read = (file: string) => Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const read = (file: string) =>
+    Object.fromEntries(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
   return { code: result.status, out: result.stdout, err: result.stderr, outputs: read(output), env: read(githubEnv), dir };
 }
 
@@ -94,7 +100,9 @@ describe('the release workflow', () => {
     expect(result.stdout).toContain('1 workflow file');
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8'));
     const bin = lintCommand!.split(/\s+/)[2];
-    const owner = Object.entries(lock.packages as Record<string, { bin?: Record<string, string>; dev?: boolean }>).find(([, p]) => p.bin?.[bin]);
+    const owner = Object.entries(lock.packages as Record<string, { bin?: Record<string, string>; dev?: boolean }>).find(
+      ([, p]) => p.bin?.[bin],
+    );
     expect(owner?.[1].dev).toBe(true);
   });
 
@@ -130,14 +138,29 @@ describe('the release workflow', () => {
 
   describe('the tag names the product', () => {
     const versions = step('prepare', 'This version and the previous release');
-    const info = JSON.stringify({ name: 'alien-app', version: '3.0.0', tag: 'alien-app-v3.0.0', previous: '2.1.1', previousTag: 'alien-app-v2.1.1' });
+    const info = JSON.stringify({
+      name: 'alien-app',
+      version: '3.0.0',
+      tag: 'alien-app-v3.0.0',
+      previous: '2.1.1',
+      previousTag: 'alien-app-v2.1.1',
+    });
     const npx = `[ "$1 $2" = "alien-trust release-info" ] || exit 3\necho '${info}'`;
 
     test('the version and tags come from release-info', () => {
       const result = runStep(versions, { GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'alien-app-v3.0.0' }, { npx });
       expect(result.code).toBe(0);
-      expect(result.outputs).toEqual({ name: 'alien-app', version: '3.0.0', tag: 'alien-app-v3.0.0', previous: '2.1.1', 'previous-tag': 'alien-app-v2.1.1' });
-      expect(jobs.prepare.outputs).toMatchObject({ tag: '${{ steps.versions.outputs.tag }}', 'previous-tag': '${{ steps.versions.outputs.previous-tag }}' });
+      expect(result.outputs).toEqual({
+        name: 'alien-app',
+        version: '3.0.0',
+        tag: 'alien-app-v3.0.0',
+        previous: '2.1.1',
+        'previous-tag': 'alien-app-v2.1.1',
+      });
+      expect(jobs.prepare.outputs).toMatchObject({
+        tag: '${{ steps.versions.outputs.tag }}',
+        'previous-tag': '${{ steps.versions.outputs.previous-tag }}',
+      });
     });
 
     test('a tag without the product name, or of another product, is refused', () => {
@@ -170,7 +193,11 @@ describe('the release workflow', () => {
     });
 
     test('a tag no spec releases is refused, naming the tags the specs do release', () => {
-      const result = runStep(pick, { GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.0.0', ALIEN_TRUST_SPEC: 'alien.trust.yaml' }, twoProducts);
+      const result = runStep(
+        pick,
+        { GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.0.0', ALIEN_TRUST_SPEC: 'alien.trust.yaml' },
+        twoProducts,
+      );
       expect(result.code).toBe(1);
       expect(result.out.trim()).toBe(
         '::error::No spec in the repository releases the tag v1.0.0 (tags are <name>-v<version>): alien.trust.yaml releases alien-app-v1.0.0, examples/oidc.trust.yaml releases alien-app-oidc-v1.0.0',
@@ -178,7 +205,11 @@ describe('the release workflow', () => {
     });
 
     test('a run by hand publishes the spec it was given', () => {
-      const result = runStep(pick, { GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main', ALIEN_TRUST_SPEC: 'examples/oidc.trust.yaml' }, twoProducts);
+      const result = runStep(
+        pick,
+        { GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main', ALIEN_TRUST_SPEC: 'examples/oidc.trust.yaml' },
+        twoProducts,
+      );
       expect(result.code).toBe(0);
       expect(result.outputs.spec).toBe('examples/oidc.trust.yaml');
     });
@@ -186,9 +217,17 @@ describe('the release workflow', () => {
     test('the GitHub release is created under the release tag, at the commit that was tested', () => {
       const publish = step('publish', 'Publish the release');
       const gh = `printf '%s\\n' "$@" > "$RUNNER_TEMP/gh-args"`;
-      for (const [version, prerelease] of [['3.0.0', false], ['3.1.0-rc.1', true]] as const) {
+      for (const [version, prerelease] of [
+        ['3.0.0', false],
+        ['3.1.0-rc.1', true],
+      ] as const) {
         const tag = `alien-app-v${version}`;
-        const result = runStep(publish, { NAME: 'alien-app', VERSION: version, TAG: tag, GITHUB_SHA: 'abc123' }, { gh }, { 'dist-release/SHA256SUMS': '', 'release-notes.md': '' });
+        const result = runStep(
+          publish,
+          { NAME: 'alien-app', VERSION: version, TAG: tag, GITHUB_SHA: 'abc123' },
+          { gh },
+          { 'dist-release/SHA256SUMS': '', 'release-notes.md': '' },
+        );
         expect(result.code).toBe(0);
         const args = readFileSync(join(result.dir, 'gh-args'), 'utf8').trim().split('\n');
         expect(args.slice(0, 3)).toEqual(['release', 'create', tag]);
@@ -207,7 +246,11 @@ describe('the release workflow', () => {
       name: 'release-approval',
       protection_rules: [
         { type: 'wait_timer', wait_timer: 0 },
-        { type: 'required_reviewers', prevent_self_review: preventSelfReview, reviewers: Array.from({ length: n }, (_, i) => ({ type: 'User', reviewer: { login: `r${i}` } })) },
+        {
+          type: 'required_reviewers',
+          prevent_self_review: preventSelfReview,
+          reviewers: Array.from({ length: n }, (_, i) => ({ type: 'User', reviewer: { login: `r${i}` } })),
+        },
       ],
     });
 
@@ -231,7 +274,9 @@ describe('the release workflow', () => {
       for (const environment of [{ name: 'release-approval', protection_rules: [] }, { name: 'release-approval' }, reviewers(0)]) {
         const result = runStep(check, env, { gh: ghAnswering(environment) });
         expect(result.code).toBe(1);
-        expect(result.out.trim()).toMatch(/^::error::The environment release-approval has no required reviewers, so it would approve every release: add them \(Settings → Environments → release-approval → Required reviewers/);
+        expect(result.out.trim()).toMatch(
+          /^::error::The environment release-approval has no required reviewers, so it would approve every release: add them \(Settings → Environments → release-approval → Required reviewers/,
+        );
       }
     });
 
@@ -247,12 +292,16 @@ describe('the release workflow', () => {
     test('any other answer from GitHub fails the run, saying what GitHub said', () => {
       const result = runStep(check, env, { gh: `echo 'gh: Resource not accessible by integration (HTTP 403)' >&2; exit 1` });
       expect(result.code).toBe(1);
-      expect(result.out.trim()).toBe('::error::Could not read the environment release-approval: gh: Resource not accessible by integration (HTTP 403)');
+      expect(result.out.trim()).toBe(
+        '::error::Could not read the environment release-approval: gh: Resource not accessible by integration (HTTP 403)',
+      );
     });
 
     test('the README says how to create the environment with required reviewers', () => {
       expect(section).toContain('Settings → Environments');
-      const put = /gh api -X PUT 'repos\/\{owner\}\/\{repo\}\/environments\/release-approval' --input - <<'EOF'\n([\s\S]*?)\nEOF/.exec(section);
+      const put = /gh api -X PUT 'repos\/\{owner\}\/\{repo\}\/environments\/release-approval' --input - <<'EOF'\n([\s\S]*?)\nEOF/.exec(
+        section,
+      );
       expect(put).not.toBeNull();
       const body = JSON.parse(put![1].replace(/<[A-Z_]+>/g, '1'));
       expect(body).toMatchObject({ prevent_self_review: true });
@@ -267,7 +316,10 @@ describe('the release workflow', () => {
     expect(jobs.publish.environment).toBe(
       "${{ (needs.prepare.outputs.expands == 'true' || needs.prepare.outputs.replaces == 'true') && 'release-approval' || 'release' }}",
     );
-    expect(jobs.prepare.outputs).toMatchObject({ expands: '${{ steps.gates.outputs.expands }}', replaces: '${{ steps.gates.outputs.replaces }}' });
+    expect(jobs.prepare.outputs).toMatchObject({
+      expands: '${{ steps.gates.outputs.expands }}',
+      replaces: '${{ steps.gates.outputs.replaces }}',
+    });
   });
 
   test('never overwrites a published S3 key, and a re-run skips identical keys and fails on a different one', () => {
@@ -287,7 +339,12 @@ describe('the release workflow', () => {
     test('checks, without credentials, that customers can read the uploaded template, naming the bucket settings when they cannot', () => {
       const check = step('publish', 'Check customers can read');
       const curl = `for a; do case "$prev" in --output) out=$a ;; esac; prev=$a; done\nprintf 'AccessDenied' > "$out"; printf 403`;
-      const result = runStep(check, { BUCKET: 'acme-templates', REGION: 'us-east-2', NAME: 'alien-app', VERSION: '3.0.0' }, { curl }, { 'templates/alien-app/v3.0.0/aws/template.json': '{}' });
+      const result = runStep(
+        check,
+        { BUCKET: 'acme-templates', REGION: 'us-east-2', NAME: 'alien-app', VERSION: '3.0.0' },
+        { curl },
+        { 'templates/alien-app/v3.0.0/aws/template.json': '{}' },
+      );
       expect(result.code).toBe(1);
       expect(result.out.trim()).toBe(
         "::error::Customers' CloudFormation cannot read https://acme-templates.s3.us-east-2.amazonaws.com/alien-app/v3.0.0/aws/template.json (HTTP 403): the bucket must allow s3:GetObject on alien-app/v*/* to everyone, with BlockPublicPolicy and RestrictPublicBuckets off on that bucket (README: For the vendor's CI)",
@@ -297,7 +354,9 @@ describe('the release workflow', () => {
 
     /** The README's fenced block in `language` that holds `text`. */
     const block = (language: string, text: string) => {
-      const found = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].find(([, lang, body]) => lang === language && body.includes(text));
+      const found = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].find(
+        ([, lang, body]) => lang === language && body.includes(text),
+      );
       expect(found).toBeDefined();
       return found![2];
     };
@@ -305,7 +364,9 @@ describe('the release workflow', () => {
     test('the README keeps ACLs off and public ACLs blocked, and opens only public policies, on the templates bucket alone, before its policy', () => {
       const commands = block('console', 'put-public-access-block');
       const at = (s: string) => commands.indexOf(s);
-      expect(commands).toContain("aws s3api put-bucket-ownership-controls --bucket \"$BUCKET\" --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'");
+      expect(commands).toContain(
+        'aws s3api put-bucket-ownership-controls --bucket "$BUCKET" --ownership-controls \'Rules=[{ObjectOwnership=BucketOwnerEnforced}]\'',
+      );
       expect(commands).toContain(
         'aws s3api put-public-access-block --bucket "$BUCKET" --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=false,RestrictPublicBuckets=false',
       );
@@ -315,7 +376,11 @@ describe('the release workflow', () => {
     });
 
     test("the README's bucket policy lets anyone read the released templates and nothing else", () => {
-      const policy = JSON.parse(block('json', 's3:GetObject').replace(/<bucket>/g, 'acme-templates').replace(/<name>/g, 'alien-app'));
+      const policy = JSON.parse(
+        block('json', 's3:GetObject')
+          .replace(/<bucket>/g, 'acme-templates')
+          .replace(/<name>/g, 'alien-app'),
+      );
       const allows = policy.Statement.filter((s: { Effect: string }) => s.Effect === 'Allow');
       expect(allows).toHaveLength(1);
       expect(allows[0]).toMatchObject({ Principal: '*', Action: 's3:GetObject' });
@@ -324,7 +389,8 @@ describe('the release workflow', () => {
       expect(script('publish')).toContain('key="$NAME/v$VERSION/$file"');
       expect(readable('alien-app/v3.0.0/aws/template.json')).toBe(true);
       expect(readable('alien-app/v3.1.0-rc.1/gcp/module/main.tf.json')).toBe(true);
-      for (const key of ['alien-app/versions.json', 'alien-app-private/v1.0.0/aws/template.json', 'notes/v1/x', 'alien-app']) expect(readable(key)).toBe(false);
+      for (const key of ['alien-app/versions.json', 'alien-app-private/v1.0.0/aws/template.json', 'notes/v1/x', 'alien-app'])
+        expect(readable(key)).toBe(false);
       const denies = policy.Statement.filter((s: { Effect: string }) => s.Effect === 'Deny');
       expect(denies).toEqual([expect.objectContaining({ Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]);
     });

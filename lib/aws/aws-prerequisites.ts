@@ -22,7 +22,10 @@ export function awsServiceLinkedRoles(sets: readonly PermissionSet[]): string[] 
  */
 export function awsNeedsTaggedVpc(sets: readonly PermissionSet[]): boolean {
   return sets.some((s) =>
-    (s.aws ?? []).some((statement) => statement.resources.some(isAnyVpc) && Object.values(statement.conditions ?? {}).some((byKey) => 'aws:ResourceTag/Name' in byKey)),
+    (s.aws ?? []).some(
+      (statement) =>
+        statement.resources.some(isAnyVpc) && Object.values(statement.conditions ?? {}).some((byKey) => 'aws:ResourceTag/Name' in byKey),
+    ),
   );
 }
 

@@ -1,5 +1,5 @@
 import { Fn } from 'aws-cdk-lib';
-import type { Variable } from '../spec/variables';
+import type { Variable } from '../input/variables';
 import type { Template } from '../model/trust-model';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AWS_IAM_PATH, NAME_LIMITS, RESOURCE_PREFIX, WORKLOAD_BOUNDARY_SUFFIX } from '../model/names';

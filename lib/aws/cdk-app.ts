@@ -11,6 +11,9 @@ export async function runCdkApp(): Promise<void> {
   const { model } = await loadModelOf(specPath(undefined), ['aws']);
   const app = new App({ analyticsReporting: false, stackTraces: false, postCliContext: AWS_APP_CONTEXT });
   if (model.aws) addTrustRoleStack(app, model);
-  else console.error(`alien-trust: ${model.name} does not target aws (clouds: ${model.clouds.join(', ') || 'none chosen'}); no stack to synthesize`);
+  else
+    console.error(
+      `alien-trust: ${model.name} does not target aws (clouds: ${model.clouds.join(', ') || 'none chosen'}); no stack to synthesize`,
+    );
   app.synth();
 }

@@ -45,10 +45,15 @@ export function awsRolePlan(model: TrustModel): AwsRolePlan {
  */
 function workloadBoundaryStatements(model: TrustModel): readonly AwsStatement[] {
   const sets = model.workloadIdentities?.permissionSets;
-  if (!sets) throw new Error('a set creates workload identities but the model has no workloadIdentities (checkWorkloadIdentities runs first)');
+  if (!sets)
+    throw new Error('a set creates workload identities but the model has no workloadIdentities (checkWorkloadIdentities runs first)');
   const policies = packPolicies(mergeStatements(sets));
   if (policies.length !== 1) {
-    throw new LimitError('aws', 'permissions boundary', `workloadIdentities.permissions need ${policies.length} policies of ${AWS_LIMITS.policyCharacters} characters; a boundary is one policy. Name fewer sets.`);
+    throw new LimitError(
+      'aws',
+      'permissions boundary',
+      `workloadIdentities.permissions need ${policies.length} policies of ${AWS_LIMITS.policyCharacters} characters; a boundary is one policy. Name fewer sets.`,
+    );
   }
   return policies[0];
 }

@@ -16,7 +16,11 @@ export const CFN_TEMPLATE_LIMITS = {
 export function templateSizeWarning(template: string): string | undefined {
   const bytes = Buffer.byteLength(template);
   if (bytes > CFN_TEMPLATE_LIMITS.url) {
-    throw new LimitError('aws', 'template size', `the template takes ${bytes} bytes; CloudFormation reads at most ${CFN_TEMPLATE_LIMITS.url} from S3. Grant fewer permission sets.`);
+    throw new LimitError(
+      'aws',
+      'template size',
+      `the template takes ${bytes} bytes; CloudFormation reads at most ${CFN_TEMPLATE_LIMITS.url} from S3. Grant fewer permission sets.`,
+    );
   }
   if (bytes <= CFN_TEMPLATE_LIMITS.inline) return undefined;
   return `aws: the template takes ${bytes} bytes, over the ${CFN_TEMPLATE_LIMITS.inline} that "aws cloudformation deploy --template-file" sends inline: launch it from its S3 URL (the quick-create link) or deploy with --s3-bucket (see README, "Large templates")`;

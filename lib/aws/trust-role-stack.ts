@@ -1,5 +1,15 @@
 import { CfnCondition, CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
-import { ArnPrincipal, CfnOIDCProvider, CfnRole, ManagedPolicy, PolicyDocument, Role, WebIdentityPrincipal, type CfnManagedPolicy, type IPrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  ArnPrincipal,
+  CfnOIDCProvider,
+  CfnRole,
+  ManagedPolicy,
+  PolicyDocument,
+  Role,
+  WebIdentityPrincipal,
+  type CfnManagedPolicy,
+  type IPrincipal,
+} from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsRoleName, RESOURCE_PREFIX } from '../model/names';
@@ -148,11 +158,16 @@ export class TrustRoleStack extends Stack {
     const outputs = CUSTOMER_INTERFACE.aws.outputs;
     new CfnOutput(this, outputs.account, { description: 'The account the role is in.', value: Stack.of(this).account });
     new CfnOutput(this, outputs.region, { description: 'The region the grants are for.', value: Stack.of(this).region });
-    new CfnOutput(this, outputs.template, { description: 'The template name and version this stack runs.', value: templateRelease(props.model) });
+    new CfnOutput(this, outputs.template, {
+      description: 'The template name and version this stack runs.',
+      value: templateRelease(props.model),
+    });
 
     this.templateOptions.metadata = {
       'AWS::CloudFormation::Interface': {
-        ParameterGroups: [{ Label: { default: `Access for ${props.model.name}` }, Parameters: [...Object.keys(trustParameters.labels), prefix.logicalId] }],
+        ParameterGroups: [
+          { Label: { default: `Access for ${props.model.name}` }, Parameters: [...Object.keys(trustParameters.labels), prefix.logicalId] },
+        ],
         ParameterLabels: {
           ...Object.fromEntries(Object.entries(trustParameters.labels).map(([id, label]) => [id, { default: label }])),
           [prefix.logicalId]: { default: 'Resource prefix of the deployment' },

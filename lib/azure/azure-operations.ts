@@ -24,5 +24,8 @@ export function azureResourceProviders(sets: readonly PermissionSet[]): string[]
   const namespaces = [...actions, ...dataActions].map((op) => op.split('/')[0]);
   const always = new Set(['microsoft.authorization', 'microsoft.resources']);
   const byLowerCase = new Map([MODULE_PROVIDER, ...namespaces].map((n) => [n.toLowerCase(), n] as const));
-  return [...byLowerCase.entries()].filter(([lower]) => !always.has(lower)).map(([, n]) => n).sort(compareText);
+  return [...byLowerCase.entries()]
+    .filter(([lower]) => !always.has(lower))
+    .map(([, n]) => n)
+    .sort(compareText);
 }

@@ -25,7 +25,11 @@ export class AzureRootStack extends TerraformStack {
     });
     validate(subscription, AZURE_SUBSCRIPTION_ID.pattern, `The subscription_id must be ${AZURE_SUBSCRIPTION_ID.description}.`);
     callModule(this, module);
-    new AzurermProvider(this, 'azurerm', { features: [{}], subscriptionId: subscription.stringValue, resourceProviderRegistrations: 'none' });
+    new AzurermProvider(this, 'azurerm', {
+      features: [{}],
+      subscriptionId: subscription.stringValue,
+      resourceProviderRegistrations: 'none',
+    });
     terraformSettings(this, { azurerm: AZURERM_PROVIDER });
   }
 }

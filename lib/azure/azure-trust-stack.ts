@@ -7,7 +7,13 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, AZURE_ROLE_NAME_PARTS, azureIdentityName, azureRoleDescription, azureRoleName } from '../model/names';
+import {
+  AZURE_FEDERATED_CREDENTIAL_NAME,
+  AZURE_ROLE_NAME_PARTS,
+  azureIdentityName,
+  azureRoleDescription,
+  azureRoleName,
+} from '../model/names';
 import type { TrustModel } from '../model/trust-model';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { customerIdVariable, prefixVariable } from '../terraform/variables';
@@ -53,7 +59,8 @@ export class AzureTrustStack extends TerraformStack {
     const tags = new TerraformVariable(this, CUSTOMER_INTERFACE.azure.inputs.tags, {
       type: 'map(string)',
       default: {},
-      description: "Tags for the resources that take them (the managed identity); role definitions, assignments and federated credentials take none.",
+      description:
+        'Tags for the resources that take them (the managed identity); role definitions, assignments and federated credentials take none.',
     });
     new AzurermProvider(this, 'azurerm', { features: [{}] });
     withoutProviderBlocks(this);
@@ -71,11 +78,20 @@ export class AzureTrustStack extends TerraformStack {
     const { actions, dataActions } = azureOperations(model.permissionSets);
     // The group's id holds the subscription, and ids compare without case; the product keeps
     // two products of one deployment in one group apart.
-    const hash = Fn.substr(Fn.sha1(Fn.lower(Fn.join("/", [group.id, prefix.stringValue, tfLiteral(model.name)]))), 0, AZURE_ROLE_NAME_PARTS.hashCharacters);
+    const hash = Fn.substr(
+      Fn.sha1(Fn.lower(Fn.join('/', [group.id, prefix.stringValue, tfLiteral(model.name)]))),
+      0,
+      AZURE_ROLE_NAME_PARTS.hashCharacters,
+    );
     const role = new RoleDefinition(this, 'alien_role', {
       name: azureRoleName(prefix.stringValue, Fn.substr(group.name, 0, AZURE_ROLE_NAME_PARTS.groupCharacters), hash),
       scope: group.id,
-      description: tfLiteral(azureRoleDescription(model.name, model.permissionSets.map((s) => s.id))),
+      description: tfLiteral(
+        azureRoleDescription(
+          model.name,
+          model.permissionSets.map((s) => s.id),
+        ),
+      ),
       permissions: [{ actions, dataActions }],
       assignableScopes: [group.id],
     });
@@ -87,7 +103,10 @@ export class AzureTrustStack extends TerraformStack {
       // Skips the directory lookup that fails while a new identity is still replicating.
       principalType: 'ServicePrincipal',
       // When the vendor may assign roles, only the spec's roles, only to managed identities.
-      ...(assignsRoles(model) && { condition: tfLiteral(roleAssignmentCondition(model)).replace(VENDOR_PRINCIPAL, identity.principalId), conditionVersion: '2.0' }),
+      ...(assignsRoles(model) && {
+        condition: tfLiteral(roleAssignmentCondition(model)).replace(VENDOR_PRINCIPAL, identity.principalId),
+        conditionVersion: '2.0',
+      }),
     });
 
     const credential = new FederatedIdentityCredential(this, 'vendor', {
@@ -97,7 +116,10 @@ export class AzureTrustStack extends TerraformStack {
       parentId: identity.id,
       issuer: tfLiteral(model.azure.issuer),
       // Per customer: the fixed prefix and the customer's id, so no other customer's token fits.
-      subject: 'fixed' in model.azure.subject ? tfLiteral(model.azure.subject.fixed) : `${tfLiteral(model.azure.subject.prefix)}${customerIdVariable(this, model.azure.subject.prefix).stringValue}`,
+      subject:
+        'fixed' in model.azure.subject
+          ? tfLiteral(model.azure.subject.fixed)
+          : `${tfLiteral(model.azure.subject.prefix)}${customerIdVariable(this, model.azure.subject.prefix).stringValue}`,
       audience: [tfLiteral(model.azure.audience)],
     });
     credential.addOverride('parent_id', undefined);
@@ -111,9 +133,15 @@ export class AzureTrustStack extends TerraformStack {
     }
     // What the vendor's importer reads besides the ids: where the identity is, and which release.
     // The group's id is /subscriptions/<id>/resourceGroups/<name>.
-    new TerraformOutput(this, names.subscription, { value: Fn.element(Fn.split('/', group.id), 2), description: 'The subscription the resource group is in.' });
+    new TerraformOutput(this, names.subscription, {
+      value: Fn.element(Fn.split('/', group.id), 2),
+      description: 'The subscription the resource group is in.',
+    });
     new TerraformOutput(this, names.resourceGroup, { value: group.name, description: 'The resource group the vendor manages.' });
     new TerraformOutput(this, names.identityId, { value: identity.id, description: "The managed identity's resource id." });
-    new TerraformOutput(this, names.template, { value: templateRelease(model), description: 'The template name and version this configuration is.' });
+    new TerraformOutput(this, names.template, {
+      value: templateRelease(model),
+      description: 'The template name and version this configuration is.',
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CLOUDS, type Cloud } from '../spec/variables';
+import { CLOUDS, type Cloud } from '../input/variables';
 import { CATALOG_DIR, type Catalog } from './catalog';
 
 /** Alien's management permission-set ids and the ones refused (see the YAML file's header). */

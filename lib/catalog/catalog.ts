@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareText } from '../model/compare';
 import { PACKAGE_ROOT } from '../package-root';
-import { permissionSetSchema, type PermissionSetSpec } from '../spec/permission-set-schema';
-import { SpecError } from '../spec/spec-error';
-import { validate } from '../spec/validate';
-import { YamlSource } from '../spec/yaml-source';
+import { permissionSetSchema, type PermissionSetSpec } from '../input/permission-set-schema';
+import { SpecError } from '../input/spec-error';
+import { validate } from '../input/validate';
+import { YamlSource } from '../input/yaml-source';
 
 /**
  * The built-in permission sets: YAML data under `sets/<family>/<level>.yaml`, one file per set,

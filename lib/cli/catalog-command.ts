@@ -1,7 +1,7 @@
 import { alienCoverage, coverageTable } from '../catalog/alien-coverage';
 import { builtInCatalog } from '../catalog/catalog';
-import type { PermissionSetSpec } from '../spec/permission-set-schema';
-import { CLOUDS } from '../spec/variables';
+import type { PermissionSetSpec } from '../input/permission-set-schema';
+import { CLOUDS } from '../input/variables';
 import type { Io } from './io';
 
 export interface CatalogOptions {
@@ -28,7 +28,9 @@ export function catalogCommand(options: CatalogOptions, io: Io): number {
   const rows = [['ID', 'CLOUDS', 'DESCRIPTION'], ...sets.map((s) => [`${s.id}${marks(s)}`, clouds(s), s.description])];
   const widths = [0, 1].map((c) => Math.max(...rows.map((r) => r[c].length)));
   for (const row of rows) io.out(`${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}`.trimEnd());
-  io.out(`\n${sets.length} sets. ! = privileged: changes access or hands out credentials (see privilegedReason in --json); c = reads customer content.`);
+  io.out(
+    `\n${sets.length} sets. ! = privileged: changes access or hands out credentials (see privilegedReason in --json); c = reads customer content.`,
+  );
   return 0;
 }
 

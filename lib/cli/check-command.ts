@@ -28,7 +28,9 @@ export async function checkCommand(options: CheckOptions, io: Io): Promise<numbe
   // The hint repeats the options given, so it can be pasted as it is.
   const synth = `npx alien-trust synth${options.spec === undefined ? '' : ` --spec ${options.spec}`}`;
   const lines = driftLines(drift, compareRelease(expected, actual ?? new Map()));
-  io.err(`${driftMessage(drift, { dir: shown(folder), version: model.version, spec: shown(specFile), synth })}${lines.length > 0 ? ':' : ''}`);
+  io.err(
+    `${driftMessage(drift, { dir: shown(folder), version: model.version, spec: shown(specFile), synth })}${lines.length > 0 ? ':' : ''}`,
+  );
   for (const line of lines) io.err(line);
   return 1;
 }

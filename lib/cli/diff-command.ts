@@ -35,16 +35,21 @@ function expansionReasons(diff: ReleaseDiff, newDir: string): string[] {
   const reasons: string[] = [];
   for (const cloud of ['aws', 'gcp', 'azure'] as const) {
     const { added } = diff[cloud];
-    if (added.length > 0) reasons.push(`--fail-on-expansion: ${cloud}: ${newDir} grants ${added.length} permission${added.length === 1 ? '' : 's'} the old release did not (first: ${added[0]})`);
+    if (added.length > 0)
+      reasons.push(
+        `--fail-on-expansion: ${cloud}: ${newDir} grants ${added.length} permission${added.length === 1 ? '' : 's'} the old release did not (first: ${added[0]})`,
+      );
   }
-  for (const { field, old, new: now } of diff.trust) reasons.push(`--fail-on-expansion: trust changed: ${field}: ${old ?? '(none)'} -> ${now ?? '(none)'}`);
+  for (const { field, old, new: now } of diff.trust)
+    reasons.push(`--fail-on-expansion: trust changed: ${field}: ${old ?? '(none)'} -> ${now ?? '(none)'}`);
   return reasons;
 }
 
 /** Why `--fail-on-replacement` failed: each resource the upgrade would replace. */
 function replacementReasons(diff: ReleaseDiff): string[] {
   return diff.replacements.map(
-    (r) => `--fail-on-replacement: ${r.cloud} ${r.resource}${r.properties.length > 0 ? ` (${r.properties.join(', ')} changed)` : ''} would be replaced: ${r.consequence}`,
+    (r) =>
+      `--fail-on-replacement: ${r.cloud} ${r.resource}${r.properties.length > 0 ? ` (${r.properties.join(', ')} changed)` : ''} would be replaced: ${r.consequence}`,
   );
 }
 

@@ -32,7 +32,12 @@ interface HandoffRecord {
   readonly spec: { readonly name: string; readonly version: string };
   readonly customerId: string;
   readonly prefix: string;
-  readonly aws?: { readonly quickCreateUrl: string; readonly externalId?: string; readonly externalIdGenerated?: boolean; readonly tfvars?: Record<string, string> };
+  readonly aws?: {
+    readonly quickCreateUrl: string;
+    readonly externalId?: string;
+    readonly externalIdGenerated?: boolean;
+    readonly tfvars?: Record<string, string>;
+  };
   readonly gcp?: { readonly tfvars: Record<string, string> };
   readonly azure?: { readonly tfvars: Record<string, string> };
   /** The day (UTC, YYYY-MM-DD) this record was written. */
@@ -63,7 +68,9 @@ export async function handoffCommand(options: HandoffOptions, io: Io): Promise<n
 
   const fresh = handoffRecord(options, model, customerId, prefix, externalId);
   if (stored && sameRecord(stored, fresh)) {
-    io.out(`${shown(out)}: the handoff of ${customerId} is unchanged${externalId ? ` (external id ${externalId.value})` : ''}; nothing written`);
+    io.out(
+      `${shown(out)}: the handoff of ${customerId} is unchanged${externalId ? ` (external id ${externalId.value})` : ''}; nothing written`,
+    );
     return 0;
   }
   const { history: olderHistory, ...previous } = stored ?? {};
@@ -85,25 +92,40 @@ export async function handoffCommand(options: HandoffOptions, io: Io): Promise<n
       `External id for ${customerId}: ${externalId.value} (${externalId.generated ? 'generated' : 'given'}), replacing ${storedId}, which is kept in ${HANDOFF_FILE}'s history as replaced on ${today}; the customer updates the stack's ExternalId parameter to the new one`,
     );
   } else if (stored) {
-    io.out(`The previous record of ${customerId} is kept in ${HANDOFF_FILE}'s history as replaced on ${today}; changed: ${changedFields(previous as HandoffRecord, fresh).join(', ')}`);
+    io.out(
+      `The previous record of ${customerId} is kept in ${HANDOFF_FILE}'s history as replaced on ${today}; changed: ${changedFields(previous as HandoffRecord, fresh).join(', ')}`,
+    );
   }
   return 0;
 }
 
 /** The external id of the record, and whether this tool generated it; none for forms without one. */
-function chooseExternalId(options: HandoffOptions, model: TrustModel, stored: HandoffRecord | undefined, out: string): { value: string; generated: boolean } | undefined {
+function chooseExternalId(
+  options: HandoffOptions,
+  model: TrustModel,
+  stored: HandoffRecord | undefined,
+  out: string,
+): { value: string; generated: boolean } | undefined {
   const given = options['external-id'] === undefined ? undefined : checkExternalId(options['external-id']);
   const storedId = stored?.aws?.externalId;
   const dir = shown(out);
   if (model.aws?.kind !== 'role') {
     if (options.rotate) {
-      throw new UsageError(`--rotate: ${model.aws ? "the spec's AWS trust is the OIDC form, which binds the customer id" : 'the spec has no AWS trust'}, so there is no external id to rotate; leave out --rotate`);
+      throw new UsageError(
+        `--rotate: ${model.aws ? "the spec's AWS trust is the OIDC form, which binds the customer id" : 'the spec has no AWS trust'}, so there is no external id to rotate; leave out --rotate`,
+      );
     }
     return undefined;
   }
   if (options.rotate) {
-    if (!stored) throw new UsageError(`--rotate: ${dir} holds no handoff to rotate (no ${HANDOFF_FILE}); leave out --rotate for a first handoff, or name the customer's folder`);
-    if (given !== undefined && given === storedId) throw new UsageError(`--rotate --external-id ${given}: that is the external id customer ${stored.customerId} already has; give a new one, or leave out --external-id to generate one`);
+    if (!stored)
+      throw new UsageError(
+        `--rotate: ${dir} holds no handoff to rotate (no ${HANDOFF_FILE}); leave out --rotate for a first handoff, or name the customer's folder`,
+      );
+    if (given !== undefined && given === storedId)
+      throw new UsageError(
+        `--rotate --external-id ${given}: that is the external id customer ${stored.customerId} already has; give a new one, or leave out --external-id to generate one`,
+      );
     return given !== undefined ? { value: given, generated: false } : { value: randomBytes(16).toString('hex'), generated: true };
   }
   if (stored && storedId !== undefined) {
@@ -113,7 +135,9 @@ function chooseExternalId(options: HandoffOptions, model: TrustModel, stored: Ha
       );
     }
     if (given !== storedId) {
-      throw new UsageError(`--external-id ${given}: customer ${stored.customerId}'s record in ${dir} holds ${storedId}; give --external-id ${storedId}, or add --rotate to replace it (the old one is kept in ${HANDOFF_FILE}'s history)`);
+      throw new UsageError(
+        `--external-id ${given}: customer ${stored.customerId}'s record in ${dir} holds ${storedId}; give --external-id ${storedId}, or add --rotate to replace it (the old one is kept in ${HANDOFF_FILE}'s history)`,
+      );
     }
     return { value: given, generated: stored.aws?.externalIdGenerated ?? false };
   }
@@ -139,13 +163,19 @@ function storedRecord(out: string, model: TrustModel, customerId: string): Hando
     throw new UsageError(`--out ${dir}: ${HANDOFF_FILE} is not a handoff record (no customerId); restore it, or name another folder`);
   }
   if (record.customerId !== customerId) {
-    throw new UsageError(`--out ${dir} holds the handoff of customer ${record.customerId}; name a folder of ${customerId}'s own, such as ${join(dir, '..', customerId)}`);
+    throw new UsageError(
+      `--out ${dir} holds the handoff of customer ${record.customerId}; name a folder of ${customerId}'s own, such as ${join(dir, '..', customerId)}`,
+    );
   }
   if (record.spec?.name !== model.name) {
-    throw new UsageError(`--out ${dir} holds ${customerId}'s handoff for ${record.spec?.name ?? 'another product'}; name a folder of its own for ${model.name}, such as ${join(dir, '..', `${customerId}-${model.name}`)}`);
+    throw new UsageError(
+      `--out ${dir} holds ${customerId}'s handoff for ${record.spec?.name ?? 'another product'}; name a folder of its own for ${model.name}, such as ${join(dir, '..', `${customerId}-${model.name}`)}`,
+    );
   }
   const expected = filesOf(record);
-  const foreign = [...filesIn(out)].filter((path) => path !== HANDOFF_FILE && expected.get(path) !== readFileSync(join(out, path), 'utf8')).sort();
+  const foreign = [...filesIn(out)]
+    .filter((path) => path !== HANDOFF_FILE && expected.get(path) !== readFileSync(join(out, path), 'utf8'))
+    .sort();
   if (foreign.length > 0) {
     throw new UsageError(
       `--out ${dir}: ${foreign.join(', ')} ${foreign.length === 1 ? 'is' : 'are'} not what ${HANDOFF_FILE} records (edited, or not written by handoff), and writing would replace the folder; move ${foreign.length === 1 ? 'it' : 'them'} out first`,
@@ -155,8 +185,18 @@ function storedRecord(out: string, model: TrustModel, customerId: string): Hando
 }
 
 /** The record for these inputs, before its date and history. */
-function handoffRecord(options: HandoffOptions, model: TrustModel, customerId: string, prefix: string, externalId: { value: string; generated: boolean } | undefined): HandoffRecord {
-  const record: { -readonly [K in keyof HandoffRecord]: HandoffRecord[K] } = { spec: { name: model.name, version: model.version }, customerId, prefix };
+function handoffRecord(
+  options: HandoffOptions,
+  model: TrustModel,
+  customerId: string,
+  prefix: string,
+  externalId: { value: string; generated: boolean } | undefined,
+): HandoffRecord {
+  const record: { -readonly [K in keyof HandoffRecord]: HandoffRecord[K] } = {
+    spec: { name: model.name, version: model.version },
+    customerId,
+    prefix,
+  };
   if (model.aws) {
     const url = quickCreateUrl({
       product: model.name,
@@ -168,8 +208,16 @@ function handoffRecord(options: HandoffOptions, model: TrustModel, customerId: s
     });
     // The same inputs for the AWS Terraform root (aws/main.tf.json) as the quick-create link carries.
     const aws = AWS_TERRAFORM_INTERFACE.inputs;
-    const tfvars = { [aws.prefix]: prefix, ...(externalId ? { [aws.externalId]: externalId.value } : { [aws.customerId]: customerId }), [AWS_TERRAFORM_INTERFACE.rootRegion]: required(options, 'region') };
-    record.aws = { quickCreateUrl: url, ...(externalId && { externalId: externalId.value, externalIdGenerated: externalId.generated }), tfvars };
+    const tfvars = {
+      [aws.prefix]: prefix,
+      ...(externalId ? { [aws.externalId]: externalId.value } : { [aws.customerId]: customerId }),
+      [AWS_TERRAFORM_INTERFACE.rootRegion]: required(options, 'region'),
+    };
+    record.aws = {
+      quickCreateUrl: url,
+      ...(externalId && { externalId: externalId.value, externalIdGenerated: externalId.generated }),
+      tfvars,
+    };
   }
   const variables = terraformVariables(model, prefix, customerId, options['vendor-service-account']);
   if (variables.gcp) record.gcp = { tfvars: variables.gcp };
@@ -211,7 +259,9 @@ function changedFields(before: HandoffRecord, after: HandoffRecord): string[] {
     const { issued: _issued, history: _history, ...rest } = record;
     return Object.fromEntries(
       Object.entries(rest).flatMap(([key, value]) =>
-        value !== null && typeof value === 'object' ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, JSON.stringify(v)]) : [[key, JSON.stringify(value)]],
+        value !== null && typeof value === 'object'
+          ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, JSON.stringify(v)])
+          : [[key, JSON.stringify(value)]],
       ),
     );
   };
@@ -220,7 +270,12 @@ function changedFields(before: HandoffRecord, after: HandoffRecord): string[] {
 }
 
 /** The per-customer inputs of each Terraform root; the customer adds their own project, group and subscription. */
-function terraformVariables(model: TrustModel, prefix: string, customerId: string, vendorServiceAccount: string | undefined): Record<string, Record<string, string>> {
+function terraformVariables(
+  model: TrustModel,
+  prefix: string,
+  customerId: string,
+  vendorServiceAccount: string | undefined,
+): Record<string, Record<string, string>> {
   const variables: Record<string, Record<string, string>> = {};
   const gcp = CUSTOMER_INTERFACE.gcp.inputs;
   if (model.gcp) {
@@ -230,7 +285,9 @@ function terraformVariables(model: TrustModel, prefix: string, customerId: strin
       const project = model.gcp.serviceAccountProject;
       const account = vendorServiceAccount ?? '';
       if (!new RegExp(vendorServiceAccountPattern(project)).test(account)) {
-        throw new UsageError(`--vendor-service-account: the vendor's service account for ${customerId}, in the vendor's project ${project} (for example ${customerId}@${project}.iam.gserviceaccount.com); got "${account}"`);
+        throw new UsageError(
+          `--vendor-service-account: the vendor's service account for ${customerId}, in the vendor's project ${project} (for example ${customerId}@${project}.iam.gserviceaccount.com); got "${account}"`,
+        );
       }
       variables.gcp[gcp.vendorServiceAccount] = account;
     }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../package-root';
-import { didYouMean } from '../spec/did-you-mean';
+import { didYouMean } from '../input/did-you-mean';
 import { LimitError } from '../model/limit-error';
-import { SpecError } from '../spec/spec-error';
+import { SpecError } from '../input/spec-error';
 import { catalogCommand } from './catalog-command';
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
@@ -79,7 +79,10 @@ const VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json
 type Options = Record<string, { type: 'string' | 'boolean' }>;
 
 /** Each command: its options, how many positional arguments it takes, and what it runs. */
-const COMMANDS: Record<string, { options: Options; positionals?: number; run: (values: any, io: Io, positionals: string[]) => number | Promise<number> }> = {
+const COMMANDS: Record<
+  string,
+  { options: Options; positionals?: number; run: (values: any, io: Io, positionals: string[]) => number | Promise<number> }
+> = {
   synth: { options: { spec: { type: 'string' }, out: { type: 'string' }, cloud: { type: 'string' } }, run: synthCommand },
   check: { options: { spec: { type: 'string' } }, run: checkCommand },
   link: {
@@ -111,7 +114,13 @@ const COMMANDS: Record<string, { options: Options; positionals?: number; run: (v
   catalog: { options: { json: { type: 'boolean' }, alien: { type: 'boolean' } }, run: catalogCommand },
   'release-info': { options: { spec: { type: 'string' } }, run: releaseInfoCommand },
   register: {
-    options: { event: { type: 'string' }, 'terraform-outputs': { type: 'string' }, cloud: { type: 'string' }, spec: { type: 'string' }, respond: { type: 'boolean' } },
+    options: {
+      event: { type: 'string' },
+      'terraform-outputs': { type: 'string' },
+      cloud: { type: 'string' },
+      spec: { type: 'string' },
+      respond: { type: 'boolean' },
+    },
     run: registerCommand,
   },
   diff: {
@@ -169,7 +178,13 @@ function parseArgsOrThrow(args: string[], options: Options) {
     if (arg === '--') break;
     if (!arg.startsWith('--')) continue;
     const name = arg.slice(2).split('=')[0];
-    if (!(name in options)) throw new UsageError(`unknown option --${name}${didYouMean(`--${name}`, Object.keys(options).map((o) => `--${o}`))}`);
+    if (!(name in options))
+      throw new UsageError(
+        `unknown option --${name}${didYouMean(
+          `--${name}`,
+          Object.keys(options).map((o) => `--${o}`),
+        )}`,
+      );
   }
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true });

@@ -53,7 +53,12 @@ function isWithin(child: string, parent: string): boolean {
  * else would be lost. The project root, its published releases and the shell's folder (or one
  * above it) are refused outright. Throws a UsageError naming the path.
  */
-export function checkOutDir(out: string, specFile: string, written: (dir: string) => boolean = isReleaseFolder, cwd = process.cwd()): string {
+export function checkOutDir(
+  out: string,
+  specFile: string,
+  written: (dir: string) => boolean = isReleaseFolder,
+  cwd = process.cwd(),
+): string {
   const dir = resolve(cwd, out);
   const refuse = (why: string) => {
     throw new UsageError(`--out ${out}: ${why}; name a new or empty folder, or one this command wrote before`);

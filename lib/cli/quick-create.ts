@@ -2,7 +2,7 @@ import { EXTERNAL_ID } from '../aws/external-id';
 import { CUSTOMER_ID } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { awsStackName, RESOURCE_PREFIX } from '../model/names';
-import { SPEC_NAME } from '../spec/trust-spec-schema';
+import { SPEC_NAME } from '../input/trust-spec-schema';
 import { UsageError } from './usage-error';
 
 const S3_HOST = /^([a-z0-9][a-z0-9.-]*\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com$/;
@@ -37,12 +37,14 @@ export function checkExternalId(value: string, flag = '--external-id'): string {
 }
 
 export function checkCustomerId(value: string, flag = '--customer-id'): string {
-  if (!new RegExp(CUSTOMER_ID.pattern).test(value)) throw new UsageError(`${flag}: ${CUSTOMER_ID.description}, for example ${CUSTOMER_ID.example}; got "${value}"`);
+  if (!new RegExp(CUSTOMER_ID.pattern).test(value))
+    throw new UsageError(`${flag}: ${CUSTOMER_ID.description}, for example ${CUSTOMER_ID.example}; got "${value}"`);
   return value;
 }
 
 export function checkPrefix(value: string, flag = '--prefix'): string {
-  if (!new RegExp(RESOURCE_PREFIX.pattern).test(value)) throw new UsageError(`${flag}: ${RESOURCE_PREFIX.description}, for example ${RESOURCE_PREFIX.example}`);
+  if (!new RegExp(RESOURCE_PREFIX.pattern).test(value))
+    throw new UsageError(`${flag}: ${RESOURCE_PREFIX.description}, for example ${RESOURCE_PREFIX.example}`);
   return value;
 }
 
@@ -52,7 +54,9 @@ const RELEASE_PATH = /\/([^/]+)\/v[^/]+\/aws\/template\.json$/;
 function productOf(url: URL): string {
   const name = url.pathname.match(RELEASE_PATH)?.[1];
   if (name === undefined || !SPEC_NAME.test(name)) {
-    throw new UsageError('--stack-name is required: the template URL does not end in a release path <name>/v<version>/aws/template.json to name the stack <prefix>-<name> after');
+    throw new UsageError(
+      '--stack-name is required: the template URL does not end in a release path <name>/v<version>/aws/template.json to name the stack <prefix>-<name> after',
+    );
   }
   return name;
 }
@@ -66,14 +70,19 @@ export function quickCreateUrl(input: QuickCreate): string {
     url = undefined;
   }
   if (!url || url.protocol !== 'https:' || !S3_HOST.test(url.hostname)) {
-    throw new UsageError(`--template-url: an https:// URL on an Amazon S3 host (bucket.s3.<region>.amazonaws.com), got "${input.templateUrl}"`);
+    throw new UsageError(
+      `--template-url: an https:// URL on an Amazon S3 host (bucket.s3.<region>.amazonaws.com), got "${input.templateUrl}"`,
+    );
   }
   const { region } = input;
   if (OTHER_PARTITION_REGION.test(region)) {
-    throw new UsageError(`--region: ${region} is outside the aws partition of the vendor's role; the templates can be launched only in aws regions such as eu-west-1`);
+    throw new UsageError(
+      `--region: ${region} is outside the aws partition of the vendor's role; the templates can be launched only in aws regions such as eu-west-1`,
+    );
   }
   if (!REGION.test(region)) throw new UsageError(`--region: an AWS region such as eu-west-1, got "${region}"`);
-  if (input.externalId === undefined && input.customerId === undefined) throw new UsageError('--external-id (role templates) or --customer-id (OIDC templates) is required');
+  if (input.externalId === undefined && input.customerId === undefined)
+    throw new UsageError('--external-id (role templates) or --customer-id (OIDC templates) is required');
   const prefix = checkPrefix(input.prefix);
   const stackName = input.stackName ?? awsStackName(prefix, input.product ?? productOf(url));
   if (!STACK_NAME.test(stackName)) throw new UsageError(`--stack-name: a letter, then up to 127 letters, digits and hyphens`);

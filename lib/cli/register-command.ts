@@ -5,7 +5,7 @@ import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { MANIFEST_FILE } from '../release/manifest';
-import { MAX_VERSION_LENGTH, SPEC_NAME } from '../spec/trust-spec-schema';
+import { MAX_VERSION_LENGTH, SPEC_NAME } from '../input/trust-spec-schema';
 import type { Io } from './io';
 import { specPath, templatesDir } from './project-paths';
 import { UsageError } from './usage-error';
@@ -48,7 +48,8 @@ const VERSION = /^[0-9][0-9A-Za-z.+-]*$/;
  * hold together. A Delete is always answered SUCCESS: deregistration never blocks revocation.
  */
 export async function registerCommand(options: RegisterOptions, io: Io): Promise<number> {
-  if ((options.event === undefined) === (options['terraform-outputs'] === undefined)) throw new UsageError('register needs --event FILE or --terraform-outputs FILE, not both');
+  if ((options.event === undefined) === (options['terraform-outputs'] === undefined))
+    throw new UsageError('register needs --event FILE or --terraform-outputs FILE, not both');
   const releases = templatesDir(specPath(options.spec));
   if (options.event !== undefined) {
     if (options.cloud !== undefined) throw new UsageError('--cloud goes with --terraform-outputs; an --event is always AWS');
@@ -102,7 +103,8 @@ async function registerEvent(event: unknown, releases: string, respond: boolean,
   let request: CloudFormationRequest;
   try {
     const requestType = text(event, 'RequestType', '');
-    if (!(REQUEST_TYPES as readonly string[]).includes(requestType)) throw new Refused(`RequestType "${requestType}" is not Create, Update or Delete`);
+    if (!(REQUEST_TYPES as readonly string[]).includes(requestType))
+      throw new Refused(`RequestType "${requestType}" is not Create, Update or Delete`);
     request = {
       RequestType: requestType as CloudFormationRequest['RequestType'],
       ResponseURL: text(event, 'ResponseURL', ''),
@@ -115,7 +117,10 @@ async function registerEvent(event: unknown, releases: string, respond: boolean,
     io.err(`alien-trust: refused: ${e.message}; no response can be sent`);
     return 2;
   }
-  const fallbackId = typeof event.PhysicalResourceId === 'string' && event.PhysicalResourceId !== '' ? event.PhysicalResourceId : recordId(request.StackId, request.LogicalResourceId);
+  const fallbackId =
+    typeof event.PhysicalResourceId === 'string' && event.PhysicalResourceId !== ''
+      ? event.PhysicalResourceId
+      : recordId(request.StackId, request.LogicalResourceId);
   let record: RegistrationRecord | undefined;
   let refusal: string | undefined;
   try {
@@ -131,9 +136,19 @@ async function registerEvent(event: unknown, releases: string, respond: boolean,
     // thinks of the request may keep the stack from going.
     const response =
       refusal === undefined || request.RequestType === 'Delete'
-        ? { Status: 'SUCCESS', ...(refusal === undefined ? {} : { Reason: `not registered: ${refusal}` }), PhysicalResourceId: record?.id ?? fallbackId }
+        ? {
+            Status: 'SUCCESS',
+            ...(refusal === undefined ? {} : { Reason: `not registered: ${refusal}` }),
+            PhysicalResourceId: record?.id ?? fallbackId,
+          }
         : { Status: 'FAILED', Reason: `${refusal}`.slice(0, 1000), PhysicalResourceId: fallbackId };
-    const body = { ...response, StackId: request.StackId, RequestId: request.RequestId, LogicalResourceId: request.LogicalResourceId, ...(record ? { Data: { RecordId: record.id } } : {}) };
+    const body = {
+      ...response,
+      StackId: request.StackId,
+      RequestId: request.RequestId,
+      LogicalResourceId: request.LogicalResourceId,
+      ...(record ? { Data: { RecordId: record.id } } : {}),
+    };
     try {
       await putResponse(request.ResponseURL, JSON.stringify(body));
     } catch (e) {
@@ -161,7 +176,8 @@ function awsRecord(event: Record<string, unknown>, request: CloudFormationReques
   const release = publishedRelease(releases, name, version);
   const template = readReleaseFile(release, 'aws/template.json', `${name}@${version} has no AWS template`);
   const expected = releaseRoleArn(template, account, prefix, region, `${name}@${version}`);
-  if (roleArn !== expected) throw new Refused(`the role ${roleArn} is not the one ${name}@${version} creates for prefix ${prefix} in ${region}: ${expected}`);
+  if (roleArn !== expected)
+    throw new Refused(`the role ${roleArn} is not the one ${name}@${version} creates for prefix ${prefix} in ${region}: ${expected}`);
   // The customer binding the release asks for: the external id (role form) or the customer id (OIDC form).
   const inputs = CUSTOMER_INTERFACE.aws.inputs;
   const parameters = isObject(template.Parameters) ? template.Parameters : {};
@@ -185,7 +201,8 @@ function awsRecord(event: Record<string, unknown>, request: CloudFormationReques
 function publishedRelease(releases: string, name: string, version: string): string {
   const safe = SPEC_NAME.test(name) && version.length <= MAX_VERSION_LENGTH && VERSION.test(version) && !version.includes('..');
   const dir = join(releases, name, `v${version}`);
-  if (!safe || !existsSync(join(dir, MANIFEST_FILE))) throw new Refused(`${name}@${version} is not a published release (no ${name}/v${version}/${MANIFEST_FILE} in the templates folder)`);
+  if (!safe || !existsSync(join(dir, MANIFEST_FILE)))
+    throw new Refused(`${name}@${version} is not a published release (no ${name}/v${version}/${MANIFEST_FILE} in the templates folder)`);
   return dir;
 }
 
@@ -198,7 +215,8 @@ function readReleaseFile(release: string, path: string, missing: string): Record
 /** The role ARN a release's template gives in this account, for this prefix and region. */
 function releaseRoleArn(template: Record<string, unknown>, account: string, prefix: string, region: string, release: string): string {
   const resources = isObject(template.Resources) ? Object.values(template.Resources) : [];
-  const role = resources.find((r) => isObject(r) && r.Type === 'AWS::IAM::Role') as { Properties?: { RoleName?: unknown; Path?: unknown } } | undefined;
+  const role = resources.find((r) => isObject(r) && r.Type === 'AWS::IAM::Role') as
+    { Properties?: { RoleName?: unknown; Path?: unknown } } | undefined;
   const roleName = role?.Properties?.RoleName;
   const sub = isObject(roleName) ? roleName['Fn::Sub'] : roleName;
   if (typeof sub !== 'string') throw new Refused(`${release}'s AWS template names no role`);
@@ -210,7 +228,9 @@ function releaseRoleArn(template: Record<string, unknown>, account: string, pref
 /** `terraform output -json`: each output's value. */
 function outputValues(outputs: unknown): Record<string, unknown> {
   if (!isObject(outputs)) throw new Refused('the Terraform outputs are not a JSON object (give the output of terraform output -json)');
-  return Object.fromEntries(Object.entries(outputs).map(([key, output]) => [key, isObject(output) && 'value' in output ? output.value : output]));
+  return Object.fromEntries(
+    Object.entries(outputs).map(([key, output]) => [key, isObject(output) && 'value' in output ? output.value : output]),
+  );
 }
 
 function terraformRecord(outputs: unknown, cloud: 'gcp' | 'azure', releases: string): RegistrationRecord {
@@ -233,19 +253,50 @@ function terraformRecord(outputs: unknown, cloud: 'gcp' | 'azure', releases: str
     // project's (example.com:proj) are <id>@proj.example.com.iam.gserviceaccount.com.
     const [domain, id] = project.includes(':') ? project.split(':', 2) : [undefined, project];
     const host = domain === undefined ? id : `${id}.${domain}`;
-    if (!email.endsWith(`@${host}.iam.gserviceaccount.com`)) throw new Refused(`the service account ${email} is not in the project ${project}`);
-    if (!/^\d{1,30}$/.test(uniqueId)) throw new Refused(`output ${o.serviceAccountUniqueId} "${uniqueId}" is not a service account's unique id`);
-    return { id: recordId('gcp', uniqueId), cloud, requestType: 'Create', template, serviceAccountEmail: email, serviceAccountUniqueId: uniqueId, project };
+    if (!email.endsWith(`@${host}.iam.gserviceaccount.com`))
+      throw new Refused(`the service account ${email} is not in the project ${project}`);
+    if (!/^\d{1,30}$/.test(uniqueId))
+      throw new Refused(`output ${o.serviceAccountUniqueId} "${uniqueId}" is not a service account's unique id`);
+    return {
+      id: recordId('gcp', uniqueId),
+      cloud,
+      requestType: 'Create',
+      template,
+      serviceAccountEmail: email,
+      serviceAccountUniqueId: uniqueId,
+      project,
+    };
   }
   const o = CUSTOMER_INTERFACE.azure.outputs;
-  const [clientId, tenantId, principalId, subscription, resourceGroup, identityId] = [o.clientId, o.tenantId, o.principalId, o.subscription, o.resourceGroup, o.identityId].map((key) => text(values, key, 'output '));
-  const identity = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.exec(identityId);
+  const [clientId, tenantId, principalId, subscription, resourceGroup, identityId] = [
+    o.clientId,
+    o.tenantId,
+    o.principalId,
+    o.subscription,
+    o.resourceGroup,
+    o.identityId,
+  ].map((key) => text(values, key, 'output '));
+  const identity =
+    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.exec(
+      identityId,
+    );
   if (!identity) throw new Refused(`output ${o.identityId} "${identityId}" is not a user-assigned identity id`);
   // Azure ids compare without regard to case.
   if (identity[1].toLowerCase() !== subscription.toLowerCase() || identity[2].toLowerCase() !== resourceGroup.toLowerCase()) {
     throw new Refused(`the identity ${identityId} is not in the subscription ${subscription} and resource group ${resourceGroup}`);
   }
-  return { id: recordId('azure', principalId), cloud, requestType: 'Create', template, clientId, tenantId, principalId, subscription, resourceGroup, identityId };
+  return {
+    id: recordId('azure', principalId),
+    cloud,
+    requestType: 'Create',
+    template,
+    clientId,
+    tenantId,
+    principalId,
+    subscription,
+    resourceGroup,
+    identityId,
+  };
 }
 
 /**
@@ -258,10 +309,18 @@ function putResponse(url: string, body: string): Promise<void> {
   if (target.protocol !== 'https:' && !local) return Promise.reject(new Error(`ResponseURL ${target.origin} is not https`));
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = send(target, { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) }, timeout: 30_000 }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-    });
+    const req = send(
+      target,
+      { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) }, timeout: 30_000 },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300
+            ? resolve()
+            : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('no answer in 30 seconds')));
     req.on('error', reject);
     req.end(body);

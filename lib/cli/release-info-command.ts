@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSpec } from '../spec/load-spec';
+import { loadSpec } from '../input/load-spec';
 import { builtInCatalog } from '../catalog/catalog';
 import { previousRelease, VERSIONS_FILE } from '../release/versions-index';
 import type { Io } from './io';

@@ -1,11 +1,11 @@
 import { builtInCatalog } from '../catalog/catalog';
 import { resolve } from '../model/resolve';
 import type { TrustModel } from '../model/trust-model';
-import { loadCheckedSpec } from '../spec/load-spec';
-import { SpecError } from '../spec/spec-error';
-import { checkWorkloadIdentities } from '../spec/workload-identities';
-import type { TrustSpec } from '../spec/trust-spec-schema';
-import { CLOUDS, type Cloud } from '../spec/variables';
+import { loadCheckedSpec } from '../input/load-spec';
+import { SpecError } from '../input/spec-error';
+import { checkWorkloadIdentities } from '../input/workload-identities';
+import type { TrustSpec } from '../input/trust-spec-schema';
+import { CLOUDS, type Cloud } from '../input/variables';
 import { shown } from './project-paths';
 import { UsageError } from './usage-error';
 
@@ -15,7 +15,9 @@ export function parseClouds(flag: string | undefined): Cloud[] | undefined {
   const names = flag.split(',').map((c) => c.trim());
   const unknown = names.filter((c) => !(CLOUDS as readonly string[]).includes(c));
   if (unknown.length > 0 || names.length === 0) {
-    throw new UsageError(`--cloud: unknown cloud ${unknown.map((c) => `"${c}"`).join(', ')}; use a comma-separated list of ${CLOUDS.join(', ')}`);
+    throw new UsageError(
+      `--cloud: unknown cloud ${unknown.map((c) => `"${c}"`).join(', ')}; use a comma-separated list of ${CLOUDS.join(', ')}`,
+    );
   }
   return CLOUDS.filter((c) => names.includes(c));
 }

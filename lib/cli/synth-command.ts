@@ -4,7 +4,7 @@ import { driftMessage, releaseDrift } from '../release/release-drift';
 import { readRelease } from '../release/release-folder';
 import { updateVersionsIndex } from '../release/versions-index';
 import { writeRelease } from '../output/write-release';
-import { SpecError } from '../spec/spec-error';
+import { SpecError } from '../input/spec-error';
 import { checkOutDir, releaseDir, shown, specPath } from './project-paths';
 import { loadModel, parseClouds } from './spec-options';
 import type { Io } from './io';
@@ -37,13 +37,19 @@ export async function synthCommand(options: SynthOptions, io: Io): Promise<numbe
   const drift = outDir === undefined ? releaseDrift(files, readRelease(out)) : undefined;
   if (drift && drift.kind !== 'none' && drift.kind !== 'unwritten' && !(drift.kind === 'edited' && drift.restorable)) {
     const synth = `npx alien-trust synth${options.spec === undefined ? '' : ` --spec ${options.spec}`}`;
-    throw SpecError.of(shown(specFile), driftMessage(drift, { dir: shown(out), version: model.version, spec: shown(specFile), synth }), 'version');
+    throw SpecError.of(
+      shown(specFile),
+      driftMessage(drift, { dir: shown(out), version: model.version, spec: shown(specFile), synth }),
+      'version',
+    );
   }
   writeRelease(out, files);
   if (outDir === undefined) updateVersionsIndex(join(out, '..'), model.version);
   io.out(`Wrote ${shown(out)}: ${[...files.keys()].join(', ')}`);
   if (drift?.kind === 'edited') {
-    io.out(`Restored ${shown(out)} as version ${model.version} was published, undoing the hand edits: ${drift.edits.map((e) => e.path).join(', ')} (a change to a release goes in the spec, with a new "version")`);
+    io.out(
+      `Restored ${shown(out)} as version ${model.version} was published, undoing the hand edits: ${drift.edits.map((e) => e.path).join(', ')} (a change to a release goes in the spec, with a new "version")`,
+    );
   }
   for (const warning of warnings) io.err(warning);
   return 0;

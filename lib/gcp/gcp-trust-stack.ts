@@ -1,4 +1,13 @@
-import { Fn, Op, TerraformIterator, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, type ITerraformDependable } from 'cdktf';
+import {
+  Fn,
+  Op,
+  TerraformIterator,
+  TerraformLocal,
+  TerraformOutput,
+  TerraformStack,
+  TerraformVariable,
+  type ITerraformDependable,
+} from 'cdktf';
 import type { Construct } from 'constructs';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
@@ -11,9 +20,17 @@ import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-
 import { vendorServiceAccountPattern } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import { LimitError } from '../model/limit-error';
-import { GCP_PROJECT_ID, GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, gcpRoleId, gcpRoleTitle, gcpServiceAccountDomain, gcpServiceAccountIds } from '../model/names';
+import {
+  GCP_PROJECT_ID,
+  GCP_ROLE_SUFFIX_BYTES,
+  NAME_LIMITS,
+  gcpRoleId,
+  gcpRoleTitle,
+  gcpServiceAccountDomain,
+  gcpServiceAccountIds,
+} from '../model/names';
 import type { GcpGrant, GcpTrust, PermissionSet, TrustModel } from '../model/trust-model';
-import type { Variable } from '../spec/variables';
+import type { Variable } from '../input/variables';
 import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { TimeSleep, TIME_PROVIDER } from '../terraform/time-sleep';
@@ -42,7 +59,8 @@ function serviceAccountId(prefix: TerraformVariable, specName: string): string {
   const hashed = ids.hashed(prefix.stringValue);
   if (ids.readableUpTo < 1) return hashed;
   const length = Fn.lengthOf(prefix.stringValue);
-  const fits = ids.readableFrom > 1 ? Op.and(Op.gte(length, ids.readableFrom), Op.lte(length, ids.readableUpTo)) : Op.lte(length, ids.readableUpTo);
+  const fits =
+    ids.readableFrom > 1 ? Op.and(Op.gte(length, ids.readableFrom), Op.lte(length, ids.readableUpTo)) : Op.lte(length, ids.readableUpTo);
   return Fn.conditional(fits, ids.readable(prefix.stringValue), hashed);
 }
 
@@ -51,7 +69,11 @@ function serviceAccountDescription(trust: GcpTrust): string {
   const text = `${usedBy(trust)} to manage the deployment's resources`;
   const bytes = Buffer.byteLength(text);
   if (bytes > NAME_LIMITS.gcpServiceAccountDescriptionBytes) {
-    throw new LimitError('gcp', 'service account description', `${bytes} bytes; google_service_account takes at most ${NAME_LIMITS.gcpServiceAccountDescriptionBytes}`);
+    throw new LimitError(
+      'gcp',
+      'service account description',
+      `${bytes} bytes; google_service_account takes at most ${NAME_LIMITS.gcpServiceAccountDescriptionBytes}`,
+    );
   }
   return text;
 }
@@ -70,7 +92,11 @@ type GcpSet = PermissionSet & { gcp: GcpGrant };
 function withinRoleLimit(sets: readonly GcpSet[]): readonly GcpSet[] {
   const over = sets.length - GCP_CUSTOM_ROLES_PER_PROJECT;
   if (over > 0) {
-    throw new LimitError('gcp', 'custom roles per project', `${sets.length} permission sets need one custom role each; a project holds ${GCP_CUSTOM_ROLES_PER_PROJECT}, ${over} too many`);
+    throw new LimitError(
+      'gcp',
+      'custom roles per project',
+      `${sets.length} permission sets need one custom role each; a project holds ${GCP_CUSTOM_ROLES_PER_PROJECT}, ${over} too many`,
+    );
   }
   return sets;
 }
@@ -105,10 +131,24 @@ function usedBy(trust: GcpTrust): string {
  * and that one principal gets `roles/iam.workloadIdentityUser` on the service account. No
  * vendor Google account is needed.
  */
-function vendorAccess(stack: TerraformStack, trust: GcpTrust, account: ServiceAccount, suffix: RandomId, projectId: TerraformVariable, apis: ProjectService[]): ITerraformDependable[] {
+function vendorAccess(
+  stack: TerraformStack,
+  trust: GcpTrust,
+  account: ServiceAccount,
+  suffix: RandomId,
+  projectId: TerraformVariable,
+  apis: ProjectService[],
+): ITerraformDependable[] {
   if (trust.kind !== 'oidc') {
-    const vendor = trust.kind === 'pinned' ? trust.serviceAccount : vendorServiceAccountVariable(stack, trust.serviceAccountProject).stringValue;
-    return [new ServiceAccountIamMember(stack, 'vendor_token_creator', { serviceAccountId: account.name, role: 'roles/iam.serviceAccountTokenCreator', member: `serviceAccount:${vendor}` })];
+    const vendor =
+      trust.kind === 'pinned' ? trust.serviceAccount : vendorServiceAccountVariable(stack, trust.serviceAccountProject).stringValue;
+    return [
+      new ServiceAccountIamMember(stack, 'vendor_token_creator', {
+        serviceAccountId: account.name,
+        role: 'roles/iam.serviceAccountTokenCreator',
+        member: `serviceAccount:${vendor}`,
+      }),
+    ];
   }
   const customerId = customerIdVariable(stack, trust.oidc.subjectPrefix);
   const pool = new IamWorkloadIdentityPool(stack, 'vendor_pool', {
@@ -143,7 +183,11 @@ function vendorServiceAccountVariable(stack: TerraformStack, project: string): T
     type: 'string',
     description: `The vendor's service account for you (the vendor sends it); it must be in the vendor's project ${project}.`,
   });
-  validate(vendor, vendorServiceAccountPattern(project), `The vendor_service_account must be a service account of the vendor's project ${project}, such as acme-corp@${gcpServiceAccountDomain(project)}.`);
+  validate(
+    vendor,
+    vendorServiceAccountPattern(project),
+    `The vendor_service_account must be a service account of the vendor's project ${project}, such as acme-corp@${gcpServiceAccountDomain(project)}.`,
+  );
   return vendor;
 }
 
@@ -156,11 +200,17 @@ export const RUNTIME_SERVICE_ACCOUNTS_VARIABLE = 'runtime_service_accounts';
  * runtime service account the customer lists, and nowhere else. A precondition refuses an
  * account outside the project or not named for the deployment's prefix.
  */
-function runtimeServiceAccountUser(stack: TerraformStack, account: ServiceAccount, projectId: TerraformVariable, prefix: TerraformVariable): ITerraformDependable {
+function runtimeServiceAccountUser(
+  stack: TerraformStack,
+  account: ServiceAccount,
+  projectId: TerraformVariable,
+  prefix: TerraformVariable,
+): ITerraformDependable {
   const accounts = new TerraformVariable(stack, RUNTIME_SERVICE_ACCOUNTS_VARIABLE, {
     type: 'list(string)',
     default: [],
-    description: "Emails of the deployment's runtime service accounts (named <prefix>-…, in this project) that the vendor's new revisions may run as; empty until the application creates them.",
+    description:
+      "Emails of the deployment's runtime service accounts (named <prefix>-…, in this project) that the vendor's new revisions may run as; empty until the application creates them.",
   });
   const each = TerraformIterator.fromList(accounts.listValue);
   // A domain-scoped project `example.com:proj` has accounts `…@proj.example.com.iam…`.
@@ -175,7 +225,12 @@ function runtimeServiceAccountUser(stack: TerraformStack, account: ServiceAccoun
       precondition: [
         {
           // Character classes rather than backslashes: `\.` is no valid escape in an HCL string.
-          condition: Fn.can(Fn.regex(Fn.format('^%s-[a-z0-9-]*@%s[.]iam[.]gserviceaccount[.]com$', [prefix.stringValue, Fn.replace(domain.asString, '.', '[.]')]), each.value)),
+          condition: Fn.can(
+            Fn.regex(
+              Fn.format('^%s-[a-z0-9-]*@%s[.]iam[.]gserviceaccount[.]com$', [prefix.stringValue, Fn.replace(domain.asString, '.', '[.]')]),
+              each.value,
+            ),
+          ),
           errorMessage: 'Each runtime service account must be named for the resource prefix (<prefix>-…) and belong to this project.',
         },
       ],
@@ -211,7 +266,8 @@ export class GcpTrustStack extends TerraformStack {
 
     const trust = model.gcp;
     const apis = gcpApisFor(trust).map(
-      (api) => new ProjectService(this, `api_${api.split('.')[0]}`, { project: projectId.stringValue, service: api, disableOnDestroy: false }),
+      (api) =>
+        new ProjectService(this, `api_${api.split('.')[0]}`, { project: projectId.stringValue, service: api, disableOnDestroy: false }),
     );
 
     const account = new ServiceAccount(this, 'alien', {
@@ -271,8 +327,14 @@ export class GcpTrustStack extends TerraformStack {
     email.addOverride('depends_on', [`${propagated.terraformResourceType}.${propagated.friendlyUniqueId}`]);
     // What the vendor's importer reads besides the email.
     const outputs = CUSTOMER_INTERFACE.gcp.outputs;
-    new TerraformOutput(this, outputs.serviceAccountUniqueId, { value: account.uniqueId, description: "The service account's unique id, which stays the same if it is deleted and one of the same name created." });
+    new TerraformOutput(this, outputs.serviceAccountUniqueId, {
+      value: account.uniqueId,
+      description: "The service account's unique id, which stays the same if it is deleted and one of the same name created.",
+    });
     new TerraformOutput(this, outputs.project, { value: projectId.stringValue, description: 'The project the service account is in.' });
-    new TerraformOutput(this, outputs.template, { value: templateRelease(model), description: 'The template name and version this configuration is.' });
+    new TerraformOutput(this, outputs.template, {
+      value: templateRelease(model),
+      description: 'The template name and version this configuration is.',
+    });
   }
 }

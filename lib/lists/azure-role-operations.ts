@@ -27,7 +27,10 @@ export interface AzureOperationKnowledge {
  */
 export function azureOperationKnowledge(operation: string): AzureOperationKnowledge {
   const name = operation.toLowerCase();
-  return { listed: KINDS.filter((k) => list(k).exact.has(name)), covered: KINDS.filter((k) => list(k).patterns.some((p) => p.test(operation))) };
+  return {
+    listed: KINDS.filter((k) => list(k).exact.has(name)),
+    covered: KINDS.filter((k) => list(k).patterns.some((p) => p.test(operation))),
+  };
 }
 
 /** The exact operations of one kind in the same provider namespace, as Azure writes them, for a suggestion. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../rules/finding';
-import type { PermissionSetSpec } from '../spec/permission-set-schema';
+import type { PermissionSetSpec } from '../input/permission-set-schema';
 import { awsActionProblems } from './aws-actions';
-import { didYouMean } from '../spec/did-you-mean';
+import { didYouMean } from '../input/did-you-mean';
 import { azureOperationKnowledge, azureOperationsOfNamespace, type AzureOperationKind } from './azure-role-operations';
 import { gcpPermissionKnown, gcpPermissionsOfService } from './gcp-permissions';
 
@@ -16,12 +16,16 @@ export async function listProblems(set: PermissionSetSpec): Promise<Finding[]> {
     for (const [a, action] of statement.actions.entries()) {
       // ARNs other statements grant for the same action: IAM checks each resource of a request on its own.
       const elsewhere = statements.filter((other, o) => o !== s && other.actions.includes(action)).flatMap((other) => other.resources);
-      for (const message of await awsActionProblems(action, statement.resources, statement.conditions, elsewhere)) findings.push({ path: ['aws', s, 'actions', a], message });
+      for (const message of await awsActionProblems(action, statement.resources, statement.conditions, elsewhere))
+        findings.push({ path: ['aws', s, 'actions', a], message });
     }
   }
   set.gcp?.permissions.forEach((permission, i) => {
     if (!gcpPermissionKnown(permission)) {
-      findings.push({ path: ['gcp', 'permissions', i], message: `${permission} is not a GCP permission${didYouMean(permission, gcpPermissionsOfService(permission))}` });
+      findings.push({
+        path: ['gcp', 'permissions', i],
+        message: `${permission} is not a GCP permission${didYouMean(permission, gcpPermissionsOfService(permission))}`,
+      });
     }
   });
   for (const kind of ['actions', 'dataActions'] as const) {

@@ -22,13 +22,36 @@ export const CUSTOMER_INTERFACE = {
   },
   gcp: {
     /** Terraform variables. */
-    inputs: { project: 'project_id', prefix: TERRAFORM_PREFIX_VARIABLE, vendorServiceAccount: 'vendor_service_account', customerId: TERRAFORM_CUSTOMER_ID_VARIABLE },
+    inputs: {
+      project: 'project_id',
+      prefix: TERRAFORM_PREFIX_VARIABLE,
+      vendorServiceAccount: 'vendor_service_account',
+      customerId: TERRAFORM_CUSTOMER_ID_VARIABLE,
+    },
     /** Terraform outputs. */
-    outputs: { serviceAccountEmail: 'service_account_email', serviceAccountUniqueId: 'service_account_unique_id', project: 'project', template: 'template' },
+    outputs: {
+      serviceAccountEmail: 'service_account_email',
+      serviceAccountUniqueId: 'service_account_unique_id',
+      project: 'project',
+      template: 'template',
+    },
   },
   azure: {
-    inputs: { resourceGroup: 'resource_group_name', prefix: TERRAFORM_PREFIX_VARIABLE, customerId: TERRAFORM_CUSTOMER_ID_VARIABLE, tags: 'tags' },
-    outputs: { clientId: 'client_id', tenantId: 'tenant_id', principalId: 'principal_id', subscription: 'subscription', resourceGroup: 'resource_group', identityId: 'identity_id', template: 'template' },
+    inputs: {
+      resourceGroup: 'resource_group_name',
+      prefix: TERRAFORM_PREFIX_VARIABLE,
+      customerId: TERRAFORM_CUSTOMER_ID_VARIABLE,
+      tags: 'tags',
+    },
+    outputs: {
+      clientId: 'client_id',
+      tenantId: 'tenant_id',
+      principalId: 'principal_id',
+      subscription: 'subscription',
+      resourceGroup: 'resource_group',
+      identityId: 'identity_id',
+      template: 'template',
+    },
   },
 } as const;
 
@@ -37,7 +60,12 @@ export const CUSTOMER_INTERFACE = {
  * and outputs as the CloudFormation parameters and outputs above, in Terraform's snake_case.
  */
 export const AWS_TERRAFORM_INTERFACE = {
-  inputs: { externalId: 'external_id', prefix: TERRAFORM_PREFIX_VARIABLE, customerId: TERRAFORM_CUSTOMER_ID_VARIABLE, oidcProviderArn: 'oidc_provider_arn' },
+  inputs: {
+    externalId: 'external_id',
+    prefix: TERRAFORM_PREFIX_VARIABLE,
+    customerId: TERRAFORM_CUSTOMER_ID_VARIABLE,
+    oidcProviderArn: 'oidc_provider_arn',
+  },
   outputs: { roleArn: 'role_arn', account: 'account_id', region: 'region', template: 'template' },
   /** The root's own variable: the region its provider configures, which the role's grants are for. */
   rootRegion: 'region',

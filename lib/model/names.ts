@@ -57,7 +57,12 @@ export const GCP_ROLE_SUFFIX_BYTES = 3;
  * that fits, else `<prefix>-<5 hex of the name's hash>`, which always does (24 + 1 + 5). The
  * renderer picks between the two with the prefix Terraform is given.
  */
-export function gcpServiceAccountIds(specName: string): { readable: (prefix: string) => string; hashed: (prefix: string) => string; readableFrom: number; readableUpTo: number } {
+export function gcpServiceAccountIds(specName: string): {
+  readable: (prefix: string) => string;
+  hashed: (prefix: string) => string;
+  readableFrom: number;
+  readableUpTo: number;
+} {
   const hash = createHash('sha256').update(specName).digest('hex').slice(0, GCP_ACCOUNT_HASH_CHARACTERS);
   return {
     readable: (prefix) => `${prefix}-${specName}`,
@@ -78,7 +83,10 @@ export function gcpServiceAccountIdShown(prefix: string, specName: string): { id
   const ids = gcpServiceAccountIds(specName);
   if (ids.readableUpTo < 1) return { id: ids.hashed(prefix), note: '' };
   const shorter = ids.readableFrom > 1 ? ` or under ${ids.readableFrom}` : '';
-  return { id: ids.readable(prefix), note: ` (\`${ids.hashed(prefix)}\` for a prefix over ${ids.readableUpTo}${shorter} characters, where the readable id would not hold GCP's 6 to 30)` };
+  return {
+    id: ids.readable(prefix),
+    note: ` (\`${ids.hashed(prefix)}\` for a prefix over ${ids.readableUpTo}${shorter} characters, where the readable id would not hold GCP's 6 to 30)`,
+  };
 }
 
 /** The GCP service account id for a concrete prefix (the CLI, the review and tests). */
@@ -180,7 +188,9 @@ export const AZURE_ROLE_NAME_PARTS = { groupCharacters: 80, hashCharacters: 8 } 
  */
 export function azureRoleDescription(specName: string, setIds: readonly string[]): string {
   const listed = `Lets ${specName} act in this resource group with: ${setIds.join(', ')}`;
-  return listed.length <= NAME_LIMITS.azureRoleDescription ? listed : `Lets ${specName} act in this resource group with ${setIds.length} permission sets; see PERMISSIONS.md`;
+  return listed.length <= NAME_LIMITS.azureRoleDescription
+    ? listed
+    : `Lets ${specName} act in this resource group with ${setIds.length} permission sets; see PERMISSIONS.md`;
 }
 
 export const AZURE_FEDERATED_CREDENTIAL_NAME = 'alien-control-plane';

@@ -1,8 +1,8 @@
 import type { Catalog } from '../catalog/catalog';
 import { azureBuiltInRoles } from '../lists/azure-builtin-roles';
-import type { AwsStatementSpec, PermissionSetSpec } from '../spec/permission-set-schema';
-import type { TrustSpec } from '../spec/trust-spec-schema';
-import { CLOUDS, parseTemplate, type Cloud } from '../spec/variables';
+import type { AwsStatementSpec, PermissionSetSpec } from '../input/permission-set-schema';
+import type { TrustSpec } from '../input/trust-spec-schema';
+import { CLOUDS, parseTemplate, type Cloud } from '../input/variables';
 import type { AwsStatement, AwsTrust, AzureTrust, ConditionValue, GcpTrust, PermissionSet, Template, TrustModel } from './trust-model';
 
 export interface ResolveOptions {
@@ -41,7 +41,9 @@ export function resolve(spec: TrustSpec, catalog: Catalog, options: ResolveOptio
       permissionSets: workload.permissions.map(lookup),
       azureRoles: (workload.azureRoles ?? []).map((name) => ({ name, id: azureBuiltInRoles().get(name)! })),
     },
-    ...(spec.registration?.aws && clouds.includes('aws') ? { registration: { aws: { serviceToken: spec.registration.aws.serviceToken } } } : {}),
+    ...(spec.registration?.aws && clouds.includes('aws')
+      ? { registration: { aws: { serviceToken: spec.registration.aws.serviceToken } } }
+      : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Cloud, TemplatePart } from '../spec/variables';
+import type { Cloud, TemplatePart } from '../input/variables';
 
 /**
  * The cloud-neutral model every renderer reads: who may get in, with what. It holds no

@@ -1,4 +1,4 @@
-import type { Cloud } from '../spec/variables';
+import type { Cloud } from '../input/variables';
 import type { TrustModel } from '../model/trust-model';
 
 /** A release folder's files: path relative to the folder → exact bytes to write. */
@@ -12,7 +12,10 @@ export type ReleaseFiles = Map<string, string>;
  */
 const RENDERERS: Record<Cloud, () => (model: TrustModel) => Record<string, object>> = {
   // CloudFormation, and the same role as a Terraform module and root, from one plan (awsRolePlan).
-  aws: () => (model) => ({ 'template.json': require('../aws/synth-aws').synthAws(model), ...require('../terraform/aws/synth-aws-terraform').synthAwsTerraform(model) }),
+  aws: () => (model) => ({
+    'template.json': require('../aws/synth-aws').synthAws(model),
+    ...require('../terraform/aws/synth-aws-terraform').synthAwsTerraform(model),
+  }),
   gcp: () => require('../gcp/synth-gcp').synthGcp,
   azure: () => require('../azure/synth-azure').synthAzure,
 };

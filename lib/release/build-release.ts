@@ -1,6 +1,6 @@
 import { templateSizeWarning } from '../aws/template-size';
 import type { TrustModel } from '../model/trust-model';
-import type { TrustSpec } from '../spec/trust-spec-schema';
+import type { TrustSpec } from '../input/trust-spec-schema';
 import { generateTemplates, type ReleaseFiles } from '../output/generate';
 import { permissionsReview, REVIEW_FILE } from '../review/permissions-review';
 import { MANIFEST_FILE, manifestFor } from './manifest';
@@ -33,11 +33,15 @@ export function releaseWarnings(model: TrustModel, files: ReleaseFiles): string[
   }
   const content = model.permissionSets.filter((s) => s.contentRead).map((s) => s.id);
   if (content.length > 0) {
-    warnings.push(`notice: the spec grants sets that read your customers' content (object bodies, secret values, table items, messages): ${content.join(', ')}; PERMISSIONS.md shows them apart`);
+    warnings.push(
+      `notice: the spec grants sets that read your customers' content (object bodies, secret values, table items, messages): ${content.join(', ')}; PERMISSIONS.md shows them apart`,
+    );
   }
   const outliving = model.permissionSets.filter((s) => s.outlivesRevocation).map((s) => s.id);
   if (outliving.length > 0) {
-    warnings.push(`notice: the spec grants sets whose effect revoking does not undo: ${outliving.join(', ')}; PERMISSIONS.md lists what each leaves and how the customer finds and removes it`);
+    warnings.push(
+      `notice: the spec grants sets whose effect revoking does not undo: ${outliving.join(', ')}; PERMISSIONS.md lists what each leaves and how the customer finds and removes it`,
+    );
   }
   const template = files.get('aws/template.json');
   const size = template === undefined ? undefined : templateSizeWarning(template);

@@ -27,7 +27,11 @@ export function changedFiles(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): Fi
       changes.push({ file, change: before === undefined ? 'added' : 'removed' });
     } else if (file.endsWith('.json')) {
       const paths = differingPaths(JSON.parse(before), JSON.parse(after), '');
-      changes.push({ file, change: 'changed', paths: paths.length > MAX_PATHS ? [...paths.slice(0, MAX_PATHS), `… ${paths.length - MAX_PATHS} more`] : paths });
+      changes.push({
+        file,
+        change: 'changed',
+        paths: paths.length > MAX_PATHS ? [...paths.slice(0, MAX_PATHS), `… ${paths.length - MAX_PATHS} more`] : paths,
+      });
     } else {
       changes.push({ file, change: 'changed' });
     }
@@ -38,7 +42,8 @@ export function changedFiles(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): Fi
 /** The paths at which two JSON values differ, as deep as both are objects or lists. */
 function differingPaths(a: unknown, b: unknown, path: string): string[] {
   const container = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-  if (!container(a) || !container(b) || Array.isArray(a) !== Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b) ? [] : [path || '(whole file)'];
+  if (!container(a) || !container(b) || Array.isArray(a) !== Array.isArray(b))
+    return JSON.stringify(a) === JSON.stringify(b) ? [] : [path || '(whole file)'];
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   return keys.flatMap((key) => differingPaths(a[key], b[key], path ? `${path}.${key}` : key));
 }

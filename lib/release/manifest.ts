@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrustModel } from '../model/trust-model';
-import type { TrustSpec } from '../spec/trust-spec-schema';
+import type { TrustSpec } from '../input/trust-spec-schema';
 import type { ReleaseFiles } from '../output/generate';
 import { toJson } from '../output/generate';
 import { PACKAGE_ROOT } from '../package-root';
@@ -25,7 +25,11 @@ export function canonicalSpec(spec: TrustSpec): string {
     Array.isArray(value)
       ? value.map(sorted)
       : value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+          )
         : value;
   return JSON.stringify(sorted(spec));
 }

@@ -39,12 +39,25 @@ export function releaseDrift(expected: ReleaseFiles, actual: ReleaseFiles | unde
   const want = recorded(expected.get(MANIFEST_FILE));
   const have = recorded(actual.get(MANIFEST_FILE));
   const specChanged = have?.specCanonicalSha256 !== want?.specCanonicalSha256;
-  const edits = have === undefined ? [{ path: MANIFEST_FILE, edit: actual.has(MANIFEST_FILE) ? 'changed' : 'removed' } as const] : handEdits(have, actual);
+  const edits =
+    have === undefined
+      ? [{ path: MANIFEST_FILE, edit: actual.has(MANIFEST_FILE) ? 'changed' : 'removed' } as const]
+      : handEdits(have, actual);
   if (edits.length > 0) {
-    return { kind: 'edited', edits, restorable: actual.get(MANIFEST_FILE) === expected.get(MANIFEST_FILE), specChanged: have !== undefined && specChanged };
+    return {
+      kind: 'edited',
+      edits,
+      restorable: actual.get(MANIFEST_FILE) === expected.get(MANIFEST_FILE),
+      specChanged: have !== undefined && specChanged,
+    };
   }
   if (specChanged) return { kind: 'spec-changed', files: differing };
-  return { kind: 'generator-changed', files: differing, publishedBy: have?.generator?.version ?? 'unknown', generator: want?.generator?.version ?? 'unknown' };
+  return {
+    kind: 'generator-changed',
+    files: differing,
+    publishedBy: have?.generator?.version ?? 'unknown',
+    generator: want?.generator?.version ?? 'unknown',
+  };
 }
 
 /** Files whose bytes are not those the manifest recorded, files it does not list, and files it lists that are gone. */
@@ -83,7 +96,10 @@ export function driftLines(drift: ReleaseDrift, differing: readonly { path: stri
  * or with synth when the spec still generates it as published), bump the version only for a
  * changed spec. `synth` is the command to suggest, with the options the user gave.
  */
-export function driftMessage(drift: ReleaseDrift, { dir, version, spec, synth }: { dir: string; version: string; spec: string; synth: string }): string {
+export function driftMessage(
+  drift: ReleaseDrift,
+  { dir, version, spec, synth }: { dir: string; version: string; spec: string; synth: string },
+): string {
   const published = `version ${version} is published in ${dir}`;
   switch (drift.kind) {
     case 'none':

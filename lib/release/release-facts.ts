@@ -47,7 +47,8 @@ function readAws(template: any, facts: ReleaseFacts): void {
       for (const statement of resource.Properties.PolicyDocument.Statement) {
         const condition = statement.Condition ? ` if ${text(statement.Condition)}` : '';
         for (const action of list(statement.Action)) {
-          for (const target of list(statement.Resource)) facts.grants.aws.push(`${action} on ${text((target as any)['Fn::Sub'] ?? target)}${condition}`);
+          for (const target of list(statement.Resource))
+            facts.grants.aws.push(`${action} on ${text((target as any)['Fn::Sub'] ?? target)}${condition}`);
         }
       }
     }

@@ -15,7 +15,10 @@ export function readRelease(dir: string): ReleaseFiles | undefined {
 }
 
 /** Paths whose bytes differ, that are missing from `actual`, or that `actual` has in excess. */
-export function compareRelease(expected: ReleaseFiles, actual: ReleaseFiles): { path: string; problem: 'differs' | 'missing' | 'unexpected' }[] {
+export function compareRelease(
+  expected: ReleaseFiles,
+  actual: ReleaseFiles,
+): { path: string; problem: 'differs' | 'missing' | 'unexpected' }[] {
   const problems: { path: string; problem: 'differs' | 'missing' | 'unexpected' }[] = [];
   for (const [path, content] of expected) {
     const found = actual.get(path);

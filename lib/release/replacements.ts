@@ -22,15 +22,43 @@ const CFN_REPLACING: Record<string, { properties: string[]; name: string }> = {
 
 /** Arguments the providers mark ForceNew: a change destroys the resource and creates another. */
 const TERRAFORM_REPLACING: Record<string, { cloud: 'aws' | 'gcp' | 'azure'; arguments: string[]; consequence: string }> = {
-  aws_iam_role: { cloud: 'aws', arguments: ['name', 'path'], consequence: 'a new role with a new ARN: the vendor must be sent the new role_arn' },
-  aws_iam_policy: { cloud: 'aws', arguments: ['name', 'path', 'description'], consequence: 'the policy is re-created and attached again: the vendor loses these permissions during the apply' },
+  aws_iam_role: {
+    cloud: 'aws',
+    arguments: ['name', 'path'],
+    consequence: 'a new role with a new ARN: the vendor must be sent the new role_arn',
+  },
+  aws_iam_policy: {
+    cloud: 'aws',
+    arguments: ['name', 'path', 'description'],
+    consequence: 'the policy is re-created and attached again: the vendor loses these permissions during the apply',
+  },
   aws_iam_role_policy_attachment: { cloud: 'aws', arguments: ['role', 'policy_arn'], consequence: 'the attachment is re-created' },
-  aws_iam_openid_connect_provider: { cloud: 'aws', arguments: ['url'], consequence: "the account's OIDC provider is re-created: sign-ins fail during the apply" },
-  google_service_account: { cloud: 'gcp', arguments: ['account_id', 'project'], consequence: 'a new service account with a new email: the vendor must be sent it' },
-  google_project_iam_custom_role: { cloud: 'gcp', arguments: ['role_id', 'project'], consequence: 'the role is re-created under a new id and its binding with it: the vendor loses these permissions during the apply' },
-  azurerm_user_assigned_identity: { cloud: 'azure', arguments: ['name', 'resource_group_name', 'location'], consequence: 'a new identity with new client and principal ids: the vendor must be sent them' },
+  aws_iam_openid_connect_provider: {
+    cloud: 'aws',
+    arguments: ['url'],
+    consequence: "the account's OIDC provider is re-created: sign-ins fail during the apply",
+  },
+  google_service_account: {
+    cloud: 'gcp',
+    arguments: ['account_id', 'project'],
+    consequence: 'a new service account with a new email: the vendor must be sent it',
+  },
+  google_project_iam_custom_role: {
+    cloud: 'gcp',
+    arguments: ['role_id', 'project'],
+    consequence: 'the role is re-created under a new id and its binding with it: the vendor loses these permissions during the apply',
+  },
+  azurerm_user_assigned_identity: {
+    cloud: 'azure',
+    arguments: ['name', 'resource_group_name', 'location'],
+    consequence: 'a new identity with new client and principal ids: the vendor must be sent them',
+  },
   azurerm_role_definition: { cloud: 'azure', arguments: ['scope'], consequence: 'the role is re-created and its assignment with it' },
-  azurerm_federated_identity_credential: { cloud: 'azure', arguments: ['name'], consequence: 'the federated credential is re-created: sign-ins fail during the apply' },
+  azurerm_federated_identity_credential: {
+    cloud: 'azure',
+    arguments: ['name'],
+    consequence: 'the federated credential is re-created: sign-ins fail during the apply',
+  },
 };
 
 /** Every replacement an upgrade from OLD to NEW would cause, on every cloud. */
@@ -48,7 +76,8 @@ function cloudFormationReplacements(oldFiles: ReleaseFiles, newFiles: ReleaseFil
     const next = after[id];
     if (!next || next.Type !== old.Type) {
       // A new stack version without the resource deletes it; for the role that is the trust itself.
-      if (old.Type === 'AWS::IAM::Role') found.push({ cloud: 'aws', resource: id, properties: [], consequence: 'removed: the RoleArn the vendor holds stops working' });
+      if (old.Type === 'AWS::IAM::Role')
+        found.push({ cloud: 'aws', resource: id, properties: [], consequence: 'removed: the RoleArn the vendor holds stops working' });
       continue;
     }
     const changed = rule.properties.filter((p) => !same(old.Properties?.[p], next.Properties?.[p]));
@@ -56,7 +85,9 @@ function cloudFormationReplacements(oldFiles: ReleaseFiles, newFiles: ReleaseFil
     const named = next.Properties?.[rule.name] !== undefined;
     const keepsName = named && same(old.Properties?.[rule.name], next.Properties?.[rule.name]);
     const consequences = [
-      keepsName ? 'the stack update fails: CloudFormation cannot replace a resource with a custom name under the same name' : 'replaced by a new resource',
+      keepsName
+        ? 'the stack update fails: CloudFormation cannot replace a resource with a custom name under the same name'
+        : 'replaced by a new resource',
       ...(old.Type === 'AWS::IAM::Role' ? ['the RoleArn changes and the vendor must be sent the new one'] : []),
     ];
     found.push({ cloud: 'aws', resource: id, properties: changed, consequence: consequences.join('; ') });
@@ -108,6 +139,8 @@ export function formatReplacements(found: readonly Replacement[]): string[] {
   if (found.length === 0) return ['upgrade: in place (nothing is replaced)'];
   return [
     `upgrade: ${found.length} replaced`,
-    ...found.map((r) => `  ! ${r.cloud} ${r.resource}${r.properties.length > 0 ? ` (${r.properties.join(', ')} changed)` : ''}: ${r.consequence}`),
+    ...found.map(
+      (r) => `  ! ${r.cloud} ${r.resource}${r.properties.length > 0 ? ` (${r.properties.join(', ')} changed)` : ''}: ${r.consequence}`,
+    ),
   ];
 }

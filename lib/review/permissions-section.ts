@@ -3,7 +3,7 @@ import { gcpRoleId } from '../model/names';
 import { templateSource } from '../model/template';
 import { mapConditions } from '../model/conditions';
 import type { AwsStatement, PermissionSet, TrustModel } from '../model/trust-model';
-import type { Cloud } from '../spec/variables';
+import type { Cloud } from '../input/variables';
 import { code, codeList, shown } from './markdown';
 
 /** Each cloud as a heading or a reader names it. */
@@ -24,9 +24,15 @@ export function permissionsSection(model: TrustModel): string[] {
       '',
       `Some sets below let the vendor create your application's own identities. They can never do more than these sets allow: ${codeList(workload.permissionSets.map((s) => s.id))}.`,
       '',
-      ...(model.aws ? ['- **AWS**: every role the vendor creates or changes must carry the permissions boundary the stack creates from those sets (`<ResourcePrefix>-…-boundary` under `/alientrust/`), and is named for the prefix; removing a boundary is never allowed.'] : []),
+      ...(model.aws
+        ? [
+            '- **AWS**: every role the vendor creates or changes must carry the permissions boundary the stack creates from those sets (`<ResourcePrefix>-…-boundary` under `/alientrust/`), and is named for the prefix; removing a boundary is never allowed.',
+          ]
+        : []),
       ...(model.azure && workload.azureRoles.length > 0
-        ? [`- **Azure**: the vendor may assign only ${codeList(workload.azureRoles.map((r) => r.name))}, only to managed identities, inside the resource group (an ABAC condition on its role assignment).`]
+        ? [
+            `- **Azure**: the vendor may assign only ${codeList(workload.azureRoles.map((r) => r.name))}, only to managed identities, inside the resource group (an ABAC condition on its role assignment).`,
+          ]
         : []),
       '',
     );
@@ -52,7 +58,8 @@ function setSection(set: PermissionSet, clouds: readonly Cloud[]): string[] {
   const lines = [`### ${code(set.id)}`, '', `${set.description}${set.origin === 'custom' ? ' (defined in the trust spec)' : ''}`, ''];
   if (set.privilegedReason) lines.push(`> **Privileged**: this set can change access or hand out credentials. ${set.privilegedReason}`, '');
   if (set.contentRead) lines.push("> **Reads content**: this set reads your data, not only your infrastructure's settings.", '');
-  if (set.outlivesRevocation) lines.push(`> **Outlives revocation**: ${set.outlivesRevocation.reason} See "What revoking does not undo".`, '');
+  if (set.outlivesRevocation)
+    lines.push(`> **Outlives revocation**: ${set.outlivesRevocation.reason} See "What revoking does not undo".`, '');
   for (const cloud of clouds) {
     const unsupported = set.unsupported[cloud];
     if (unsupported) {
@@ -77,10 +84,14 @@ function awsGrant(set: PermissionSet): string[] {
 function awsStatement(statement: AwsStatement): string {
   const resources = statement.resources.map(templateSource);
   const conditions = Object.entries(mapConditions(statement.conditions ?? {}, templateSource)).flatMap(([operator, entries]) =>
-    Object.entries(entries).map(([key, value]) => `${code(key)} ${operator} ${typeof value === 'string' ? code(value) : Array.isArray(value) ? `one of ${codeList(value)}` : code(String(value))}`),
+    Object.entries(entries).map(
+      ([key, value]) =>
+        `${code(key)} ${operator} ${typeof value === 'string' ? code(value) : Array.isArray(value) ? `one of ${codeList(value)}` : code(String(value))}`,
+    ),
   );
   const anyResource = resources.length === 1 && resources[0] === '*';
-  if (anyResource && conditions.length === 0) return `${codeList(statement.actions)} on any resource (${code('*')}: these actions take no resource type, so IAM cannot limit them to particular resources)`;
+  if (anyResource && conditions.length === 0)
+    return `${codeList(statement.actions)} on any resource (${code('*')}: these actions take no resource type, so IAM cannot limit them to particular resources)`;
   const on = anyResource ? `on any resource (${code('*')})` : `on ${codeList(resources)}`;
   return `${codeList(statement.actions)} ${on}${conditions.length > 0 ? `, only when ${conditions.join(' and ')}` : ''}`;
 }

@@ -1,5 +1,12 @@
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, awsProductTag, awsRoleName, azureIdentityName, gcpServiceAccountDomain, gcpServiceAccountIdShown } from '../model/names';
+import {
+  AZURE_FEDERATED_CREDENTIAL_NAME,
+  awsProductTag,
+  awsRoleName,
+  azureIdentityName,
+  gcpServiceAccountDomain,
+  gcpServiceAccountIdShown,
+} from '../model/names';
 import { issuerHost } from '../model/customer-binding';
 import type { GcpTrust, TrustModel } from '../model/trust-model';
 import { code, shown } from './markdown';
@@ -20,7 +27,10 @@ export function revocationSection(model: TrustModel): string[] {
     const denied =
       trust.kind === 'role'
         ? { Principal: { AWS: trust.managingRoleArn }, Action: 'sts:AssumeRole' }
-        : { Principal: { Federated: `arn:aws:iam::<account>:oidc-provider/${issuerHost(trust.oidc.issuer)}` }, Action: 'sts:AssumeRoleWithWebIdentity' };
+        : {
+            Principal: { Federated: `arn:aws:iam::<account>:oidc-provider/${issuerHost(trust.oidc.issuer)}` },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+          };
     const denyAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', ...denied }] });
     lines.push(
       '### AWS',
@@ -83,10 +93,12 @@ function notUndone(model: TrustModel): string[] {
   for (const cloud of model.clouds) {
     for (const set of marked) {
       const find = set.outlivesRevocation?.[cloud];
-      if (find && !set.unsupported[cloud]) lines.push(`- **${CLOUD_NAMES[cloud]}, ${code(set.id)}**: ${set.outlivesRevocation!.reason} ${find}`);
+      if (find && !set.unsupported[cloud])
+        lines.push(`- **${CLOUD_NAMES[cloud]}, ${code(set.id)}**: ${set.outlivesRevocation!.reason} ${find}`);
     }
   }
-  if (marked.length === 0) lines.push('- Nothing else: no granted set writes a trust or resource policy, attaches an identity or resets a credential.');
+  if (marked.length === 0)
+    lines.push('- Nothing else: no granted set writes a trust or resource policy, attaches an identity or resets a credential.');
   return [...lines, ''];
 }
 
@@ -95,7 +107,11 @@ function gcpStopNewTokens(trust: GcpTrust, account: string): string[] {
   const inputs = CUSTOMER_INTERFACE.gcp.inputs;
   const [what, member, role] =
     trust.kind === 'oidc'
-      ? ["the vendor's workload-identity grant", `principal://iam.googleapis.com/projects/<project number>/locations/global/workloadIdentityPools/<pool>/subject/${trust.oidc.subjectPrefix}<${inputs.customerId}>`, 'roles/iam.workloadIdentityUser']
+      ? [
+          "the vendor's workload-identity grant",
+          `principal://iam.googleapis.com/projects/<project number>/locations/global/workloadIdentityPools/<pool>/subject/${trust.oidc.subjectPrefix}<${inputs.customerId}>`,
+          'roles/iam.workloadIdentityUser',
+        ]
       : [
           "the vendor's token-creator grant",
           `serviceAccount:${trust.kind === 'pinned' ? trust.serviceAccount : `<${inputs.vendorServiceAccount}>`}`,

@@ -4,7 +4,17 @@ import { azureResourceProviders } from '../azure/azure-operations';
 import { gcpApisFor, GCP_VENDOR_API } from '../gcp/required-apis';
 import { issuerHost } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AWS_IAM_PATH, AZURE_FEDERATED_CREDENTIAL_NAME, awsPolicyName, awsProductTag, awsRoleName, azureIdentityName, azureRoleName, gcpServiceAccountIdShown, gcpServiceAccountDomain } from '../model/names';
+import {
+  AWS_IAM_PATH,
+  AZURE_FEDERATED_CREDENTIAL_NAME,
+  awsPolicyName,
+  awsProductTag,
+  awsRoleName,
+  azureIdentityName,
+  azureRoleName,
+  gcpServiceAccountIdShown,
+  gcpServiceAccountDomain,
+} from '../model/names';
 import type { AwsTrust, AzureTrust, GcpTrust, TrustModel } from '../model/trust-model';
 import { code, codeList, mermaid, mermaidLabel, shown } from './markdown';
 
@@ -41,8 +51,12 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
           `- **Who can use it**: only a holder of an OIDC token from the vendor's issuer ${code(trust.oidc.issuer)}, through ${code('sts:AssumeRoleWithWebIdentity')} and the account's IAM OIDC provider for that issuer (created by the stack, or the one you name in ${code(AWS.inputs.oidcProviderArn)}). No AWS account of the vendor is trusted.`,
           `- **Condition**: the token's audience (${code(`${issuerHost(trust.oidc.issuer)}:aud`)}) must be ${code(trust.oidc.audience)} and its subject (${code(`${issuerHost(trust.oidc.issuer)}:sub`)}) exactly ${code(`${trust.oidc.subjectPrefix}${shown(AWS.inputs.customerId)}`)}, your customer id at the vendor: a token minted for another customer does not fit.`,
         ];
-  const vendor = trust.kind === 'role' ? mermaidLabel("Vendor's role", trust.managingRoleArn) : mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer);
-  const edge = trust.kind === 'role' ? mermaidLabel('sts:AssumeRole', `with ${AWS.inputs.externalId}`) : mermaidLabel('sts:AssumeRoleWithWebIdentity', `sub ${trust.oidc.subjectPrefix}${shown(AWS.inputs.customerId)}`);
+  const vendor =
+    trust.kind === 'role' ? mermaidLabel("Vendor's role", trust.managingRoleArn) : mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer);
+  const edge =
+    trust.kind === 'role'
+      ? mermaidLabel('sts:AssumeRole', `with ${AWS.inputs.externalId}`)
+      : mermaidLabel('sts:AssumeRoleWithWebIdentity', `sub ${trust.oidc.subjectPrefix}${shown(AWS.inputs.customerId)}`);
   return [
     '### AWS',
     '',
@@ -72,9 +86,15 @@ function awsRegistration(model: TrustModel, trust: AwsTrust): string[] {
   const token = model.registration?.aws?.serviceToken;
   if (!token) return [`- **You send back**: the stack output ${code(AWS.outputs.roleArn)}.`];
   const binding = trust.kind === 'role' ? AWS.inputs.externalId : AWS.inputs.customerId;
-  const sent = [`${code('RoleArn')} (the role's ARN)`, code(AWS.inputs.prefix), `${code(binding)} (the value you entered)`, `${code('TemplateName')} ${code(model.name)}`, `${code('TemplateVersion')} ${code(model.version)}`];
+  const sent = [
+    `${code('RoleArn')} (the role's ARN)`,
+    code(AWS.inputs.prefix),
+    `${code(binding)} (the value you entered)`,
+    `${code('TemplateName')} ${code(model.name)}`,
+    `${code('TemplateVersion')} ${code(model.version)}`,
+  ];
   return [
-    `- **The stack notifies the vendor**: once the role and its policies exist, a custom resource (${code(REGISTRATION.type)}) sends ${token.includes(':sns:') ? 'to the vendor\'s SNS topic' : 'to the vendor\'s Lambda function'} ${code(token)}: ${sent.join(', ')}, and CloudFormation adds the request type (create, update or delete), the stack id (your account and region), and a presigned URL for the vendor's answer. Nothing else: no credentials, and the vendor gains no access from it. It is sent again on each update and when you delete the stack.`,
+    `- **The stack notifies the vendor**: once the role and its policies exist, a custom resource (${code(REGISTRATION.type)}) sends ${token.includes(':sns:') ? "to the vendor's SNS topic" : "to the vendor's Lambda function"} ${code(token)}: ${sent.join(', ')}, and CloudFormation adds the request type (create, update or delete), the stack id (your account and region), and a presigned URL for the vendor's answer. Nothing else: no credentials, and the vendor gains no access from it. It is sent again on each update and when you delete the stack.`,
     `- **You send back**: nothing; the notification tells the vendor the role. If the vendor does not answer within ${REGISTRATION.serviceTimeout} seconds a create or update fails and rolls back, and a delete of the stack goes on regardless.`,
   ];
 }
@@ -89,7 +109,9 @@ function awsBeforeLaunch(model: TrustModel): string[] {
         ]
       : []),
     ...(awsNeedsTaggedVpc(model.permissionSets)
-      ? [`- **Your own VPC**: the vendor creates in a VPC only when its ${code('Name')} tag starts with ${code(`${shown(AWS.inputs.prefix)}-`)}; tag a VPC you bring for this deployment so.`]
+      ? [
+          `- **Your own VPC**: the vendor creates in a VPC only when its ${code('Name')} tag starts with ${code(`${shown(AWS.inputs.prefix)}-`)}; tag a VPC you bring for this deployment so.`,
+        ]
       : []),
   ];
 }
@@ -105,7 +127,10 @@ function gcpTrust(model: TrustModel, trust: GcpTrust): string[] {
       : trust.kind === 'per-customer'
         ? mermaidLabel("Vendor's service account for you", shown(GCP.inputs.vendorServiceAccount))
         : mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer);
-  const edge = trust.kind === 'oidc' ? mermaidLabel('token exchange', 'roles/iam.workloadIdentityUser') : mermaidLabel('generateAccessToken', 'roles/iam.serviceAccountTokenCreator');
+  const edge =
+    trust.kind === 'oidc'
+      ? mermaidLabel('token exchange', 'roles/iam.workloadIdentityUser')
+      : mermaidLabel('generateAccessToken', 'roles/iam.serviceAccountTokenCreator');
   return [
     '### GCP',
     '',
@@ -117,7 +142,9 @@ function gcpTrust(model: TrustModel, trust: GcpTrust): string[] {
     `- **Before you apply**: the module enables the APIs it needs in your project (${codeList(apis)}) and leaves them enabled on destroy; the vendor's own project needs ${code(GCP_VENDOR_API)}.`,
     ...(trust.kind === 'oidc'
       ? []
-      : [`- **Organization policy**: if ${code('constraints/iam.allowedPolicyMemberDomains')} (domain-restricted sharing) is enforced, the token-creator grant to the vendor's account is refused until you allow the vendor's organization.`]),
+      : [
+          `- **Organization policy**: if ${code('constraints/iam.allowedPolicyMemberDomains')} (domain-restricted sharing) is enforced, the token-creator grant to the vendor's account is refused until you allow the vendor's organization.`,
+        ]),
     '',
     ...mermaid([
       'flowchart LR',

@@ -1,5 +1,5 @@
-import type { PermissionSetSpec } from '../spec/permission-set-schema';
-import type { PathSegment } from '../spec/yaml-source';
+import type { PermissionSetSpec } from '../input/permission-set-schema';
+import type { PathSegment } from '../input/yaml-source';
 
 /**
  * Operations that read the customer's content (object bodies, secret values, table items,
@@ -15,8 +15,12 @@ const CONTENT_READS = {
 /** Every grant of the set that reads customer content, with its path. */
 export function contentReads(set: PermissionSetSpec): { path: PathSegment[]; operation: string }[] {
   const found: { path: PathSegment[]; operation: string }[] = [];
-  set.aws?.forEach((st, s) => st.actions.forEach((a, i) => CONTENT_READS.aws.test(a) && found.push({ path: ['aws', s, 'actions', i], operation: a })));
+  set.aws?.forEach((st, s) =>
+    st.actions.forEach((a, i) => CONTENT_READS.aws.test(a) && found.push({ path: ['aws', s, 'actions', i], operation: a })),
+  );
   set.gcp?.permissions.forEach((p, i) => CONTENT_READS.gcp.test(p) && found.push({ path: ['gcp', 'permissions', i], operation: p }));
-  set.azure?.dataActions?.forEach((op, i) => CONTENT_READS.azure.test(op) && found.push({ path: ['azure', 'dataActions', i], operation: op }));
+  set.azure?.dataActions?.forEach(
+    (op, i) => CONTENT_READS.azure.test(op) && found.push({ path: ['azure', 'dataActions', i], operation: op }),
+  );
   return found;
 }

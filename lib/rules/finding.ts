@@ -1,5 +1,5 @@
-import type { PermissionSetSpec } from '../spec/permission-set-schema';
-import type { PathSegment } from '../spec/yaml-source';
+import type { PermissionSetSpec } from '../input/permission-set-schema';
+import type { PathSegment } from '../input/yaml-source';
 
 /** One problem with a permission set, at a path inside the set (e.g. `['aws', 0, 'actions', 2]`). */
 export interface Finding {

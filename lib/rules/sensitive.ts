@@ -1,6 +1,6 @@
-import type { PermissionSetSpec } from '../spec/permission-set-schema';
-import type { Cloud } from '../spec/variables';
-import type { PathSegment } from '../spec/yaml-source';
+import type { PermissionSetSpec } from '../input/permission-set-schema';
+import type { Cloud } from '../input/variables';
+import type { PathSegment } from '../input/yaml-source';
 import { AWS_SENSITIVE_ACTIONS } from './aws/sensitive-actions';
 import { AZURE_SENSITIVE_OPERATIONS } from './azure/sensitive-operations';
 import { GCP_SENSITIVE_PERMISSIONS } from './gcp/sensitive-permissions';
@@ -22,7 +22,9 @@ export interface Grant {
 /** Every operation the set grants, cloud by cloud, in the set's own order. */
 export function setGrants(set: PermissionSetSpec): Grant[] {
   const grants: Grant[] = [];
-  set.aws?.forEach((st, s) => st.actions.forEach((action, a) => grants.push({ cloud: 'aws', path: ['aws', s, 'actions', a], operation: action })));
+  set.aws?.forEach((st, s) =>
+    st.actions.forEach((action, a) => grants.push({ cloud: 'aws', path: ['aws', s, 'actions', a], operation: action })),
+  );
   set.gcp?.permissions.forEach((p, i) => grants.push({ cloud: 'gcp', path: ['gcp', 'permissions', i], operation: p }));
   for (const kind of ['actions', 'dataActions'] as const) {
     set.azure?.[kind]?.forEach((op, i) => grants.push({ cloud: 'azure', path: ['azure', kind, i], operation: op }));
@@ -35,7 +37,11 @@ export interface PrivilegedGrant extends Grant {
   readonly why: string;
 }
 
-const SENSITIVE: Readonly<Record<Cloud, readonly Sensitive[]>> = { aws: AWS_SENSITIVE_ACTIONS, gcp: GCP_SENSITIVE_PERMISSIONS, azure: AZURE_SENSITIVE_OPERATIONS };
+const SENSITIVE: Readonly<Record<Cloud, readonly Sensitive[]>> = {
+  aws: AWS_SENSITIVE_ACTIONS,
+  gcp: GCP_SENSITIVE_PERMISSIONS,
+  azure: AZURE_SENSITIVE_OPERATIONS,
+};
 
 /** Every grant of the set that changes access or hands out credentials, per cloud. */
 export function privilegedGrants(set: PermissionSetSpec): PrivilegedGrant[] {
@@ -46,7 +52,12 @@ export function privilegedGrants(set: PermissionSetSpec): PrivilegedGrant[] {
   if (set.gcp?.actAsRuntimeServiceAccounts) {
     // After the GCP grants, before Azure's, as the set reads.
     const at = grants.findIndex((g) => g.cloud === 'azure');
-    grants.splice(at < 0 ? grants.length : at, 0, { cloud: 'gcp', path: ['gcp', 'actAsRuntimeServiceAccounts'], operation: 'iam.serviceAccounts.actAs', why: 'lets the vendor act as the runtime service accounts the customer lists' });
+    grants.splice(at < 0 ? grants.length : at, 0, {
+      cloud: 'gcp',
+      path: ['gcp', 'actAsRuntimeServiceAccounts'],
+      operation: 'iam.serviceAccounts.actAs',
+      why: 'lets the vendor act as the runtime service accounts the customer lists',
+    });
   }
   return grants;
 }

@@ -15,6 +15,7 @@ export async function runCdktfApp(): Promise<void> {
   const app = new App({ stackTraces: false });
   if (model.gcp) new GcpTrustStack(app, GCP_STACK, { model });
   if (model.azure) new AzureTrustStack(app, AZURE_STACK, { model });
-  if (!model.gcp && !model.azure) console.error(`alien-trust: ${model.name} targets neither gcp nor azure; no Terraform stack to synthesize`);
+  if (!model.gcp && !model.azure)
+    console.error(`alien-trust: ${model.name} targets neither gcp nor azure; no Terraform stack to synthesize`);
   app.synth();
 }

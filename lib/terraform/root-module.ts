@@ -32,7 +32,10 @@ export function callModule(stack: TerraformStack, module: ModuleInterface): Reco
   const variables = Object.fromEntries(
     // The default too: a root variable without the module's default would make an optional
     // input required, and `terraform apply -input=false` fails on it before any plan.
-    Object.entries(module.variable ?? {}).map(([name, spec]) => [name, new TerraformVariable(stack, name, { type: spec.type, description: spec.description, default: spec.default })]),
+    Object.entries(module.variable ?? {}).map(([name, spec]) => [
+      name,
+      new TerraformVariable(stack, name, { type: spec.type, description: spec.description, default: spec.default }),
+    ]),
   );
   const call = new TerraformHclModule(stack, 'alien', {
     source: MODULE_SOURCE,

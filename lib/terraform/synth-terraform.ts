@@ -43,5 +43,9 @@ export function synthModuleAndRoot(
 export function withoutMetadata(value: unknown): any {
   if (Array.isArray(value)) return value.map(withoutMetadata);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '//').map(([k, v]) => [k, withoutMetadata(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== '//')
+      .map(([k, v]) => [k, withoutMetadata(v)]),
+  );
 }

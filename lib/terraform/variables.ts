@@ -14,7 +14,11 @@ export function prefixVariable(scope: Construct, reach: string): TerraformVariab
     type: 'string',
     description: `Prefix of the deployment's resources (${RESOURCE_PREFIX.description}). ${reach}`,
   });
-  validate(prefix, RESOURCE_PREFIX.pattern, `The resource_prefix must be ${RESOURCE_PREFIX.description}, for example ${RESOURCE_PREFIX.example}.`);
+  validate(
+    prefix,
+    RESOURCE_PREFIX.pattern,
+    `The resource_prefix must be ${RESOURCE_PREFIX.description}, for example ${RESOURCE_PREFIX.example}.`,
+  );
   return prefix;
 }
 

@@ -1,5 +1,5 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import type { AwsStatementSpec } from '../../lib/spec/permission-set-schema';
+import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
 import { ACCOUNT, BOUNDARY, statementsFor } from '../support/aws-requests';
 import { allows, type AwsRequest } from '../support/iam-evaluator';
 
@@ -15,15 +15,23 @@ const call = (action: string, resource: string, context: Record<string, string> 
 describe('with the whole catalog granted, the vendor', () => {
   test("cannot run an ECS service from a task definition that is not the deployment's (the customer's, with its task role)", () => {
     const service = arn('ecs', 'service/acme-cluster/acme-api');
-    expect(allows(statements, call('ecs:CreateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/acme-api:1') }))).toBe(true);
-    expect(allows(statements, call('ecs:CreateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/payroll:3') }))).toBe(false);
+    expect(
+      allows(statements, call('ecs:CreateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/acme-api:1') })),
+    ).toBe(true);
+    expect(allows(statements, call('ecs:CreateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/payroll:3') }))).toBe(
+      false,
+    );
     expect(allows(statements, call('ecs:CreateService', service))).toBe(false);
   });
 
-  test("cannot point an existing service at another task definition, and can still scale it", () => {
+  test('cannot point an existing service at another task definition, and can still scale it', () => {
     const service = arn('ecs', 'service/acme-cluster/acme-api');
-    expect(allows(statements, call('ecs:UpdateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/payroll:3') }))).toBe(false);
-    expect(allows(statements, call('ecs:UpdateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/acme-api:8') }))).toBe(true);
+    expect(allows(statements, call('ecs:UpdateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/payroll:3') }))).toBe(
+      false,
+    );
+    expect(
+      allows(statements, call('ecs:UpdateService', service, { 'ecs:task-definition': arn('ecs', 'task-definition/acme-api:8') })),
+    ).toBe(true);
     expect(allows(statements, call('ecs:UpdateService', service))).toBe(true);
   });
 
@@ -31,7 +39,10 @@ describe('with the whole catalog granted, the vendor', () => {
     const customers = `arn:aws:iam::${ACCOUNT}:role/acme-payroll`;
     for (const service of ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com', 'ec2.amazonaws.com', 'codebuild.amazonaws.com']) {
       expect([service, allows(statements, call('iam:PassRole', customers, { 'iam:PassedToService': service }))]).toEqual([service, false]);
-      expect([service, allows(statements, call('iam:PassRole', customers, { 'iam:PassedToService': service, 'aws:ResourceTag/deployment': 'acme' }))]).toEqual([service, true]);
+      expect([
+        service,
+        allows(statements, call('iam:PassRole', customers, { 'iam:PassedToService': service, 'aws:ResourceTag/deployment': 'acme' })),
+      ]).toEqual([service, true]);
     }
     expect(allows(statements, call('iam:DeleteRole', customers))).toBe(false);
     expect(allows(statements, call('iam:DeleteRole', customers, { 'iam:PermissionsBoundary': BOUNDARY }))).toBe(true);
@@ -42,13 +53,23 @@ describe('with the whole catalog granted, the vendor', () => {
 
   test('cannot add a resource-policy statement to a function, for any principal', () => {
     for (const principal of ['123456789012', '210987654321', '*', 'events.amazonaws.com']) {
-      expect(allows(statements, call('lambda:AddPermission', arn('lambda', 'function:acme-api'), { 'lambda:Principal': principal }))).toBe(false);
+      expect(allows(statements, call('lambda:AddPermission', arn('lambda', 'function:acme-api'), { 'lambda:Principal': principal }))).toBe(
+        false,
+      );
     }
   });
 
   test('cannot change its own role, its policies or the boundary, which sit under /alientrust/', () => {
     const own = `arn:aws:iam::${ACCOUNT}:role/alientrust/acme-alien-app-eu-west-1`;
-    for (const action of ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:TagRole', 'iam:PassRole', 'iam:DeleteRole']) {
+    for (const action of [
+      'iam:PutRolePolicy',
+      'iam:AttachRolePolicy',
+      'iam:UpdateAssumeRolePolicy',
+      'iam:DeleteRolePermissionsBoundary',
+      'iam:TagRole',
+      'iam:PassRole',
+      'iam:DeleteRole',
+    ]) {
       expect([action, allows(statements, call(action, own, { 'iam:PermissionsBoundary': BOUNDARY }))]).toEqual([action, false]);
     }
     const boundary = `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-alien-app-eu-west-1-boundary`;

@@ -13,7 +13,11 @@ function appWithRole(plugin: CachedCloudFormationValidatePlugin, maxSessionDurat
   const stack = new Stack(app, 'S');
   new CfnResource(stack, 'R', {
     type: 'AWS::IAM::Role',
-    properties: { RoleName: name, MaxSessionDuration: maxSessionDuration, AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] } },
+    properties: {
+      RoleName: name,
+      MaxSessionDuration: maxSessionDuration,
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [] },
+    },
   });
   return app;
 }

@@ -12,7 +12,9 @@ const repo = join(__dirname, '..', '..');
 /** Every spec whose CloudFormation must lint clean: the examples' copies, the fixtures and the whole catalog. */
 const SPECS: Record<string, string> = {
   // The flagship and the OIDC example by their fixture copies: a vendor replaces the project's own.
-  ...Object.fromEntries(['per-customer', 'oidc', 'full', 'custom-sets'].map((f) => [f, readFileSync(join(repo, 'test', 'fixtures', `${f}.yaml`), 'utf8')])),
+  ...Object.fromEntries(
+    ['per-customer', 'oidc', 'full', 'custom-sets'].map((f) => [f, readFileSync(join(repo, 'test', 'fixtures', `${f}.yaml`), 'utf8')]),
+  ),
   'the whole catalog': wholeCatalogSpec(),
   'registration with the vendor': REGISTRATION_SPEC,
   'registration, OIDC form': REGISTRATION_OIDC_SPEC,
@@ -34,7 +36,9 @@ permissions: [logs/read, functions/provision]
 async function newerThanCfnLint(finding: string, files: readonly string[]): Promise<boolean> {
   const match = finding.match(/^(.*\.json):\d+:\d+:\d+:\d+:W3037:'([a-z0-9]+)' is not one of/);
   if (!match || !files.includes(match[1])) return false;
-  const actions: string[] = [...readFileSync(match[1], 'utf8').matchAll(/"([a-z0-9-]+):([A-Za-z0-9]+)"/g)].filter((m) => m[2].toLowerCase() === match[2]).map((m) => `${m[1]}:${m[2]}`);
+  const actions: string[] = [...readFileSync(match[1], 'utf8').matchAll(/"([a-z0-9-]+):([A-Za-z0-9]+)"/g)]
+    .filter((m) => m[2].toLowerCase() === match[2])
+    .map((m) => `${m[1]}:${m[2]}`);
   if (actions.length === 0) return false;
   const known = await Promise.all(actions.map((action) => iamActionExists(action.split(':')[0], action.split(':')[1])));
   return known.every(Boolean);
@@ -51,7 +55,9 @@ async function lint(files: readonly string[]): Promise<{ code: number; findings:
 describeWithCfnLint('cfn-lint', () => {
   test('reports a broken template, and an action unknown to AWS is not taken back', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cfn-lint-')), 'broken.json');
-    const policy = { PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['lambda:RunMicroVmz'], Resource: '*' }] } };
+    const policy = {
+      PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['lambda:RunMicroVmz'], Resource: '*' }] },
+    };
     writeFileSync(path, JSON.stringify({ Resources: { P: { Type: 'AWS::IAM::ManagedPolicy', Properties: { ...policy, Nonsense: 1 } } } }));
     const { code, findings } = await lint([path]);
     expect(code).not.toBe(0);

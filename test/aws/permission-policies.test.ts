@@ -13,7 +13,10 @@ describe('mergeStatements', () => {
   test('merges actions of statements with the same resources and sorts them', () => {
     const merged = mergeStatements([
       set('a/b', [{ actions: ['s3:PutObject'], resources: [objects] }]),
-      set('c/d', [{ actions: ['s3:GetObject', 's3:PutObject'], resources: [objects] }, { actions: ['s3:ListBucket'], resources: [bucket] }]),
+      set('c/d', [
+        { actions: ['s3:GetObject', 's3:PutObject'], resources: [objects] },
+        { actions: ['s3:ListBucket'], resources: [bucket] },
+      ]),
     ]);
     expect(merged.map((s) => s.actions)).toEqual([['s3:GetObject', 's3:PutObject'], ['s3:ListBucket']]);
   });
@@ -31,7 +34,10 @@ describe('mergeStatements', () => {
 describe('packPolicies', () => {
   /** n distinct statements of a known size. */
   const statements = (n: number): AwsStatement[] =>
-    Array.from({ length: n }, (_, i) => ({ actions: [`s3:Action${String(i).padStart(4, '0')}`], resources: [[{ text: `arn:aws:s3:::bucket-${'x'.repeat(200)}-${i}` }]] }));
+    Array.from({ length: n }, (_, i) => ({
+      actions: [`s3:Action${String(i).padStart(4, '0')}`],
+      resources: [[{ text: `arn:aws:s3:::bucket-${'x'.repeat(200)}-${i}` }]],
+    }));
 
   test('fills each policy up to the IAM size limit, measured with the longest variable values', () => {
     const packed = packPolicies(statements(60));
@@ -43,7 +49,12 @@ describe('packPolicies', () => {
   test('measures variables at their longest, not as written', () => {
     const withVariables: AwsStatement = { actions: ['s3:GetObject'], resources: [objects] };
     expect(policySize([withVariables])).toBeGreaterThan(JSON.stringify(withVariables).length - 60);
-    expect(policySize([withVariables])).toBeGreaterThanOrEqual(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: [`arn:aws-us-gov:s3:::${'p'.repeat(24)}-*/*`] }] }).length);
+    expect(policySize([withVariables])).toBeGreaterThanOrEqual(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: [`arn:aws-us-gov:s3:::${'p'.repeat(24)}-*/*`] }],
+      }).length,
+    );
   });
 
   test('refuses more than 10 policies and says by how many', () => {

@@ -7,7 +7,8 @@ import { specProblems } from '../support/spec-problems';
 const OIDC_SPEC = REGISTRATION_OIDC_SPEC;
 
 const template = (text: string): any => synthAws(modelFromText(text, ['aws']));
-const customResources = (t: any) => Object.entries<any>(t.Resources).filter(([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource');
+const customResources = (t: any) =>
+  Object.entries<any>(t.Resources).filter(([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource');
 
 describe('the registration custom resource', () => {
   const t = template(REGISTRATION_SPEC);
@@ -30,7 +31,9 @@ describe('the registration custom resource', () => {
   });
 
   test('fires only after the role (read by GetAtt) and every managed policy, the boundary too', () => {
-    const whole = template(`${wholeCatalogSpec()}registration:\n  aws:\n    serviceToken: arn:aws:sns:us-east-1:210987654321:alien-registrations\n`);
+    const whole = template(
+      `${wholeCatalogSpec()}registration:\n  aws:\n    serviceToken: arn:aws:sns:us-east-1:210987654321:alien-registrations\n`,
+    );
     const policies = Object.entries<any>(whole.Resources)
       .filter(([, r]) => r.Type === 'AWS::IAM::ManagedPolicy')
       .map(([id]) => id)
@@ -63,31 +66,49 @@ describe('the registration custom resource', () => {
       change(copy);
       return proveValid(copy);
     };
-    expect(changed((c) => (c.Resources.Registration.Properties.ServiceToken = 'arn:aws:sqs:us-east-1:210987654321:q'))).toMatch(/ServiceToken/);
-    expect(changed((c) => (c.Resources.Registration.Properties.ServiceTimeout = 3601))).toMatch(/ServiceTimeout: not a whole number of seconds from 1 to 3,600/);
+    expect(changed((c) => (c.Resources.Registration.Properties.ServiceToken = 'arn:aws:sqs:us-east-1:210987654321:q'))).toMatch(
+      /ServiceToken/,
+    );
+    expect(changed((c) => (c.Resources.Registration.Properties.ServiceTimeout = 3601))).toMatch(
+      /ServiceTimeout: not a whole number of seconds from 1 to 3,600/,
+    );
     expect(changed((c) => (c.Resources.Registration.Properties.Extra = 'x'))).toMatch(/Extra: not a key this tool emits/);
     expect(changed((c) => (c.Resources.Registration.DependsOn = ['Nothing']))).toMatch(/Nothing is not another resource/);
     expect(changed((c) => (c.Resources.Registration.DependsOn = ['TrustRole']))).toMatch(/TrustRole is already read by Registration/);
     expect(changed((c) => (c.Resources.Permissions1.DependsOn = ['Registration']))).toMatch(/circular reference/);
-    expect(changed((c) => (c.Resources.Registration.Properties.ServiceToken = { 'Fn::Sub': 'arn:aws:sns:${ResourcePrefix}:210987654321:t' }))).toMatch(/ServiceToken/);
+    expect(
+      changed((c) => (c.Resources.Registration.Properties.ServiceToken = { 'Fn::Sub': 'arn:aws:sns:${ResourcePrefix}:210987654321:t' })),
+    ).toMatch(/ServiceToken/);
   });
 });
 
 describe('registration in the spec', () => {
   const withToken = (token: string) => `${VALID_SPEC}registration:\n  aws:\n    serviceToken: "${token}"\n`;
 
-  test.each(['arn:aws:sns:eu-west-1:210987654321:alien-registrations', 'arn:aws:lambda:us-east-1:210987654321:function:alien-register', 'arn:aws:sns:${AWS::Region}:210987654321:alien'])('takes %s', (token) => {
+  test.each([
+    'arn:aws:sns:eu-west-1:210987654321:alien-registrations',
+    'arn:aws:lambda:us-east-1:210987654321:function:alien-register',
+    'arn:aws:sns:${AWS::Region}:210987654321:alien',
+  ])('takes %s', (token) => {
     expect(specProblems(withToken(token))).toEqual([]);
   });
 
-  test.each(['arn:aws:sqs:eu-west-1:210987654321:queue', 'arn:aws:sns:eu-west-1:2109876543:topic', 'arn:aws:lambda:us-east-1:210987654321:alien-register', 'arn:aws:sns:${ResourcePrefix}:210987654321:t', 'https://vendor.example/register'])('refuses %s in one line naming the field', (token) => {
+  test.each([
+    'arn:aws:sqs:eu-west-1:210987654321:queue',
+    'arn:aws:sns:eu-west-1:2109876543:topic',
+    'arn:aws:lambda:us-east-1:210987654321:alien-register',
+    'arn:aws:sns:${ResourcePrefix}:210987654321:t',
+    'https://vendor.example/register',
+  ])('refuses %s in one line naming the field', (token) => {
     const problems = specProblems(withToken(token));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/registration\.aws\.serviceToken.*an SNS topic or Lambda function ARN/);
   });
 
   test('refuses registration.aws when the spec has no AWS template', () => {
-    const problems = specProblems(withToken('arn:aws:sns:eu-west-1:210987654321:alien').replace('permissions:', 'clouds: [gcp, azure]\npermissions:'));
+    const problems = specProblems(
+      withToken('arn:aws:sns:eu-west-1:210987654321:alien').replace('permissions:', 'clouds: [gcp, azure]\npermissions:'),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/registration\.aws.*clouds does not include aws/);
   });
@@ -100,8 +121,11 @@ describe('registration in the spec', () => {
 describe('the permissions review', () => {
   test('says the stack notifies the vendor, and exactly what it sends', () => {
     const review = permissionsReview(modelFromText(REGISTRATION_SPEC));
-    expect(review).toMatch(/\*\*The stack notifies the vendor\*\*.*`Custom::AlienRegistration`.*SNS topic `arn:aws:sns:us-east-1:210987654321:alien-registrations`/);
-    for (const sent of ['`RoleArn`', '`ResourcePrefix`', '`ExternalId`', '`TemplateName` `acme-app`', '`TemplateVersion` `1.2.3`']) expect(review).toContain(sent);
+    expect(review).toMatch(
+      /\*\*The stack notifies the vendor\*\*.*`Custom::AlienRegistration`.*SNS topic `arn:aws:sns:us-east-1:210987654321:alien-registrations`/,
+    );
+    for (const sent of ['`RoleArn`', '`ResourcePrefix`', '`ExternalId`', '`TemplateName` `acme-app`', '`TemplateVersion` `1.2.3`'])
+      expect(review).toContain(sent);
     expect(review).toMatch(/\*\*You send back\*\*: nothing/);
     expect(permissionsReview(modelFromText(VALID_SPEC))).not.toMatch(/notifies the vendor/);
   });

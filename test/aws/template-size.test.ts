@@ -19,6 +19,8 @@ describe('the CloudFormation template size', () => {
   test('refuses a template no route can deploy, past the 1 MB of a template URL', () => {
     expect(templateSizeWarning(ofBytes(CFN_TEMPLATE_LIMITS.url))).toBeDefined();
     expect(() => templateSizeWarning(ofBytes(CFN_TEMPLATE_LIMITS.url + 1))).toThrow(LimitError);
-    expect(() => templateSizeWarning(ofBytes(CFN_TEMPLATE_LIMITS.url + 1))).toThrow(/^aws: template size: the template takes 1048577 bytes/);
+    expect(() => templateSizeWarning(ofBytes(CFN_TEMPLATE_LIMITS.url + 1))).toThrow(
+      /^aws: template size: the template takes 1048577 bytes/,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { synthAws } from '../../lib/aws/synth-aws';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { awsBoundaryName, awsProductTag } from '../../lib/model/names';
 import type { TrustModel } from '../../lib/model/trust-model';
-import type { AwsStatementSpec } from '../../lib/spec/permission-set-schema';
+import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
 import { synthAwsTerraform } from '../../lib/terraform/aws/synth-aws-terraform';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
 import { ACCOUNT, BOUNDARY, request } from '../support/aws-requests';
@@ -16,7 +16,6 @@ import { allows, type AwsRequest } from '../support/iam-evaluator';
  * (on the deployment's own resources, on another deployment's, and role writes without the
  * boundary) gets the same decision from both.
  */
-
 
 const PREFIX = 'acme';
 const OTHER_PREFIX = 'acmeprod';
@@ -65,14 +64,19 @@ function cloudFormationForm(model: TrustModel, prefix: string): Form {
   const resolve = (value: any): any => {
     if (Array.isArray(value)) return value.map(resolve);
     if (value === null || typeof value !== 'object') return value;
-    if ('Fn::Sub' in value) return (value['Fn::Sub'] as string).replace(/\$\{([^}]+)\}/g, (_, name: string) => refs[name] ?? fail(`no value for \${${name}}`));
+    if ('Fn::Sub' in value)
+      return (value['Fn::Sub'] as string).replace(/\$\{([^}]+)\}/g, (_, name: string) => refs[name] ?? fail(`no value for \${${name}}`));
     if ('Ref' in value) return refs[value.Ref] ?? fail(`no value for Ref ${value.Ref}`);
     // The OIDC form with the provider created (OidcProviderArn left empty).
     if ('Fn::If' in value) return resolve(value['Fn::If'][1]);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
   };
   const resources = Object.values<any>(template.Resources);
-  const policy = (r: any): Rendered => ({ name: resolve(r.Properties.ManagedPolicyName), description: r.Properties.Description, document: resolve(r.Properties.PolicyDocument) });
+  const policy = (r: any): Rendered => ({
+    name: resolve(r.Properties.ManagedPolicyName),
+    description: r.Properties.Description,
+    document: resolve(r.Properties.PolicyDocument),
+  });
   const role = template.Resources.TrustRole;
   return {
     roleName: resolve(role.Properties.RoleName),
@@ -103,7 +107,9 @@ function terraformForm(model: TrustModel, prefix: string): Form {
       .replace(/%%\{/g, '%{');
   const policies = module.resource.aws_iam_policy as Record<string, any>;
   const policy = (p: any): Rendered => ({ name: resolve(p.name), description: p.description, document: JSON.parse(resolve(p.policy)) });
-  const attached = Object.values<any>(module.resource.aws_iam_role_policy_attachment ?? {}).map((a) => /^\$\{aws_iam_policy\.(\w+)\.arn\}$/.exec(a.policy_arn)![1]);
+  const attached = Object.values<any>(module.resource.aws_iam_role_policy_attachment ?? {}).map(
+    (a) => /^\$\{aws_iam_policy\.(\w+)\.arn\}$/.exec(a.policy_arn)![1],
+  );
   const role = module.resource.aws_iam_role.trust;
   return {
     roleName: resolve(role.name),
@@ -132,7 +138,10 @@ function statements(policies: readonly Rendered[]): AwsStatementSpec[] {
 /** Condition values as lists, so that `"a"` and `["a"]` compare equal. */
 function normalized(statement: AwsStatementSpec): unknown {
   const conditions = Object.fromEntries(
-    Object.entries(statement.conditions ?? {}).map(([op, entries]) => [op, Object.fromEntries(Object.entries(entries as object).map(([k, v]) => [k, typeof v === 'boolean' ? [String(v)] : list(v)]))]),
+    Object.entries(statement.conditions ?? {}).map(([op, entries]) => [
+      op,
+      Object.fromEntries(Object.entries(entries as object).map(([k, v]) => [k, typeof v === 'boolean' ? [String(v)] : list(v)])),
+    ]),
   );
   return { actions: [...statement.actions].sort(), resources: [...statement.resources].sort(), conditions };
 }
@@ -144,7 +153,11 @@ describe.each(Object.entries(MODELS))('%s: CloudFormation and Terraform', (_, mo
   const forms = { cloudFormation: cloudFormationForm(model, PREFIX), terraform: terraformForm(model, PREFIX) };
 
   test('name the role, its policies and the boundary alike, with the same descriptions', () => {
-    const names = (f: Form) => ({ role: f.roleName, policies: f.policies.map((p) => [p.name, p.description]), boundary: f.boundary && [f.boundary.name, f.boundary.description] });
+    const names = (f: Form) => ({
+      role: f.roleName,
+      policies: f.policies.map((p) => [p.name, p.description]),
+      boundary: f.boundary && [f.boundary.name, f.boundary.description],
+    });
     expect(names(forms.terraform)).toEqual(names(forms.cloudFormation));
   });
 
@@ -161,14 +174,19 @@ describe.each(Object.entries(MODELS))('%s: CloudFormation and Terraform', (_, mo
 
   test("give every catalog request the same decision: own resources, another deployment's, and role writes without the boundary", () => {
     const boundary = boundaryArn(model, PREFIX);
-    const withBoundary = (r: AwsRequest): AwsRequest => ({ ...r, context: Object.fromEntries(Object.entries(r.context).map(([k, v]) => [k, v === BOUNDARY ? boundary : v])) });
+    const withBoundary = (r: AwsRequest): AwsRequest => ({
+      ...r,
+      context: Object.fromEntries(Object.entries(r.context).map(([k, v]) => [k, v === BOUNDARY ? boundary : v])),
+    });
     const requests: [string, AwsRequest][] = [];
     for (const set of model.permissionSets) {
       for (const op of catalog.get(set.id)?.operations ?? []) {
         for (const text of op.aws ?? []) {
           requests.push([`${set.id}: ${text}`, withBoundary(request(text, PREFIX))]);
-          if (text.includes('${prefix}')) requests.push([`${set.id}: ${text} (another deployment)`, withBoundary(request(text, OTHER_PREFIX))]);
-          if (text.includes('iam:PermissionsBoundary')) requests.push([`${set.id}: ${text} (unbounded)`, request(text.replace(/ with iam:PermissionsBoundary=\S+/, ''), PREFIX)]);
+          if (text.includes('${prefix}'))
+            requests.push([`${set.id}: ${text} (another deployment)`, withBoundary(request(text, OTHER_PREFIX))]);
+          if (text.includes('iam:PermissionsBoundary'))
+            requests.push([`${set.id}: ${text} (unbounded)`, request(text.replace(/ with iam:PermissionsBoundary=\S+/, ''), PREFIX)]);
         }
       }
     }

@@ -47,13 +47,22 @@ describe('the trust policy', () => {
   });
 
   test('names the role from prefix, product and region, under a path no grant can reach', () => {
-    full.hasResourceProperties('AWS::IAM::Role', { RoleName: { 'Fn::Sub': '${ResourcePrefix}-alien-app-${AWS::Region}' }, Path: AWS_IAM_PATH });
+    full.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: { 'Fn::Sub': '${ResourcePrefix}-alien-app-${AWS::Region}' },
+      Path: AWS_IAM_PATH,
+    });
   });
 });
 
 describe('the parameters', () => {
   test('ExternalId accepts exactly what STS accepts and has no default', () => {
-    full.hasParameter('ExternalId', { Type: 'String', MinLength: 2, MaxLength: 1224, AllowedPattern: '^[A-Za-z0-9_+=,.@:/-]+$', Default: Match.absent() });
+    full.hasParameter('ExternalId', {
+      Type: 'String',
+      MinLength: 2,
+      MaxLength: 1224,
+      AllowedPattern: '^[A-Za-z0-9_+=,.@:/-]+$',
+      Default: Match.absent(),
+    });
     const pattern = new RegExp(full.toJSON().Parameters.ExternalId.AllowedPattern);
     expect(pattern.test('vendor-1234+a=b,c.d@e:f/g_h')).toBe(true);
     expect(pattern.test('has space')).toBe(false);
@@ -109,14 +118,24 @@ describe('the permission policies', () => {
       .flatMap((p) => p.Properties.PolicyDocument.Statement)
       .filter((s: any) => s.Resource === '*')
       .flatMap((s: any) => [s.Action].flat());
-    expect(star.sort()).toEqual(['cloudwatch:GetMetricStatistics', 'ecr:GetAuthorizationToken', 'ecs:DescribeTaskDefinition', 'logs:StopQuery']);
+    expect(star.sort()).toEqual([
+      'cloudwatch:GetMetricStatistics',
+      'ecr:GetAuthorizationToken',
+      'ecs:DescribeTaskDefinition',
+      'logs:StopQuery',
+    ]);
   });
 
   test('carry conditions from the spec', () => {
     templateOf('custom-sets').hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
-          { Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${ResourcePrefix}-reports/*' }, Condition: { StringEquals: { 's3:ResourceAccount': { 'Fn::Sub': '${AWS::AccountId}' } } } },
+          {
+            Effect: 'Allow',
+            Action: 's3:PutObject',
+            Resource: { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${ResourcePrefix}-reports/*' },
+            Condition: { StringEquals: { 's3:ResourceAccount': { 'Fn::Sub': '${AWS::AccountId}' } } },
+          },
         ]),
       },
     });
@@ -142,20 +161,26 @@ describe('the template', () => {
   });
 });
 
-describe('the contract the vendor\'s manager relies on', () => {
-  const template = JSON.parse(require('../../lib/output/generate').generateTemplates(require('../support/fixtures').modelOf('full')).get('aws/template.json'));
+describe("the contract the vendor's manager relies on", () => {
+  const template = JSON.parse(
+    require('../../lib/output/generate').generateTemplates(require('../support/fixtures').modelOf('full')).get('aws/template.json'),
+  );
   const statements = Object.values<any>(template.Resources)
     .filter((r) => r.Type === 'AWS::IAM::ManagedPolicy')
     .flatMap((p) => p.Properties.PolicyDocument.Statement);
 
   test('the role reads itself, by its full name under /alientrust/, and nothing else of IAM that way', () => {
-    const self = statements.filter((s) => [s.Action].flat().includes('iam:GetRole') && JSON.stringify(s.Resource).includes('role/alientrust/'));
+    const self = statements.filter(
+      (s) => [s.Action].flat().includes('iam:GetRole') && JSON.stringify(s.Resource).includes('role/alientrust/'),
+    );
     expect(self).toHaveLength(1);
-    expect(self[0].Resource).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/alientrust/${ResourcePrefix}-alien-app-${AWS::Region}' });
+    expect(self[0].Resource).toEqual({
+      'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/alientrust/${ResourcePrefix}-alien-app-${AWS::Region}',
+    });
     expect([self[0].Action].flat()).toEqual(['iam:GetRole']);
   });
 
-  test("the outputs carry the role ARN, the account, the region and the release", () => {
+  test('the outputs carry the role ARN, the account, the region and the release', () => {
     expect(Object.keys(template.Outputs).sort()).toEqual(['AccountId', 'Region', 'RoleArn', 'Template']);
     expect(template.Outputs.Template.Value).toBe('alien-app@1.0.0');
   });

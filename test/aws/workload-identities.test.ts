@@ -8,7 +8,8 @@ import { modelFromText, VALID_SPEC } from '../support/fixtures';
 import { run } from '../support/run-cli';
 
 /** The example's shape, granting identity creation, bounded by two data-writing sets. */
-const WORKLOAD = 'workloadIdentities: { permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n';
+const WORKLOAD =
+  'workloadIdentities: { permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n';
 const spec = `${VALID_SPEC.replace('[logs/read]', '[logs/read, service-account/provision]')}${WORKLOAD}`;
 const files = generateTemplates(modelFromText(spec));
 const aws = JSON.parse(files.get('aws/template.json')!);
@@ -17,7 +18,10 @@ describe('identities the vendor creates, on AWS', () => {
   test('the stack creates their permissions boundary from workloadIdentities, attached to nothing, under its own path', () => {
     const boundary = aws.Resources.WorkloadBoundary;
     expect(boundary.Type).toBe('AWS::IAM::ManagedPolicy');
-    expect(boundary.Properties).toMatchObject({ ManagedPolicyName: { 'Fn::Sub': '${ResourcePrefix}-acme-app-${AWS::Region}-boundary' }, Path: '/alientrust/' });
+    expect(boundary.Properties).toMatchObject({
+      ManagedPolicyName: { 'Fn::Sub': '${ResourcePrefix}-acme-app-${AWS::Region}-boundary' },
+      Path: '/alientrust/',
+    });
     expect(boundary.Properties.Roles).toBeUndefined();
     const actions = boundary.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat());
     expect(actions).toEqual(expect.arrayContaining(['s3:PutObject', 'sqs:SendMessage', 'sns:Publish']));
@@ -53,13 +57,21 @@ describe('identities the vendor creates, on Azure', () => {
 
   test('an ABAC condition lets the vendor assign only the listed roles, only to service principals', () => {
     expect(assignment.condition_version).toBe('2.0');
-    expect(assignment.condition).toContain("@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {ba92f5b4-2d11-453d-a403-e96b0029c9fe}");
-    expect(assignment.condition).toContain("@Request[Microsoft.Authorization/roleAssignments:PrincipalType] StringEqualsIgnoreCase 'ServicePrincipal'");
-    expect(assignment.condition).toContain("@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {ba92f5b4-2d11-453d-a403-e96b0029c9fe}");
+    expect(assignment.condition).toContain(
+      '@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {ba92f5b4-2d11-453d-a403-e96b0029c9fe}',
+    );
+    expect(assignment.condition).toContain(
+      "@Request[Microsoft.Authorization/roleAssignments:PrincipalType] StringEqualsIgnoreCase 'ServicePrincipal'",
+    );
+    expect(assignment.condition).toContain(
+      '@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {ba92f5b4-2d11-453d-a403-e96b0029c9fe}',
+    );
   });
 
-  test("the condition never lets the vendor assign a role to its own identity", () => {
-    expect(assignment.condition).toContain('@Request[Microsoft.Authorization/roleAssignments:PrincipalId] GuidNotEquals ${azurerm_user_assigned_identity.alien.principal_id}');
+  test('the condition never lets the vendor assign a role to its own identity', () => {
+    expect(assignment.condition).toContain(
+      '@Request[Microsoft.Authorization/roleAssignments:PrincipalId] GuidNotEquals ${azurerm_user_assigned_identity.alien.principal_id}',
+    );
     expect(assignment.condition).not.toContain('<vendor principal id>');
   });
 
@@ -81,12 +93,36 @@ describe('the spec for identities the vendor creates', () => {
   });
 
   test.each([
-    ['no bound at all', spec.replace(WORKLOAD, ''), /workloadIdentities: required because service-account\/provision creates the application's identities/],
-    ['a privileged set as the bound', spec.replace('[storage/data-write, queue/data-write]', '[storage/data-write, code/update]'), /workloadIdentities\.permissions\[1\]: "code\/update" is privileged/],
-    ['an unknown set', spec.replace('queue/data-write]', 'queue/data-writ]'), /workloadIdentities\.permissions\[1\]: unknown permission set "queue\/data-writ" \(did you mean "queue\/data-write"\?\)/],
-    ['an unknown Azure role', spec.replace('Storage Blob Data Contributor', 'Storage Blob Data Contributer'), /workloadIdentities\.azureRoles\[0\]: "Storage Blob Data Contributer" is not an Azure built-in role \(did you mean "Storage Blob Data Contributor"\?\)/],
-    ['a role that administers access', spec.replace('Storage Blob Data Contributor', 'Owner'), /workloadIdentities\.azureRoles\[0\]: "Owner" administers access/],
-    ['no Azure roles while Azure is a cloud', spec.replace(', azureRoles: [Storage Blob Data Contributor]', ''), /workloadIdentities: azureRoles: required because service-account\/provision assigns roles on Azure/],
+    [
+      'no bound at all',
+      spec.replace(WORKLOAD, ''),
+      /workloadIdentities: required because service-account\/provision creates the application's identities/,
+    ],
+    [
+      'a privileged set as the bound',
+      spec.replace('[storage/data-write, queue/data-write]', '[storage/data-write, code/update]'),
+      /workloadIdentities\.permissions\[1\]: "code\/update" is privileged/,
+    ],
+    [
+      'an unknown set',
+      spec.replace('queue/data-write]', 'queue/data-writ]'),
+      /workloadIdentities\.permissions\[1\]: unknown permission set "queue\/data-writ" \(did you mean "queue\/data-write"\?\)/,
+    ],
+    [
+      'an unknown Azure role',
+      spec.replace('Storage Blob Data Contributor', 'Storage Blob Data Contributer'),
+      /workloadIdentities\.azureRoles\[0\]: "Storage Blob Data Contributer" is not an Azure built-in role \(did you mean "Storage Blob Data Contributor"\?\)/,
+    ],
+    [
+      'a role that administers access',
+      spec.replace('Storage Blob Data Contributor', 'Owner'),
+      /workloadIdentities\.azureRoles\[0\]: "Owner" administers access/,
+    ],
+    [
+      'no Azure roles while Azure is a cloud',
+      spec.replace(', azureRoles: [Storage Blob Data Contributor]', ''),
+      /workloadIdentities: azureRoles: required because service-account\/provision assigns roles on Azure/,
+    ],
   ])('refuses %s, naming the field, with exit 2', async (_, text, message) => {
     const result = await synth(text);
     expect(result.code).toBe(2);
@@ -99,10 +135,14 @@ describe('the rule that keeps created identities bounded', () => {
   const role = 'arn:${partition}:iam::${account}:role/${prefix}-*';
 
   test('refuses a role write without the boundary, or in a set that does not say it creates identities', () => {
-    expect(workloadIdentitiesAreBounded(set([{ actions: ['iam:CreateRole'], resources: [role] }], { createsWorkloadIdentities: true })).map((f) => f.message)).toEqual([
-      'iam:CreateRole needs StringEquals: { iam:PermissionsBoundary: "${boundary}" }, the boundary the stack creates',
-    ]);
-    const bounded = [{ actions: ['iam:PutRolePolicy'], resources: [role], conditions: { StringEquals: { 'iam:PermissionsBoundary': '${boundary}' } } }];
+    expect(
+      workloadIdentitiesAreBounded(set([{ actions: ['iam:CreateRole'], resources: [role] }], { createsWorkloadIdentities: true })).map(
+        (f) => f.message,
+      ),
+    ).toEqual(['iam:CreateRole needs StringEquals: { iam:PermissionsBoundary: "${boundary}" }, the boundary the stack creates']);
+    const bounded = [
+      { actions: ['iam:PutRolePolicy'], resources: [role], conditions: { StringEquals: { 'iam:PermissionsBoundary': '${boundary}' } } },
+    ];
     expect(workloadIdentitiesAreBounded(set(bounded)).map((f) => f.message)).toEqual([
       'iam:PutRolePolicy creates or changes an identity; only a set marked "createsWorkloadIdentities: true" may grant it',
       '${boundary} exists only for a set marked "createsWorkloadIdentities: true"',
@@ -111,7 +151,17 @@ describe('the rule that keeps created identities bounded', () => {
   });
 
   test('never grants removing a boundary, nor Azure role assignments outside such a set', () => {
-    expect(workloadIdentitiesAreBounded(set([{ actions: ['iam:DeleteRolePermissionsBoundary'], resources: [role] }], { createsWorkloadIdentities: true }))[0].message).toMatch(/never granted/);
-    expect(workloadIdentitiesAreBounded({ id: 'app/x', description: 'X.', azure: { actions: ['Microsoft.Authorization/roleAssignments/write'] } })[0].message).toMatch(/hands roles to identities/);
+    expect(
+      workloadIdentitiesAreBounded(
+        set([{ actions: ['iam:DeleteRolePermissionsBoundary'], resources: [role] }], { createsWorkloadIdentities: true }),
+      )[0].message,
+    ).toMatch(/never granted/);
+    expect(
+      workloadIdentitiesAreBounded({
+        id: 'app/x',
+        description: 'X.',
+        azure: { actions: ['Microsoft.Authorization/roleAssignments/write'] },
+      })[0].message,
+    ).toMatch(/hands roles to identities/);
   });
 });

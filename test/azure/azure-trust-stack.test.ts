@@ -55,7 +55,11 @@ describe('the Azure module', () => {
     expect(name('11111111-1111-1111-1111-111111111111', 'app-rg', 'acme2')).not.toBe(staging);
     expect(name('11111111-1111-1111-1111-111111111111', 'APP-RG', 'acme').split('#')[1]).toBe(staging.split('#')[1]);
     expect(name('11111111-1111-1111-1111-111111111111', 'app-rg', 'acme')).toBe(staging);
-    const longest = name('11111111-1111-1111-1111-111111111111', 'g'.repeat(NAME_LIMITS.azureResourceGroup), 'p'.repeat(RESOURCE_PREFIX.maxLength));
+    const longest = name(
+      '11111111-1111-1111-1111-111111111111',
+      'g'.repeat(NAME_LIMITS.azureResourceGroup),
+      'p'.repeat(RESOURCE_PREFIX.maxLength),
+    );
     expect(longest.length).toBeLessThanOrEqual(NAME_LIMITS.azureRoleName);
   });
 
@@ -70,7 +74,7 @@ describe('the Azure module', () => {
     expect(full.variable.resource_prefix.validation[0].error_message).toMatch(/^The resource_prefix must be .*\.$/);
   });
 
-  test('grants the sets\' actions and data actions, sorted, with no wildcard', () => {
+  test("grants the sets' actions and data actions, sorted, with no wildcard", () => {
     const [permissions] = resources.azurerm_role_definition.alien_role.permissions;
     expect(permissions.actions).toContain('Microsoft.Web/sites/publish/Action');
     expect(permissions.data_actions).toContain('Microsoft.KeyVault/vaults/secrets/getSecret/action');
@@ -81,7 +85,15 @@ describe('the Azure module', () => {
   });
 
   test("outputs client, tenant and principal ids, and what the vendor's importer reads: subscription, group, identity id, release", () => {
-    expect(Object.keys(full.output).sort()).toEqual(['client_id', 'identity_id', 'principal_id', 'resource_group', 'subscription', 'template', 'tenant_id']);
+    expect(Object.keys(full.output).sort()).toEqual([
+      'client_id',
+      'identity_id',
+      'principal_id',
+      'resource_group',
+      'subscription',
+      'template',
+      'tenant_id',
+    ]);
     expect(full.output.subscription.value).toBe('${element(split("/", data.azurerm_resource_group.deployment.id), 2)}');
     expect(full.output.template.value).toMatch(/^[a-z0-9-]+@\d+\.\d+\.\d+/);
     expect(full.output.tenant_id.value).toBe('${azurerm_user_assigned_identity.alien.tenant_id}');

@@ -40,7 +40,11 @@ describe.each(GRANTED)("Alien's %s controller's %s", (kind, permission) => {
       expect([call.site, call.setId, set !== undefined]).toEqual([call.site, call.setId, true]);
       expect([call.site, allows(statementsFor(set, 'acme'), request(call.request!, 'acme'))]).toEqual([call.site, true]);
       if (call.request!.includes('${prefix}')) {
-        expect([call.site, 'other deployment', allows(statementsFor(set, 'acme'), request(call.request!, 'acmeprod'))]).toEqual([call.site, 'other deployment', false]);
+        expect([call.site, 'other deployment', allows(statementsFor(set, 'acme'), request(call.request!, 'acmeprod'))]).toEqual([
+          call.site,
+          'other deployment',
+          false,
+        ]);
       }
     }
   });

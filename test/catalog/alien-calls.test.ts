@@ -33,13 +33,31 @@ interface Call {
   readonly resource: string;
 }
 
-const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml') && f !== 'profile.yaml').sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.yaml') && f !== 'profile.yaml')
+  .sort();
 const docs = files.map((file) => [file, parse(readFileSync(join(DIR, file), 'utf8')) as Record<string, unknown>] as const);
-const calls = docs.flatMap(([file, doc]) => CLOUDS.flatMap((cloud) => ((doc[cloud] as Call[] | undefined) ?? []).map((c): Call & { file: string; cloud: (typeof CLOUDS)[number] } => ({ file, cloud, ...c }))));
+const calls = docs.flatMap(([file, doc]) =>
+  CLOUDS.flatMap((cloud) =>
+    ((doc[cloud] as Call[] | undefined) ?? []).map((c): Call & { file: string; cloud: (typeof CLOUDS)[number] } => ({ file, cloud, ...c })),
+  ),
+);
 const knownIds = new Set([...builtInCatalog().ids, ...alienManagementSets().ids, ...Object.keys(alienManagementSets().refused)]);
 
 test('the census covers the resource kinds the issue names, on every cloud Alien implements them', () => {
-  for (const kind of ['worker', 'storage', 'queue', 'kv', 'vault', 'build', 'artifact-registry', 'container', 'daemon', 'service-account', 'remote-stack-management']) {
+  for (const kind of [
+    'worker',
+    'storage',
+    'queue',
+    'kv',
+    'vault',
+    'build',
+    'artifact-registry',
+    'container',
+    'daemon',
+    'service-account',
+    'remote-stack-management',
+  ]) {
     expect(files).toContain(`${kind}.yaml`);
   }
   const clouds = (kind: string) => CLOUDS.filter((c) => calls.some((x) => x.file === `${kind}.yaml` && x.cloud === c));

@@ -1,5 +1,5 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { CLOUDS } from '../../lib/spec/variables';
+import { CLOUDS } from '../../lib/input/variables';
 import { request, statementsFor } from '../support/aws-requests';
 import { allows } from '../support/iam-evaluator';
 

@@ -1,6 +1,6 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { permissionSetSchema } from '../../lib/spec/permission-set-schema';
-import { CLOUDS } from '../../lib/spec/variables';
+import { permissionSetSchema } from '../../lib/input/permission-set-schema';
+import { CLOUDS } from '../../lib/input/variables';
 import { run } from '../support/run-cli';
 
 const sets = builtInCatalog().sets;
@@ -12,7 +12,13 @@ describe('alien-trust catalog', () => {
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^ID\s+CLOUDS\s+DESCRIPTION$/);
     for (const set of sets) {
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${set.id}${set.privileged ? ' !' : ''}${set.contentRead ? ' c' : ''}\\s+${CLOUDS.filter((c) => set[c]).join(',')}\\s+${set.description.replace(/[.()]/g, '\\$&')}$`)));
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^${set.id}${set.privileged ? ' !' : ''}${set.contentRead ? ' c' : ''}\\s+${CLOUDS.filter((c) => set[c]).join(',')}\\s+${set.description.replace(/[.()]/g, '\\$&')}$`,
+          ),
+        ),
+      );
     }
     expect(out).toContain(`${sets.length} sets.`);
   });

@@ -32,7 +32,11 @@ test('npx cdktf synth produces stacks gcp and azure with the same resources', ()
 describe('single-cloud specs', () => {
   const synth = (tool: string, spec: string, out: string) => {
     try {
-      const stdout = execFileSync('npx', [tool, 'synth', '--output', out], { cwd: ROOT, env: { ...env, ALIEN_TRUST_SPEC: spec }, stdio: 'pipe' });
+      const stdout = execFileSync('npx', [tool, 'synth', '--output', out], {
+        cwd: ROOT,
+        env: { ...env, ALIEN_TRUST_SPEC: spec },
+        stdio: 'pipe',
+      });
       return { code: 0, text: stdout.toString() };
     } catch (e: any) {
       return { code: e.status as number, text: `${e.stdout}${e.stderr}` };
@@ -47,7 +51,10 @@ describe('single-cloud specs', () => {
 
   test('npx cdk synth of a spec without AWS says so in one line instead of a --cloud error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cdk-gcp-only-'));
-    writeFileSync(join(dir, 'spec.yaml'), 'name: gcp-app\nversion: 1.0.0\nmanagingIdentity:\n  gcp: { serviceAccount: alien-control@alien-prod.iam.gserviceaccount.com }\nclouds: [gcp]\npermissions: [logs/read]\n');
+    writeFileSync(
+      join(dir, 'spec.yaml'),
+      'name: gcp-app\nversion: 1.0.0\nmanagingIdentity:\n  gcp: { serviceAccount: alien-control@alien-prod.iam.gserviceaccount.com }\nclouds: [gcp]\npermissions: [logs/read]\n',
+    );
     const result = synth('cdk', join(dir, 'spec.yaml'), join(dir, 'out'));
     expect(result.text).toContain('alien-trust: gcp-app does not target aws');
     expect(result.text).not.toContain('--cloud');

@@ -47,7 +47,12 @@ describe('the committed release of each spec in this project', () => {
  */
 const REPLACING_BEFORE_THE_CHECK = new Set(['alien-app 1.1.0 → 1.1.1']);
 
-const products = existsSync(TEMPLATES) ? readdirSync(TEMPLATES, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+const products = existsSync(TEMPLATES)
+  ? readdirSync(TEMPLATES, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort()
+  : [];
 
 describe.each(products.length > 0 ? products : ['(none)'])('the published versions of %s', (product) => {
   if (product === '(none)') {
@@ -62,7 +67,9 @@ describe.each(products.length > 0 ? products : ['(none)'])('the published versio
   const diff = (a: string, b: string, ...flags: string[]) => run('diff', join(dir, `v${a}`), join(dir, `v${b}`), ...flags);
 
   test('are listed in versions.json, every one of them', () => {
-    const folders = readdirSync(dir).filter((f) => /^v\d/.test(f)).map((f) => f.slice(1));
+    const folders = readdirSync(dir)
+      .filter((f) => /^v\d/.test(f))
+      .map((f) => f.slice(1));
     expect([...folders].sort()).toEqual([...versions].sort());
   });
 
@@ -71,7 +78,11 @@ describe.each(products.length > 0 ? products : ['(none)'])('the published versio
   for (const [a, b] of pairs) {
     const before = REPLACING_BEFORE_THE_CHECK.has(`${product} ${a} → ${b}`);
     const inPlace = major(a) === major(b) && !before;
-    const what = inPlace ? 'updates in place' : before ? 'was published before the upgrade check; diff compares them' : 'is a new major version; diff compares them';
+    const what = inPlace
+      ? 'updates in place'
+      : before
+        ? 'was published before the upgrade check; diff compares them'
+        : 'is a new major version; diff compares them';
     test(`${a} → ${b} ${what}`, async () => {
       const result = inPlace ? await diff(a, b, '--fail-on-replacement') : await diff(a, b);
       expect({ code: result.code, err: result.err }).toEqual({ code: 0, err: '' });

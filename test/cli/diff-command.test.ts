@@ -31,7 +31,9 @@ describe('alien-trust diff', () => {
       'ssm:GetParameters on arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${ResourcePrefix}-*',
     ]);
     expect(diff.aws.removed).toEqual([]);
-    expect(diff.gcp.added).toContain('secretmanager.versions.access if resource.name.extract("/secrets/{id}").startsWith("${var.resource_prefix}-")');
+    expect(diff.gcp.added).toContain(
+      'secretmanager.versions.access if resource.name.extract("/secrets/{id}").startsWith("${var.resource_prefix}-")',
+    );
     expect(diff.azure.added).toContain('dataAction Microsoft.KeyVault/vaults/secrets/getSecret/action');
     expect(diff.trust).toEqual([
       {
@@ -46,12 +48,22 @@ describe('alien-trust diff', () => {
     const diff = JSON.parse((await run('diff', wider, base, '--json')).out);
     expect(diff.aws.added).toEqual([]);
     expect(diff.aws.removed).toHaveLength(4);
-    expect(JSON.parse((await run('diff', base, base, '--json')).out)).toEqual({ aws: { added: [], removed: [] }, gcp: { added: [], removed: [] }, azure: { added: [], removed: [] }, trust: [], replacements: [], files: [] });
+    expect(JSON.parse((await run('diff', base, base, '--json')).out)).toEqual({
+      aws: { added: [], removed: [] },
+      gcp: { added: [], removed: [] },
+      azure: { added: [], removed: [] },
+      trust: [],
+      replacements: [],
+      files: [],
+    });
   });
 
   test('--fail-on-expansion exits 1 only when something was added', async () => {
     expect((await run('diff', base, wider, '--fail-on-expansion')).code).toBe(1);
-    expect((await run('diff', wider, await release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]')), '--fail-on-expansion')).code).toBe(1);
+    expect(
+      (await run('diff', wider, await release(VALID_SPEC.replace('[logs/read]', '[logs/read, vault/data-read]')), '--fail-on-expansion'))
+        .code,
+    ).toBe(1);
     expect((await run('diff', base, base, '--fail-on-expansion')).code).toBe(0);
   });
 
@@ -76,7 +88,9 @@ describe('alien-trust diff', () => {
     const result = await run('diff', base, renamed, '--fail-on-replacement');
     expect(result.code).toBe(1);
     const lines = result.err.split('\n');
-    expect(lines[0]).toBe('--fail-on-replacement: aws TrustRole (RoleName changed) would be replaced: replaced by a new resource; the RoleArn changes and the vendor must be sent the new one');
+    expect(lines[0]).toBe(
+      '--fail-on-replacement: aws TrustRole (RoleName changed) would be replaced: replaced by a new resource; the RoleArn changes and the vendor must be sent the new one',
+    );
     expect(lines.every((l) => l.startsWith('--fail-on-replacement: '))).toBe(true);
     expect(lines).toHaveLength(JSON.parse((await run('diff', base, renamed, '--json')).out).replacements.length);
     expect(await run('diff', base, renamed)).toMatchObject({ code: 0, err: '' });
@@ -99,12 +113,27 @@ describe('alien-trust diff', () => {
 
 describe('alien-trust diff of the OIDC trust forms', () => {
   const oidc = (issuer: string, audience: string, prefix: string) =>
-    VALID_SPEC.replace(/managingIdentity:\n(?: {2}.*\n)+/, `managingIdentity:\n  oidc: { issuer: "${issuer}", audience: ${audience}, subjectPrefix: "${prefix}" }\n`);
+    VALID_SPEC.replace(
+      /managingIdentity:\n(?: {2}.*\n)+/,
+      `managingIdentity:\n  oidc: { issuer: "${issuer}", audience: ${audience}, subjectPrefix: "${prefix}" }\n`,
+    );
 
   test.each([
-    ['issuer', oidc('https://other.example', 'vendor-trust', 'customer:'), ['aws.oidcProvider.url', 'aws.trust[0].condition', 'azure.issuer', 'gcp.oidc.issuer']],
-    ['audience', oidc('https://oidc.vendor.example', 'other-aud', 'customer:'), ['aws.oidcProvider.audiences', 'aws.trust[0].condition', 'azure.audience', 'gcp.oidc.audiences']],
-    ['subject rule', oidc('https://oidc.vendor.example', 'vendor-trust', 'tenant:'), ['aws.trust[0].condition', 'azure.subject', 'gcp.oidc.condition', 'gcp.vendor_workload_identity_user']],
+    [
+      'issuer',
+      oidc('https://other.example', 'vendor-trust', 'customer:'),
+      ['aws.oidcProvider.url', 'aws.trust[0].condition', 'azure.issuer', 'gcp.oidc.issuer'],
+    ],
+    [
+      'audience',
+      oidc('https://oidc.vendor.example', 'other-aud', 'customer:'),
+      ['aws.oidcProvider.audiences', 'aws.trust[0].condition', 'azure.audience', 'gcp.oidc.audiences'],
+    ],
+    [
+      'subject rule',
+      oidc('https://oidc.vendor.example', 'vendor-trust', 'tenant:'),
+      ['aws.trust[0].condition', 'azure.subject', 'gcp.oidc.condition', 'gcp.vendor_workload_identity_user'],
+    ],
   ])('a changed %s is a trust change on every cloud, and fails --fail-on-expansion', async (_, changed, fields) => {
     const before = await release(oidc('https://oidc.vendor.example', 'vendor-trust', 'customer:'));
     const after = await release(changed);

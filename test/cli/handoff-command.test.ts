@@ -13,20 +13,38 @@ const PER_CUSTOMER = VALID_SPEC.replace(
   azure: { issuer: "https://oidc.vendor.example", subjectPrefix: "customer:" }
 `,
 );
-const OIDC = VALID_SPEC.replace(/managingIdentity:\n(?: {2}.*\n)+/, 'managingIdentity:\n  oidc: { issuer: "https://oidc.vendor.example", audience: vendor-trust, subjectPrefix: "customer:" }\n');
+const OIDC = VALID_SPEC.replace(
+  /managingIdentity:\n(?: {2}.*\n)+/,
+  'managingIdentity:\n  oidc: { issuer: "https://oidc.vendor.example", audience: vendor-trust, subjectPrefix: "customer:" }\n',
+);
 
 function setUp(spec: string) {
   const dir = mkdtempSync(join(tmpdir(), 'alien-trust-handoff-'));
   writeFileSync(join(dir, 'spec.yaml'), spec);
   const out = join(dir, 'acme');
   const handoff = (...extra: string[]) =>
-    run('handoff', '--spec', join(dir, 'spec.yaml'), '--customer-id', 'acme-corp', '--prefix', 'acme', '--out', out, '--template-url', TEMPLATE, '--region', 'eu-west-1', ...extra);
+    run(
+      'handoff',
+      '--spec',
+      join(dir, 'spec.yaml'),
+      '--customer-id',
+      'acme-corp',
+      '--prefix',
+      'acme',
+      '--out',
+      out,
+      '--template-url',
+      TEMPLATE,
+      '--region',
+      'eu-west-1',
+      ...extra,
+    );
   const read = (file: string) => readFileSync(join(out, file), 'utf8');
   return { out, handoff, read };
 }
 
 describe('alien-trust handoff', () => {
-  test('role form: generates an external id, puts it in the link, and writes each cloud\'s per-customer tfvars', async () => {
+  test("role form: generates an external id, puts it in the link, and writes each cloud's per-customer tfvars", async () => {
     const { handoff, read } = setUp(PER_CUSTOMER);
     const result = await handoff('--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com');
     expect(result.code).toBe(0);
@@ -36,7 +54,10 @@ describe('alien-trust handoff', () => {
     expect(result.out).toContain(`External id for acme-corp: ${record.aws.externalId} (generated`);
     expect(read('aws-quick-create-url.txt').trim()).toBe(record.aws.quickCreateUrl);
     expect(record.aws.quickCreateUrl).toContain(`&param_ExternalId=${record.aws.externalId}&param_ResourcePrefix=acme`);
-    expect(JSON.parse(read('gcp/terraform.tfvars.json'))).toEqual({ resource_prefix: 'acme', vendor_service_account: 'acme-corp@vendor-customers.iam.gserviceaccount.com' });
+    expect(JSON.parse(read('gcp/terraform.tfvars.json'))).toEqual({
+      resource_prefix: 'acme',
+      vendor_service_account: 'acme-corp@vendor-customers.iam.gserviceaccount.com',
+    });
     expect(JSON.parse(read('azure/terraform.tfvars.json'))).toEqual({ resource_prefix: 'acme', customer_id: 'acme-corp' });
   });
 
@@ -63,9 +84,18 @@ describe('alien-trust handoff', () => {
   test.each([
     [['--customer-id', 'Acme Corp'], /^alien-trust: --customer-id: 1–63 lower-case letters/],
     [['--prefix', 'acme-corp'], /^alien-trust: --prefix: .*no hyphens/],
-    [['--vendor-service-account', 'acme@attacker.iam.gserviceaccount.com'], /^alien-trust: --vendor-service-account: the vendor's service account for acme-corp, in the vendor's project vendor-customers/],
-    [['--region', 'us-gov-west-1', '--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com'], /^alien-trust: --region: us-gov-west-1 is outside the aws partition/],
-    [['--external-id', 'has space', '--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com'], /^alien-trust: --external-id: 2–1224/],
+    [
+      ['--vendor-service-account', 'acme@attacker.iam.gserviceaccount.com'],
+      /^alien-trust: --vendor-service-account: the vendor's service account for acme-corp, in the vendor's project vendor-customers/,
+    ],
+    [
+      ['--region', 'us-gov-west-1', '--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com'],
+      /^alien-trust: --region: us-gov-west-1 is outside the aws partition/,
+    ],
+    [
+      ['--external-id', 'has space', '--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com'],
+      /^alien-trust: --external-id: 2–1224/,
+    ],
   ])('refuses %p with exit 2, one line, nothing written', async (extra, message) => {
     const { handoff, out } = setUp(PER_CUSTOMER);
     const result = await handoff(...extra);
@@ -84,13 +114,31 @@ describe('spec rules of the per-customer forms', () => {
   };
 
   test.each([
-    ['  oidc: { issuer: "http://oidc.vendor.example", audience: a, subjectPrefix: "c:" }\n', /managingIdentity\.oidc\.issuer: an https:\/\/ URL/],
+    [
+      '  oidc: { issuer: "http://oidc.vendor.example", audience: a, subjectPrefix: "c:" }\n',
+      /managingIdentity\.oidc\.issuer: an https:\/\/ URL/,
+    ],
     ['  oidc: { issuer: "https://oidc.vendor.example", audience: "", subjectPrefix: "c:" }\n', /managingIdentity\.oidc\.audience: /],
-    ['  oidc: { issuer: "https://oidc.vendor.example", audience: a, subjectPrefix: "" }\n', /managingIdentity\.oidc\.subjectPrefix: a subject prefix/],
-    ['  oidc: { issuer: "https://oidc.vendor.example", audience: a, subjectPrefix: "customer" }\n', /managingIdentity\.oidc\.subjectPrefix: a subject prefix: .*ending with one of/],
-    ['  oidc: { issuer: "https://oidc.vendor.example", audience: a, subjectPrefix: "customer*:" }\n', /managingIdentity\.oidc\.subjectPrefix: a subject prefix/],
-    ['  azure: { issuer: "https://oidc.vendor.example", subject: s, subjectPrefix: "c:" }\n  aws: { roleArn: "arn:aws:iam::210987654321:role/x" }\n  gcp: { serviceAccountProject: vendor-customers }\n', /managingIdentity\.azure: give subjectPrefix .* or subject .*, not both or neither/],
-    ['  gcp: { serviceAccountProject: "Vendor Project" }\n  aws: { roleArn: "arn:aws:iam::210987654321:role/x" }\n  azure: { issuer: "https://i.example", subjectPrefix: "c:" }\n', /managingIdentity\.gcp\.serviceAccountProject: a project id: .*: the vendor's project that holds one service account per customer/],
+    [
+      '  oidc: { issuer: "https://oidc.vendor.example", audience: a, subjectPrefix: "" }\n',
+      /managingIdentity\.oidc\.subjectPrefix: a subject prefix/,
+    ],
+    [
+      '  oidc: { issuer: "https://oidc.vendor.example", audience: a, subjectPrefix: "customer" }\n',
+      /managingIdentity\.oidc\.subjectPrefix: a subject prefix: .*ending with one of/,
+    ],
+    [
+      '  oidc: { issuer: "https://oidc.vendor.example", audience: a, subjectPrefix: "customer*:" }\n',
+      /managingIdentity\.oidc\.subjectPrefix: a subject prefix/,
+    ],
+    [
+      '  azure: { issuer: "https://oidc.vendor.example", subject: s, subjectPrefix: "c:" }\n  aws: { roleArn: "arn:aws:iam::210987654321:role/x" }\n  gcp: { serviceAccountProject: vendor-customers }\n',
+      /managingIdentity\.azure: give subjectPrefix .* or subject .*, not both or neither/,
+    ],
+    [
+      '  gcp: { serviceAccountProject: "Vendor Project" }\n  aws: { roleArn: "arn:aws:iam::210987654321:role/x" }\n  azure: { issuer: "https://i.example", subjectPrefix: "c:" }\n',
+      /managingIdentity\.gcp\.serviceAccountProject: a project id: .*: the vendor's project that holds one service account per customer/,
+    ],
   ])('refuses %p naming the field, with exit 2', async (identity, message) => {
     const result = await check(identity);
     expect(result.code).toBe(2);
@@ -115,7 +163,9 @@ describe('handoff --out', () => {
     require('node:fs').rmSync(join(out, 'notes.md'));
     expect((await handoff('--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com')).code).toBe(0);
     const id = JSON.parse(read('handoff.json')).aws.externalId;
-    expect((await handoff('--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com', '--external-id', id)).code).toBe(0);
+    expect(
+      (await handoff('--vendor-service-account', 'acme-corp@vendor-customers.iam.gserviceaccount.com', '--external-id', id)).code,
+    ).toBe(0);
   });
 });
 
@@ -125,7 +175,9 @@ describe('handoff never replaces a record', () => {
   const snapshot = (dir: string) => {
     const { readdirSync } = require('node:fs');
     return Object.fromEntries(
-      (readdirSync(dir, { recursive: true, withFileTypes: true }) as any[]).filter((e) => e.isFile()).map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')]),
+      (readdirSync(dir, { recursive: true, withFileTypes: true }) as any[])
+        .filter((e) => e.isFile())
+        .map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')]),
     );
   };
 
@@ -137,7 +189,11 @@ describe('handoff never replaces a record', () => {
     const result = await handoff(...VSA);
     expect(result.code).toBe(2);
     expect(result.err.split('\n')).toHaveLength(1);
-    expect(result.err).toMatch(new RegExp(`already holds the handoff of customer acme-corp with external id ${id}; add --external-id ${id} to write it again, or --rotate to issue a new external id`));
+    expect(result.err).toMatch(
+      new RegExp(
+        `already holds the handoff of customer acme-corp with external id ${id}; add --external-id ${id} to write it again, or --rotate to issue a new external id`,
+      ),
+    );
     expect(snapshot(out)).toEqual(before);
   });
 
@@ -160,7 +216,11 @@ describe('handoff never replaces a record', () => {
     const before = snapshot(out);
     const result = await handoff(...VSA, '--external-id', 'another-id');
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(new RegExp(`^alien-trust: --external-id another-id: customer acme-corp's record in .* holds ${id}; give --external-id ${id}, or add --rotate`));
+    expect(result.err).toMatch(
+      new RegExp(
+        `^alien-trust: --external-id another-id: customer acme-corp's record in .* holds ${id}; give --external-id ${id}, or add --rotate`,
+      ),
+    );
     expect(snapshot(out)).toEqual(before);
   });
 
@@ -176,7 +236,9 @@ describe('handoff never replaces a record', () => {
     expect(record.aws.externalId).not.toBe(first.aws.externalId);
     expect(record.history).toEqual([{ ...first, replaced: today }]);
     expect(read('aws-quick-create-url.txt')).toContain(`param_ExternalId=${record.aws.externalId}&`);
-    expect(result.out).toContain(`External id for acme-corp: ${record.aws.externalId} (generated), replacing ${first.aws.externalId}, which is kept in handoff.json's history as replaced on ${today}`);
+    expect(result.out).toContain(
+      `External id for acme-corp: ${record.aws.externalId} (generated), replacing ${first.aws.externalId}, which is kept in handoff.json's history as replaced on ${today}`,
+    );
 
     // A second rotation keeps both earlier records, newest first.
     expect((await handoff(...VSA, '--rotate', '--external-id', 'chosen-by-vendor')).code).toBe(0);
@@ -187,19 +249,30 @@ describe('handoff never replaces a record', () => {
 
   test('--rotate with nothing to rotate is refused: no record yet, the stored id again, or a form without an external id', async () => {
     const fresh = setUp(PER_CUSTOMER);
-    expect(await fresh.handoff(...VSA, '--rotate')).toMatchObject({ code: 2, err: expect.stringMatching(/^alien-trust: --rotate: .* holds no handoff to rotate \(no handoff\.json\); leave out --rotate for a first handoff/) });
+    expect(await fresh.handoff(...VSA, '--rotate')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(
+        /^alien-trust: --rotate: .* holds no handoff to rotate \(no handoff\.json\); leave out --rotate for a first handoff/,
+      ),
+    });
     expect(existsSync(fresh.out)).toBe(false);
 
     expect((await fresh.handoff(...VSA)).code).toBe(0);
     const id = JSON.parse(fresh.read('handoff.json')).aws.externalId;
-    expect(await fresh.handoff(...VSA, '--rotate', '--external-id', id)).toMatchObject({ code: 2, err: expect.stringContaining('that is the external id customer acme-corp already has') });
+    expect(await fresh.handoff(...VSA, '--rotate', '--external-id', id)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('that is the external id customer acme-corp already has'),
+    });
 
     const oidc = setUp(OIDC);
     expect((await oidc.handoff()).code).toBe(0);
-    expect(await oidc.handoff('--rotate')).toMatchObject({ code: 2, err: expect.stringContaining('--rotate: the spec\'s AWS trust is the OIDC form') });
+    expect(await oidc.handoff('--rotate')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--rotate: the spec's AWS trust is the OIDC form"),
+    });
   });
 
-  test('a changed input with the stored external id (a new release\'s template) keeps the previous record in the history', async () => {
+  test("a changed input with the stored external id (a new release's template) keeps the previous record in the history", async () => {
     const { handoff, read } = setUp(PER_CUSTOMER);
     expect((await handoff(...VSA)).code).toBe(0);
     const first = JSON.parse(read('handoff.json'));
@@ -219,7 +292,10 @@ describe('handoff never replaces a record', () => {
     expect((await handoff()).code).toBe(0);
     const first = JSON.parse(read('handoff.json'));
     const before = snapshot(out);
-    expect(await handoff()).toMatchObject({ code: 0, out: expect.stringContaining('the handoff of acme-corp is unchanged; nothing written') });
+    expect(await handoff()).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('the handoff of acme-corp is unchanged; nothing written'),
+    });
     expect(snapshot(out)).toEqual(before);
     expect((await handoff('--region', 'us-east-1')).code).toBe(0);
     expect(JSON.parse(read('handoff.json')).history).toEqual([{ ...first, replaced: expect.any(String) }]);
@@ -230,11 +306,29 @@ describe('handoff never replaces a record', () => {
     expect((await handoff(...VSA)).code).toBe(0);
     const before = snapshot(out);
     for (const extra of [[], ['--rotate'], ['--external-id', 'x1']]) {
-      const result = await run('handoff', '--spec', join(out, '..', 'spec.yaml'), '--customer-id', 'globex', '--prefix', 'globex', '--out', out, '--template-url', TEMPLATE, '--region', 'eu-west-1',
-        '--vendor-service-account', 'globex@vendor-customers.iam.gserviceaccount.com', ...extra);
+      const result = await run(
+        'handoff',
+        '--spec',
+        join(out, '..', 'spec.yaml'),
+        '--customer-id',
+        'globex',
+        '--prefix',
+        'globex',
+        '--out',
+        out,
+        '--template-url',
+        TEMPLATE,
+        '--region',
+        'eu-west-1',
+        '--vendor-service-account',
+        'globex@vendor-customers.iam.gserviceaccount.com',
+        ...extra,
+      );
       expect(result.code).toBe(2);
       expect(result.err.split('\n')).toHaveLength(1);
-      expect(result.err).toMatch(/^alien-trust: --out .*acme holds the handoff of customer acme-corp; name a folder of globex's own, such as .*globex;/);
+      expect(result.err).toMatch(
+        /^alien-trust: --out .*acme holds the handoff of customer acme-corp; name a folder of globex's own, such as .*globex;/,
+      );
     }
     expect(snapshot(out)).toEqual(before);
   });
@@ -245,7 +339,10 @@ describe('handoff never replaces a record', () => {
     const before = snapshot(out);
     writeFileSync(join(out, '..', 'spec.yaml'), PER_CUSTOMER.replace('name: acme-app', 'name: acme-tool'));
     const result = await handoff(...VSA, '--rotate');
-    expect(result).toMatchObject({ code: 2, err: expect.stringMatching(/--out .* holds acme-corp's handoff for acme-app; name a folder of its own for acme-tool/) });
+    expect(result).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/--out .* holds acme-corp's handoff for acme-app; name a folder of its own for acme-tool/),
+    });
     expect(snapshot(out)).toEqual(before);
   });
 

@@ -25,7 +25,7 @@ describe('a spec with 200 inline permission sets', () => {
   test('warns that a template over 51,200 bytes needs the S3 route, naming its size', () => {
     const bytes = Buffer.byteLength(readFileSync(join(out, 'aws/template.json')));
     expect(bytes).toBeGreaterThan(51_200);
-    expect(warning.split("\n")).toContain(
+    expect(warning.split('\n')).toContain(
       `warning: aws: the template takes ${bytes} bytes, over the 51200 that "aws cloudformation deploy --template-file" sends inline: launch it from its S3 URL (the quick-create link) or deploy with --s3-bucket (see README, "Large templates")`,
     );
   });
@@ -41,13 +41,17 @@ describe('a spec with 200 inline permission sets', () => {
 
   test('has an Azure role description within 1,024 characters', () => {
     const azure = JSON.parse(readFileSync(join(out, 'azure/module/main.tf.json'), 'utf8'));
-    expect(azure.resource.azurerm_role_definition.alien_role.description).toBe('Lets large-app act in this resource group with 200 permission sets; see PERMISSIONS.md');
+    expect(azure.resource.azurerm_role_definition.alien_role.description).toBe(
+      'Lets large-app act in this resource group with 200 permission sets; see PERMISSIONS.md',
+    );
   });
 
   test('is refused with exit 2, naming the limit and by how much, when the AWS policies would not fit', async () => {
     const { result, out } = await synth(largeSpec(200, 4));
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(/^aws: managed policies per role: the permissions need (\d+) policies of 6144 characters; IAM allows 10 per role, \d+ too many/);
+    expect(result.err).toMatch(
+      /^aws: managed policies per role: the permissions need (\d+) policies of 6144 characters; IAM allows 10 per role, \d+ too many/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 });
@@ -57,7 +61,10 @@ describe('a spec with more sets than a GCP project has custom roles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'alien-trust-large-'));
     writeFileSync(join(dir, 'spec.yaml'), largeSpec(301));
     const result = await run('synth', '--spec', join(dir, 'spec.yaml'), '--cloud', 'gcp', '--out', join(dir, 'out'));
-    expect(result).toMatchObject({ code: 2, err: 'gcp: custom roles per project: 301 permission sets need one custom role each; a project holds 300, 1 too many' });
+    expect(result).toMatchObject({
+      code: 2,
+      err: 'gcp: custom roles per project: 301 permission sets need one custom role each; a project holds 300, 1 too many',
+    });
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

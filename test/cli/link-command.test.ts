@@ -1,6 +1,15 @@
 import { run } from '../support/run-cli';
 
-const good = ['--template-url', 'https://alien-templates.s3.eu-west-1.amazonaws.com/alien-app/v1.0.0/aws/template.json', '--region', 'eu-west-1', '--external-id', 'cust-42:a/b', '--prefix', 'acmeprod'];
+const good = [
+  '--template-url',
+  'https://alien-templates.s3.eu-west-1.amazonaws.com/alien-app/v1.0.0/aws/template.json',
+  '--region',
+  'eu-west-1',
+  '--external-id',
+  'cust-42:a/b',
+  '--prefix',
+  'acmeprod',
+];
 
 describe('alien-trust link', () => {
   test('prints the quick-create URL with every parameter encoded', async () => {
@@ -55,6 +64,9 @@ describe('alien-trust link', () => {
   });
 
   test('requires each input', async () => {
-    expect(await run('link', '--region', 'eu-west-1')).toMatchObject({ code: 2, err: expect.stringContaining('--template-url is required') });
+    expect(await run('link', '--region', 'eu-west-1')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--template-url is required'),
+    });
   });
 });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { EXTERNAL_ID } from '../../lib/aws/external-id';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
 import { GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
-import { GCP_LONGEST_VALUES } from '../../lib/spec/permission-set-schema';
-import { MAX_SERVICE_ACCOUNT_EMAIL, MAX_VERSION_LENGTH } from '../../lib/spec/trust-spec-schema';
+import { GCP_LONGEST_VALUES } from '../../lib/input/permission-set-schema';
+import { MAX_SERVICE_ACCOUNT_EMAIL, MAX_VERSION_LENGTH } from '../../lib/input/trust-spec-schema';
 import { notWarnings, run } from '../support/run-cli';
 
 const LONGEST_SET_ID = `${'f'.repeat(12)}/${'l-'.repeat(9)}l`;
@@ -81,7 +81,10 @@ describe('a spec at every maximum', () => {
   });
 
   test('AWS: the trust policy fits 2,048 characters with the longest role ARN and external id', () => {
-    const trust = JSON.stringify(aws.Resources.TrustRole.Properties.AssumeRolePolicyDocument).replace('{"Ref":"ExternalId"}', JSON.stringify('x'.repeat(EXTERNAL_ID.maxLength)));
+    const trust = JSON.stringify(aws.Resources.TrustRole.Properties.AssumeRolePolicyDocument).replace(
+      '{"Ref":"ExternalId"}',
+      JSON.stringify('x'.repeat(EXTERNAL_ID.maxLength)),
+    );
     expect(trust).toContain('x'.repeat(EXTERNAL_ID.maxLength));
     expect(trust.length).toBeLessThanOrEqual(AWS_LIMITS.trustPolicyCharacters);
   });
@@ -92,7 +95,8 @@ describe('a spec at every maximum', () => {
     expect(role.Description.length).toBeLessThanOrEqual(1000);
     expect(Buffer.byteLength(aws.Description)).toBeLessThanOrEqual(1024);
     const policies = Object.values<any>(aws.Resources).filter((r) => r.Type === 'AWS::IAM::ManagedPolicy');
-    for (const p of policies) expect(atLongest(p.Properties.ManagedPolicyName['Fn::Sub']).length).toBeLessThanOrEqual(NAME_LIMITS.awsPolicyName);
+    for (const p of policies)
+      expect(atLongest(p.Properties.ManagedPolicyName['Fn::Sub']).length).toBeLessThanOrEqual(NAME_LIMITS.awsPolicyName);
   });
 
   test('GCP: service account id 6–30, display name 100, description 256; role id 64, title 100, description 256', () => {
@@ -138,12 +142,26 @@ describe('one character past a maximum', () => {
 
   test('the prefix rule is the same in CloudFormation, Terraform and the CLI', async () => {
     const { read } = await synth(longestSpec());
-    expect(read('aws/template.json').Parameters.ResourcePrefix).toMatchObject({ AllowedPattern: RESOURCE_PREFIX.pattern, MaxLength: RESOURCE_PREFIX.maxLength });
+    expect(read('aws/template.json').Parameters.ResourcePrefix).toMatchObject({
+      AllowedPattern: RESOURCE_PREFIX.pattern,
+      MaxLength: RESOURCE_PREFIX.maxLength,
+    });
     for (const file of ['gcp/module/main.tf.json', 'azure/module/main.tf.json']) {
       expect(read(file).variable.resource_prefix.validation[0].condition).toContain(JSON.stringify(RESOURCE_PREFIX.pattern).slice(1, -1));
     }
     expect(GCP_LONGEST_VALUES.prefix).toBe(RESOURCE_PREFIX.maxLength);
-    const link = (prefix: string) => run('link', '--template-url', 'https://b.s3.amazonaws.com/acme-app/v1.0.0/aws/template.json', '--region', 'eu-west-1', '--external-id', 'abc', '--prefix', prefix);
+    const link = (prefix: string) =>
+      run(
+        'link',
+        '--template-url',
+        'https://b.s3.amazonaws.com/acme-app/v1.0.0/aws/template.json',
+        '--region',
+        'eu-west-1',
+        '--external-id',
+        'abc',
+        '--prefix',
+        prefix,
+      );
     expect((await link(longestPrefix)).code).toBe(0);
     expect((await link(`${longestPrefix}p`)).code).toBe(2);
   });

@@ -33,7 +33,9 @@ describe('synth --out', () => {
       const result = await run('synth', '--out', out, '--cloud', 'aws');
       expect(result.code).toBe(2);
       expect(result.out).toBe('');
-      expect(result.err).toMatch(new RegExp(`^alien-trust: --out ${out.replace(/\./g, '\\.')}: ${why.replace('/', '\\/')}.*; see "alien-trust --help"$`));
+      expect(result.err).toMatch(
+        new RegExp(`^alien-trust: --out ${out.replace(/\./g, '\\.')}: ${why.replace('/', '\\/')}.*; see "alien-trust --help"$`),
+      );
       expect(contents(root)).toEqual(before);
     }),
   );
@@ -93,6 +95,8 @@ describe('file-system problems are bad input: exit 2, one line', () => {
         out: '',
         err: 'alien-trust: alien.trust.yaml is a file; diff compares two release folders; see "alien-trust --help"',
       });
-      expect((await run('diff', 'nowhere', 'templates/acme-app/v1.2.3')).err).toBe('alien-trust: nowhere does not exist; see "alien-trust --help"');
+      expect((await run('diff', 'nowhere', 'templates/acme-app/v1.2.3')).err).toBe(
+        'alien-trust: nowhere does not exist; see "alien-trust --help"',
+      );
     }));
 });

@@ -22,7 +22,10 @@ function file(content: unknown): string {
  */
 const project = mkdtempSync(join(tmpdir(), 'register-project-'));
 const SPEC = join(project, 'alien.trust.yaml');
-const OIDC_SPEC = VALID_SPEC.replace(/^name: .*$/m, 'name: acme-oidc').replace(/managingIdentity:\n(  .*\n)+/, 'managingIdentity:\n  oidc: { issuer: "https://oidc.alien.dev", audience: "alien", subjectPrefix: "customer:" }\n');
+const OIDC_SPEC = VALID_SPEC.replace(/^name: .*$/m, 'name: acme-oidc').replace(
+  /managingIdentity:\n(  .*\n)+/,
+  'managingIdentity:\n  oidc: { issuer: "https://oidc.alien.dev", audience: "alien", subjectPrefix: "customer:" }\n',
+);
 function publish(text: string, version: string, change: (template: any) => void = () => {}): void {
   const model = modelFromText(text.replace(/^version: .*$/m, `version: ${version}`), ['aws']);
   const release = join(project, 'templates', model.name, `v${version}`);
@@ -45,7 +48,10 @@ beforeAll(() => {
   });
   // A version folder without a manifest is not published.
   mkdirSync(join(project, 'templates', 'acme-app', 'v1.4.0', 'aws'), { recursive: true });
-  writeFileSync(join(project, 'templates', 'acme-app', 'v1.4.0', 'aws', 'template.json'), readFileSync(join(project, 'templates', 'acme-app', 'v1.3.0', 'aws', 'template.json')));
+  writeFileSync(
+    join(project, 'templates', 'acme-app', 'v1.4.0', 'aws', 'template.json'),
+    readFileSync(join(project, 'templates', 'acme-app', 'v1.3.0', 'aws', 'template.json')),
+  );
 });
 
 /** The CLI, reading this project's releases. */
@@ -58,7 +64,8 @@ function request(change: (r: any) => void = () => {}): any {
   const r = {
     RequestType: 'Create',
     ServiceToken: 'arn:aws:sns:eu-west-1:210987654321:alien-registrations',
-    ResponseURL: 'https://cloudformation-custom-resource-response-euwest1.s3-eu-west-1.amazonaws.com/arn%3Aaws%3Acloudformation?X-Amz-Signature=abc',
+    ResponseURL:
+      'https://cloudformation-custom-resource-response-euwest1.s3-eu-west-1.amazonaws.com/arn%3Aaws%3Acloudformation?X-Amz-Signature=abc',
     StackId: STACK_ID,
     RequestId: '5f3b2c1e-1111-4a2b-9c3d-0e1f2a3b4c5d',
     LogicalResourceId: 'Registration',
@@ -123,7 +130,13 @@ describe('alien-trust register --event', () => {
       '--event',
       file(
         request((r) => {
-          r.ResourceProperties = { RoleArn: 'arn:aws:iam::123456789012:role/alientrust/acmeprod-acme-oidc-eu-west-1', ResourcePrefix: 'acmeprod', CustomerId: 'cust-42', TemplateName: 'acme-oidc', TemplateVersion: '2.0.0' };
+          r.ResourceProperties = {
+            RoleArn: 'arn:aws:iam::123456789012:role/alientrust/acmeprod-acme-oidc-eu-west-1',
+            ResourcePrefix: 'acmeprod',
+            CustomerId: 'cust-42',
+            TemplateName: 'acme-oidc',
+            TemplateVersion: '2.0.0',
+          };
         }),
       ),
     );
@@ -132,17 +145,57 @@ describe('alien-trust register --event', () => {
   });
 
   test.each<[string, (r: any) => void, RegExp]>([
-    ['a role in another account than the stack', (r) => (r.ResourceProperties.RoleArn = 'arn:aws:iam::999999999999:role/alientrust/acmeprod-acme-app-eu-west-1'), /is in account 999999999999, not in the stack's account 123456789012/],
-    ['a version that was never published', (r) => (r.ResourceProperties.TemplateVersion = '9.9.9'), /acme-app@9\.9\.9 is not a published release/],
-    ['a name that was never published', (r) => (r.ResourceProperties.TemplateName = 'other-app'), /other-app@1\.2\.3 is not a published release/],
-    ['a name that climbs out of the templates folder', (r) => (r.ResourceProperties.TemplateName = '../templates/acme-app'), /is not a published release/],
-    ['a role name that release does not give that prefix', (r) => (r.ResourceProperties.RoleArn = 'arn:aws:iam::123456789012:role/alientrust/otherprod-acme-app-eu-west-1'), /is not the one acme-app@1\.2\.3 creates for prefix acmeprod in eu-west-1/],
-    ['a role of another region', (r) => (r.ResourceProperties.RoleArn = 'arn:aws:iam::123456789012:role/alientrust/acmeprod-acme-app-us-east-1'), /is not the one acme-app@1\.2\.3 creates/],
-    ['a role outside the release path', (r) => (r.ResourceProperties.RoleArn = 'arn:aws:iam::123456789012:role/acmeprod-acme-app-eu-west-1'), /arn:aws:iam::123456789012:role\/alientrust\/acmeprod-acme-app-eu-west-1$/],
-    ['an old release that names the role differently', (r) => (r.ResourceProperties.TemplateVersion = '0.9.0'), /is not the one acme-app@0\.9\.0 creates for prefix acmeprod in eu-west-1: arn:aws:iam::123456789012:role\/acmeprod-alien$/],
-    ['a version folder without a manifest', (r) => (r.ResourceProperties.TemplateVersion = '1.4.0'), /acme-app@1\.4\.0 is not a published release/],
+    [
+      'a role in another account than the stack',
+      (r) => (r.ResourceProperties.RoleArn = 'arn:aws:iam::999999999999:role/alientrust/acmeprod-acme-app-eu-west-1'),
+      /is in account 999999999999, not in the stack's account 123456789012/,
+    ],
+    [
+      'a version that was never published',
+      (r) => (r.ResourceProperties.TemplateVersion = '9.9.9'),
+      /acme-app@9\.9\.9 is not a published release/,
+    ],
+    [
+      'a name that was never published',
+      (r) => (r.ResourceProperties.TemplateName = 'other-app'),
+      /other-app@1\.2\.3 is not a published release/,
+    ],
+    [
+      'a name that climbs out of the templates folder',
+      (r) => (r.ResourceProperties.TemplateName = '../templates/acme-app'),
+      /is not a published release/,
+    ],
+    [
+      'a role name that release does not give that prefix',
+      (r) => (r.ResourceProperties.RoleArn = 'arn:aws:iam::123456789012:role/alientrust/otherprod-acme-app-eu-west-1'),
+      /is not the one acme-app@1\.2\.3 creates for prefix acmeprod in eu-west-1/,
+    ],
+    [
+      'a role of another region',
+      (r) => (r.ResourceProperties.RoleArn = 'arn:aws:iam::123456789012:role/alientrust/acmeprod-acme-app-us-east-1'),
+      /is not the one acme-app@1\.2\.3 creates/,
+    ],
+    [
+      'a role outside the release path',
+      (r) => (r.ResourceProperties.RoleArn = 'arn:aws:iam::123456789012:role/acmeprod-acme-app-eu-west-1'),
+      /arn:aws:iam::123456789012:role\/alientrust\/acmeprod-acme-app-eu-west-1$/,
+    ],
+    [
+      'an old release that names the role differently',
+      (r) => (r.ResourceProperties.TemplateVersion = '0.9.0'),
+      /is not the one acme-app@0\.9\.0 creates for prefix acmeprod in eu-west-1: arn:aws:iam::123456789012:role\/acmeprod-alien$/,
+    ],
+    [
+      'a version folder without a manifest',
+      (r) => (r.ResourceProperties.TemplateVersion = '1.4.0'),
+      /acme-app@1\.4\.0 is not a published release/,
+    ],
     ['a request without the customer binding', (r) => delete r.ResourceProperties.ExternalId, /ResourceProperties\.ExternalId is missing/],
-    ['a stack id that is not a stack ARN', (r) => (r.StackId = 'acmeprod-acme-app'), /StackId acmeprod-acme-app is not a CloudFormation stack ARN/],
+    [
+      'a stack id that is not a stack ARN',
+      (r) => (r.StackId = 'acmeprod-acme-app'),
+      /StackId acmeprod-acme-app is not a CloudFormation stack ARN/,
+    ],
   ])('refuses %s with exit 2 and one line', async (_, change, reason) => {
     const result = await run('register', '--event', file(request(change)));
     expect(result.code).toBe(2);
@@ -167,7 +220,9 @@ describe('alien-trust register --event', () => {
 
 describe('alien-trust register --respond', () => {
   /** A local stand-in for CloudFormation's presigned URL: records each PUT. */
-  async function server(status = 200): Promise<{ url: string; received: { method?: string; contentType?: string; body: any }[]; close: () => Promise<void> }> {
+  async function server(
+    status = 200,
+  ): Promise<{ url: string; received: { method?: string; contentType?: string; body: any }[]; close: () => Promise<void> }> {
     const received: { method?: string; contentType?: string; body: any }[] = [];
     const http = createServer((req: IncomingMessage, res) => {
       let body = '';
@@ -180,7 +235,11 @@ describe('alien-trust register --respond', () => {
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const { port } = http.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}/response?X-Amz-Signature=abc`, received, close: () => new Promise((resolve) => http.close(() => resolve())) };
+    return {
+      url: `http://127.0.0.1:${port}/response?X-Amz-Signature=abc`,
+      received,
+      close: () => new Promise((resolve) => http.close(() => resolve())),
+    };
   }
 
   test('answers SUCCESS with the record id as the physical resource id', async () => {
@@ -193,7 +252,14 @@ describe('alien-trust register --respond', () => {
         {
           method: 'PUT',
           contentType: '',
-          body: { Status: 'SUCCESS', PhysicalResourceId: id, StackId: STACK_ID, RequestId: '5f3b2c1e-1111-4a2b-9c3d-0e1f2a3b4c5d', LogicalResourceId: 'Registration', Data: { RecordId: id } },
+          body: {
+            Status: 'SUCCESS',
+            PhysicalResourceId: id,
+            StackId: STACK_ID,
+            RequestId: '5f3b2c1e-1111-4a2b-9c3d-0e1f2a3b4c5d',
+            LogicalResourceId: 'Registration',
+            Data: { RecordId: id },
+          },
         },
       ]);
     } finally {
@@ -204,10 +270,20 @@ describe('alien-trust register --respond', () => {
   test('answers FAILED with the reason when it refuses a create', async () => {
     const cfn = await server();
     try {
-      const result = await run('register', '--respond', '--event', file(request((r) => ((r.ResponseURL = cfn.url), (r.ResourceProperties.TemplateVersion = '9.9.9')))));
+      const result = await run(
+        'register',
+        '--respond',
+        '--event',
+        file(request((r) => ((r.ResponseURL = cfn.url), (r.ResourceProperties.TemplateVersion = '9.9.9')))),
+      );
       expect(result.code).toBe(2);
       expect(cfn.received).toHaveLength(1);
-      expect(cfn.received[0].body).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/acme-app@9\.9\.9 is not a published release/), StackId: STACK_ID, LogicalResourceId: 'Registration' });
+      expect(cfn.received[0].body).toMatchObject({
+        Status: 'FAILED',
+        Reason: expect.stringMatching(/acme-app@9\.9\.9 is not a published release/),
+        StackId: STACK_ID,
+        LogicalResourceId: 'Registration',
+      });
       expect(cfn.received[0].body.PhysicalResourceId).toMatch(/^reg-/);
     } finally {
       await cfn.close();
@@ -226,8 +302,17 @@ describe('alien-trust register --respond', () => {
       const result = await run('register', '--respond', '--event', file(request(change)));
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/a Delete is still answered SUCCESS/);
-      expect(cfn.received[0].body).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: 'reg-earlier', Reason: expect.stringMatching(/^not registered: /) });
-      const ok = await run('register', '--respond', '--event', file(request((r) => ((r.ResponseURL = cfn.url), (r.RequestType = 'Delete')))));
+      expect(cfn.received[0].body).toMatchObject({
+        Status: 'SUCCESS',
+        PhysicalResourceId: 'reg-earlier',
+        Reason: expect.stringMatching(/^not registered: /),
+      });
+      const ok = await run(
+        'register',
+        '--respond',
+        '--event',
+        file(request((r) => ((r.ResponseURL = cfn.url), (r.RequestType = 'Delete')))),
+      );
       expect(ok.code).toBe(0);
       expect(JSON.parse(ok.out).requestType).toBe('Delete');
       expect(cfn.received[1].body.Status).toBe('SUCCESS');
@@ -253,7 +338,12 @@ describe('alien-trust register --respond', () => {
 
 describe('alien-trust register --terraform-outputs', () => {
   const output = (value: string) => ({ sensitive: false, type: 'string', value });
-  const gcp = { service_account_email: output('acmeprod-acme-app@acme-prod.iam.gserviceaccount.com'), service_account_unique_id: output('104857600000000000001'), project: output('acme-prod'), template: output('acme-app@1.2.3') };
+  const gcp = {
+    service_account_email: output('acmeprod-acme-app@acme-prod.iam.gserviceaccount.com'),
+    service_account_unique_id: output('104857600000000000001'),
+    project: output('acme-prod'),
+    template: output('acme-app@1.2.3'),
+  };
   const subscription = '0b1f6471-1bf0-4dda-aec3-111122223333';
   const azure = {
     client_id: output('11111111-2222-3333-4444-555555555555'),
@@ -261,7 +351,9 @@ describe('alien-trust register --terraform-outputs', () => {
     principal_id: output('aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee'),
     subscription: output(subscription),
     resource_group: output('acme-rg'),
-    identity_id: output(`/subscriptions/${subscription}/resourceGroups/acme-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/acmeprod-acme-app`),
+    identity_id: output(
+      `/subscriptions/${subscription}/resourceGroups/acme-rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/acmeprod-acme-app`,
+    ),
     template: output('acme-app@1.2.3'),
   };
 
@@ -282,14 +374,27 @@ describe('alien-trust register --terraform-outputs', () => {
   test("prints an Azure root's record", async () => {
     const result = await run('register', '--terraform-outputs', file(azure), '--cloud', 'azure');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ cloud: 'azure', template: { name: 'acme-app', version: '1.2.3' }, clientId: azure.client_id.value, tenantId: azure.tenant_id.value, principalId: azure.principal_id.value, subscription, resourceGroup: 'acme-rg' });
+    expect(JSON.parse(result.out)).toMatchObject({
+      cloud: 'azure',
+      template: { name: 'acme-app', version: '1.2.3' },
+      clientId: azure.client_id.value,
+      tenantId: azure.tenant_id.value,
+      principalId: azure.principal_id.value,
+      subscription,
+      resourceGroup: 'acme-rg',
+    });
   });
 
   test.each<[string, 'gcp' | 'azure', object, RegExp]>([
     ['a release never published', 'gcp', { ...gcp, template: output('acme-app@9.9.9') }, /acme-app@9\.9\.9 is not a published release/],
     ['a service account of another project', 'gcp', { ...gcp, project: output('other-project') }, /is not in the project other-project/],
     ['outputs without the template', 'gcp', { ...gcp, template: undefined }, /output template is missing/],
-    ['an identity of another subscription', 'azure', { ...azure, subscription: output('99999999-1bf0-4dda-aec3-111122223333') }, /is not in the subscription 99999999/],
+    [
+      'an identity of another subscription',
+      'azure',
+      { ...azure, subscription: output('99999999-1bf0-4dda-aec3-111122223333') },
+      /is not in the subscription 99999999/,
+    ],
   ])('refuses %s with exit 2 and one line', async (_, cloud, outputs, reason) => {
     const result = await run('register', '--terraform-outputs', file(outputs), '--cloud', cloud);
     expect(result.code).toBe(2);

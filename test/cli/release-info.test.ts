@@ -27,7 +27,14 @@ describe('alien-trust release-info', () => {
     try {
       const result = await run('release-info');
       expect(result.code).toBe(0);
-      expect(JSON.parse(result.out)).toMatchObject({ name: 'acme-app', version: '1.2.3', prerelease: false, dir: 'templates/acme-app/v1.2.3', previous: '1.2.2', previousDir: 'templates/acme-app/v1.2.2' });
+      expect(JSON.parse(result.out)).toMatchObject({
+        name: 'acme-app',
+        version: '1.2.3',
+        prerelease: false,
+        dir: 'templates/acme-app/v1.2.3',
+        previous: '1.2.2',
+        previousDir: 'templates/acme-app/v1.2.2',
+      });
     } finally {
       process.chdir(cwd);
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { canonicalSpec, sha256 } from '../../lib/release/manifest';
-import { parseSpec } from '../../lib/spec/load-spec';
+import { parseSpec } from '../../lib/input/load-spec';
 import { compareSemverDescending } from '../../lib/release/versions-index';
 import { VALID_SPEC } from '../support/fixtures';
 import { run } from '../support/run-cli';
@@ -28,13 +28,34 @@ describe('publishing a release', () => {
     inProject(VALID_SPEC, async () => {
       expect((await run('synth')).code).toBe(0);
       const manifest = JSON.parse(read(`${release}/manifest.json`));
-      expect(manifest).toMatchObject({ name: 'acme-app', version: '1.2.3', generator: { name: 'alien-trust' }, specCanonicalSha256: sha256(canonicalSpec(parseSpec(VALID_SPEC, 'spec.yaml', builtInCatalog().ids).spec)) });
-      expect(manifest.files.map((f: any) => f.path)).toEqual(['PERMISSIONS.md', 'aws/main.tf.json', 'aws/module/main.tf.json', 'aws/template.json', 'azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json']);
+      expect(manifest).toMatchObject({
+        name: 'acme-app',
+        version: '1.2.3',
+        generator: { name: 'alien-trust' },
+        specCanonicalSha256: sha256(canonicalSpec(parseSpec(VALID_SPEC, 'spec.yaml', builtInCatalog().ids).spec)),
+      });
+      expect(manifest.files.map((f: any) => f.path)).toEqual([
+        'PERMISSIONS.md',
+        'aws/main.tf.json',
+        'aws/module/main.tf.json',
+        'aws/template.json',
+        'azure/main.tf.json',
+        'azure/module/main.tf.json',
+        'gcp/main.tf.json',
+        'gcp/module/main.tf.json',
+      ]);
       for (const file of manifest.files) {
         expect(file.sha256).toBe(sha256(read(`${release}/${file.path}`)));
         expect(file.size).toBe(Buffer.byteLength(read(`${release}/${file.path}`)));
       }
-      expect(manifest.permissions.aws).toEqual(['logs:DescribeLogStreams', 'logs:FilterLogEvents', 'logs:GetLogEvents', 'logs:GetQueryResults', 'logs:StartQuery', 'logs:StopQuery']);
+      expect(manifest.permissions.aws).toEqual([
+        'logs:DescribeLogStreams',
+        'logs:FilterLogEvents',
+        'logs:GetLogEvents',
+        'logs:GetQueryResults',
+        'logs:StartQuery',
+        'logs:StopQuery',
+      ]);
       expect(manifest.permissions.gcp).toEqual(['logging.logEntries.list', 'logging.logs.list']);
       expect(manifest.permissions.azure.dataActions).toEqual([]);
       expect(JSON.parse(read('templates/acme-app/versions.json'))).toEqual({ latest: '1.2.3', versions: ['1.2.3'] });
@@ -50,7 +71,10 @@ describe('publishing a release', () => {
       expect(result.err).toMatch(/version 1\.2\.3 is published .* bump "version"/);
       expect(read(`${release}/aws/template.json`)).toBe(before);
 
-      writeFileSync('alien.trust.yaml', VALID_SPEC.replace('version: 1.2.3', 'version: 1.3.0').replace('[logs/read]', '[logs/read, storage/data-read]'));
+      writeFileSync(
+        'alien.trust.yaml',
+        VALID_SPEC.replace('version: 1.2.3', 'version: 1.3.0').replace('[logs/read]', '[logs/read, storage/data-read]'),
+      );
       expect((await run('synth')).code).toBe(0);
       expect(JSON.parse(read('templates/acme-app/versions.json'))).toEqual({ latest: '1.3.0', versions: ['1.3.0', '1.2.3'] });
     }));
@@ -104,7 +128,12 @@ describe('alien-trust check', () => {
           `restore the folder with "git checkout -- ${release}" (or from the commit that published it, if the edit is committed) or "npx alien-trust synth", which writes it back as published (alien.trust.yaml still generates it):`,
       );
       expect(first).not.toContain('bump');
-      expect(files).toEqual(['  NOTES.md: added', '  azure/main.tf.json: deleted', '  azure/module/main.tf.json: deleted', '  gcp/main.tf.json: edited']);
+      expect(files).toEqual([
+        '  NOTES.md: added',
+        '  azure/main.tf.json: deleted',
+        '  azure/module/main.tf.json: deleted',
+        '  gcp/main.tf.json: edited',
+      ]);
     }));
 
   test('synth, as check suggests, writes a hand-edited folder back as published and says which files it restored', () =>
@@ -156,11 +185,15 @@ describe('alien-trust check', () => {
       writeFileSync(`${release}/aws/template.json`, template);
       const manifest = JSON.parse(read(`${release}/manifest.json`));
       manifest.generator.version = '0.0.9';
-      manifest.files = manifest.files.map((f: any) => (f.path === 'aws/template.json' ? { ...f, sha256: sha256(template), size: Buffer.byteLength(template) } : f));
+      manifest.files = manifest.files.map((f: any) =>
+        f.path === 'aws/template.json' ? { ...f, sha256: sha256(template), size: Buffer.byteLength(template) } : f,
+      );
       writeFileSync(`${release}/manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
       const check = await run('check');
       expect(check.code).toBe(1);
-      expect(check.err.split('\n')[0]).toMatch(/^version 1\.2\.3 is published in .* from this same spec by alien-trust 0\.0\.9, and this alien-trust \(.*\) generates different files; check it with the alien-trust that published it/);
+      expect(check.err.split('\n')[0]).toMatch(
+        /^version 1\.2\.3 is published in .* from this same spec by alien-trust 0\.0\.9, and this alien-trust \(.*\) generates different files; check it with the alien-trust that published it/,
+      );
       expect((await run('synth')).code).toBe(2);
       expect(read(`${release}/aws/template.json`)).toBe(template);
     }));
@@ -170,7 +203,9 @@ describe('alien-trust check', () => {
       await run('synth');
       require('node:fs').rmSync(`${release}/manifest.json`);
       const check = await run('check');
-      expect(check.err.split('\n')[0]).toMatch(/a file was edited after synth wrote it: manifest\.json \(deleted\); restore the folder with "git checkout -- [^"]*" \(or from the commit that published it, if the edit is committed\):$/);
+      expect(check.err.split('\n')[0]).toMatch(
+        /a file was edited after synth wrote it: manifest\.json \(deleted\); restore the folder with "git checkout -- [^"]*" \(or from the commit that published it, if the edit is committed\):$/,
+      );
       const synth = await run('synth');
       expect(synth.code).toBe(2);
       expect(existsSync(`${release}/manifest.json`)).toBe(false);
@@ -186,7 +221,13 @@ describe('alien-trust check', () => {
 describe('version order', () => {
   test('sorts newest first with pre-releases below their release', async () => {
     expect(['1.0.0', '1.10.0', '1.2.0', '1.10.0-rc.1', '1.10.0-beta.2', '1.10.0-beta.10', '0.9.9'].sort(compareSemverDescending)).toEqual([
-      '1.10.0', '1.10.0-rc.1', '1.10.0-beta.10', '1.10.0-beta.2', '1.2.0', '1.0.0', '0.9.9',
+      '1.10.0',
+      '1.10.0-rc.1',
+      '1.10.0-beta.10',
+      '1.10.0-beta.2',
+      '1.2.0',
+      '1.0.0',
+      '0.9.9',
     ]);
   });
 });

@@ -34,19 +34,24 @@ describe('any valid spec', () => {
           const role = template.Resources.TrustRole.Properties;
           expect(role.RoleName['Fn::Sub']).toBe(`\${ResourcePrefix}-${awsProductTag(spec.name)}-\${AWS::Region}`);
           expect(role.Path).toBe(AWS_IAM_PATH);
-          const longest = role.RoleName['Fn::Sub'].replace('${ResourcePrefix}', 'p'.repeat(24)).replace('${AWS::Region}', AWS_LONGEST_REGION);
+          const longest = role.RoleName['Fn::Sub']
+            .replace('${ResourcePrefix}', 'p'.repeat(24))
+            .replace('${AWS::Region}', AWS_LONGEST_REGION);
           expect(longest.length).toBeLessThanOrEqual(NAME_LIMITS.awsRoleName);
         }
         if (spec.clouds.includes('gcp')) {
           const gcp = JSON.parse(files.get('gcp/module/main.tf.json')!).resource;
           expect(gcp.google_service_account.alien.description.length).toBeLessThanOrEqual(256);
-          for (const role of Object.values<any>(gcp.google_project_iam_custom_role)) expect(role.description.length).toBeLessThanOrEqual(256);
+          for (const role of Object.values<any>(gcp.google_project_iam_custom_role))
+            expect(role.description.length).toBeLessThanOrEqual(256);
         }
         if (spec.clouds.includes('azure')) {
           const azure = JSON.parse(files.get('azure/module/main.tf.json')!).resource;
           expect(azure.azurerm_role_definition.alien_role.description.length).toBeLessThanOrEqual(1024);
         }
-        for (const file of ['aws/module/main.tf.json', 'gcp/module/main.tf.json', 'azure/module/main.tf.json'].filter((f) => files.has(f))) {
+        for (const file of ['aws/module/main.tf.json', 'gcp/module/main.tf.json', 'azure/module/main.tf.json'].filter((f) =>
+          files.has(f),
+        )) {
           const foreign = allStrings(JSON.parse(files.get(file)!)).filter(([, value]) => foreignInterpolations(value).length > 0);
           expect(foreign).toEqual([]);
         }
@@ -76,7 +81,13 @@ const FIELDS: [string, (s: any) => any, (s: any, v: unknown) => void][] = [
   ['aws.maxSessionDuration', (s) => s.aws, (s, v) => (s.aws.maxSessionDuration = v)],
 ];
 
-const wrongValue = fc.oneof(fc.integer(), fc.constant(null), fc.constant(true), fc.constant({ nested: { deeper: [1, 2] } }), fc.array(fc.integer(), { minLength: 1, maxLength: 3 }));
+const wrongValue = fc.oneof(
+  fc.integer(),
+  fc.constant(null),
+  fc.constant(true),
+  fc.constant({ nested: { deeper: [1, 2] } }),
+  fc.array(fc.integer(), { minLength: 1, maxLength: 3 }),
+);
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // A value of the wrong type, at any field.
@@ -89,10 +100,18 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     apply: (s: any) => (parent(s)[`X${key}`] = 'surprise'),
   })),
   // A malformed ARN or email, odd Unicode in the name, a very long string, a number out of range.
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map((v) => ({ field: 'managingIdentity.aws.roleArn', apply: (s: any) => (s.managingIdentity.aws.roleArn = `arn:aws:iam::${v}`) })),
-  fc.emailAddress().map((v) => ({ field: 'managingIdentity.gcp.serviceAccount', apply: (s: any) => (s.managingIdentity.gcp.serviceAccount = v) })),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).map((v) => ({ field: 'name', apply: (s: any) => (s.name = `${v}\u202e\u0301`) })),
-  fc.integer({ min: 601, max: 200_000 }).map((n) => ({ field: 'managingIdentity.azure.subject', apply: (s: any) => (s.managingIdentity.azure.subject = 's'.repeat(n)) })),
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
+    .map((v) => ({ field: 'managingIdentity.aws.roleArn', apply: (s: any) => (s.managingIdentity.aws.roleArn = `arn:aws:iam::${v}`) })),
+  fc
+    .emailAddress()
+    .map((v) => ({ field: 'managingIdentity.gcp.serviceAccount', apply: (s: any) => (s.managingIdentity.gcp.serviceAccount = v) })),
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+    .map((v) => ({ field: 'name', apply: (s: any) => (s.name = `${v}\u202e\u0301`) })),
+  fc
+    .integer({ min: 601, max: 200_000 })
+    .map((n) => ({ field: 'managingIdentity.azure.subject', apply: (s: any) => (s.managingIdentity.azure.subject = 's'.repeat(n)) })),
   fc.oneof(fc.integer({ max: 3599 }), fc.integer({ min: 43201 }), fc.double({ min: 3600.1, max: 43199.9, noInteger: true })).map((n) => ({
     field: 'aws.maxSessionDuration',
     apply: (s: any) => (s.aws.maxSessionDuration = n),
@@ -102,7 +121,14 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 /** Changes made to the text itself: nesting, aliases, duplicate keys. Their messages name a line. */
 const textMutation = fc.constantFrom(
   (text: string) => `${text}description: ${'['.repeat(200)}${']'.repeat(200)}\n`,
-  (text: string) => `${text}x0: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 8 }, (_, i) => `x${i + 1}: &${'b'.repeat(i + 1)} [${Array(10).fill(i === 0 ? '*a' : `*${'b'.repeat(i)}`).join(', ')}]`).join('\n')}\n`,
+  (text: string) =>
+    `${text}x0: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from(
+      { length: 8 },
+      (_, i) =>
+        `x${i + 1}: &${'b'.repeat(i + 1)} [${Array(10)
+          .fill(i === 0 ? '*a' : `*${'b'.repeat(i)}`)
+          .join(', ')}]`,
+    ).join('\n')}\n`,
   (text: string) => `${text}name: again\n`,
   (text: string) => `${text}\t- tab: indented\n`,
 );

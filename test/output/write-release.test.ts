@@ -41,7 +41,16 @@ describe('atomic output', () => {
       if (++calls === 3) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       return write(...args);
     });
-    expect(() => writeRelease(out, new Map([['a.json', '1'], ['b/c.json', '2'], ['d.json', '3']]))).toThrow('ENOSPC');
+    expect(() =>
+      writeRelease(
+        out,
+        new Map([
+          ['a.json', '1'],
+          ['b/c.json', '2'],
+          ['d.json', '3'],
+        ]),
+      ),
+    ).toThrow('ENOSPC');
     expect(readRelease(out)).toEqual(before);
     expect(readdirSync(parent)).toEqual(['release']);
   });

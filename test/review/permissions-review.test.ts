@@ -13,8 +13,12 @@ describe('the permissions review', () => {
     expect(review).toContain(`only the vendor's IAM role \`${aws.managingRoleArn}\`, through \`sts:AssumeRole\``);
     expect(review).toContain('the external id you enter as `ExternalId` (`sts:ExternalId`)');
     expect(review).toContain(`credentials last at most ${full.aws!.maxSessionDuration} seconds`);
-    expect(review).toContain(`only the vendor's service account \`${gcp.serviceAccount}\`, which gets \`roles/iam.serviceAccountTokenCreator\` on this one service account`);
-    expect(review).toContain(`from the issuer \`${full.azure!.issuer}\` with the subject \`${(full.azure!.subject as { fixed: string }).fixed}\``);
+    expect(review).toContain(
+      `only the vendor's service account \`${gcp.serviceAccount}\`, which gets \`roles/iam.serviceAccountTokenCreator\` on this one service account`,
+    );
+    expect(review).toContain(
+      `from the issuer \`${full.azure!.issuer}\` with the subject \`${(full.azure!.subject as { fixed: string }).fixed}\``,
+    );
     expect(review).toContain(`audience (\`${full.azure!.audience}\`) must all match exactly`);
   });
 
@@ -24,7 +28,7 @@ describe('the permissions review', () => {
     expect(review).toContain('the outputs `client_id`, `tenant_id`, `principal_id`');
   });
 
-  test("names the AWS service-linked roles and the VPC tag the granted sets need, and only then", () => {
+  test('names the AWS service-linked roles and the VPC tag the granted sets need, and only then', () => {
     const needing = permissionsReview(modelFromText(VALID_SPEC.replace('[logs/read]', '[compute-cluster/provision, container/provision]')));
     expect(needing).toContain('service-linked role in the account');
     expect(needing).toContain('`elasticloadbalancing.amazonaws.com`, `autoscaling.amazonaws.com`');
@@ -49,14 +53,16 @@ describe('the permissions review', () => {
     }
   });
 
-  test('shows each GCP grant\'s condition or why it is project-wide', () => {
+  test("shows each GCP grant's condition or why it is project-wide", () => {
     expect(review).toContain('Scope: only where `resource.name.startsWith("projects/_/buckets/${prefix}-")`');
     expect(review).toContain('Scope: on the whole project `<project_id>`: Pub/Sub ignores IAM conditions on resource names.');
   });
 
   test('flags privileged sets with their reason', () => {
     const model = modelFromText(VALID_SPEC.replace('[logs/read]', '[functions/provision]'));
-    expect(permissionsReview(model)).toContain(`> **Privileged**: this set can change access or hand out credentials. ${builtInCatalog().get('functions/provision')!.privilegedReason}`);
+    expect(permissionsReview(model)).toContain(
+      `> **Privileged**: this set can change access or hand out credentials. ${builtInCatalog().get('functions/provision')!.privilegedReason}`,
+    );
   });
 
   test('says "*" is for actions that take no resource type, and where a condition limits it instead', () => {
@@ -72,8 +78,12 @@ describe('the permissions review', () => {
     unsupported: { gcp: Tasks stay in AWS., azure: Tasks stay in AWS. }
 `;
     const text = permissionsReview(modelFromText(spec));
-    expect(text).toContain('- `ecr:GetAuthorizationToken` on any resource (`*`: these actions take no resource type, so IAM cannot limit them to particular resources)');
-    expect(text).toContain('- `ecs:ListTasks` on any resource (`*`), only when `ecs:cluster` ArnLike `arn:${partition}:ecs:${region}:${account}:cluster/${prefix}-*`');
+    expect(text).toContain(
+      '- `ecr:GetAuthorizationToken` on any resource (`*`: these actions take no resource type, so IAM cannot limit them to particular resources)',
+    );
+    expect(text).toContain(
+      '- `ecs:ListTasks` on any resource (`*`), only when `ecs:cluster` ArnLike `arn:${partition}:ecs:${region}:${account}:cluster/${prefix}-*`',
+    );
     expect(text).not.toContain('name none');
   });
 
@@ -95,13 +105,17 @@ describe('the permissions review', () => {
 
   test('gives the revocation commands for each cloud and what stops working', () => {
     expect(review).toContain("aws iam update-assume-role-policy --role-name '<ResourcePrefix>-alien-app-<region>'");
-    expect(review).toContain(`--member='serviceAccount:${(full.gcp as { serviceAccount: string }).serviceAccount}' --role=roles/iam.serviceAccountTokenCreator`);
-    expect(review).toContain("az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien-app'");
+    expect(review).toContain(
+      `--member='serviceAccount:${(full.gcp as { serviceAccount: string }).serviceAccount}' --role=roles/iam.serviceAccountTokenCreator`,
+    );
+    expect(review).toContain(
+      "az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien-app'",
+    );
     expect(review.match(/terraform destroy/g)).toHaveLength(2);
     expect(review).toContain('Revoking stops the vendor from deploying updates, reading logs and running commands');
   });
 
-  test('covers only the spec\'s clouds', () => {
+  test("covers only the spec's clouds", () => {
     const awsOnly = permissionsReview(modelOf('aws-only'));
     expect(awsOnly).toContain('### AWS');
     expect(awsOnly).not.toMatch(/### (GCP|Azure)/);

@@ -1,24 +1,34 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { outlivesRevocationMarkIsNeeded, outlivingGrants, outlivingGrantsAreMarked } from '../../lib/rules/common/outlives-revocation';
 import { permissionsReview } from '../../lib/review/permissions-review';
-import { parseSpec } from '../../lib/spec/load-spec';
-import type { PermissionSetSpec } from '../../lib/spec/permission-set-schema';
-import { SpecError } from '../../lib/spec/spec-error';
-import { checkWorkloadIdentities } from '../../lib/spec/workload-identities';
+import { parseSpec } from '../../lib/input/load-spec';
+import type { PermissionSetSpec } from '../../lib/input/permission-set-schema';
+import { SpecError } from '../../lib/input/spec-error';
+import { checkWorkloadIdentities } from '../../lib/input/workload-identities';
 import { modelFromText, VALID_SPEC } from '../support/fixtures';
 
-const set = (extra: Partial<PermissionSetSpec>): PermissionSetSpec => ({ id: 'app/policies', description: 'x', ...extra }) as PermissionSetSpec;
-const queuePolicy = { aws: [{ actions: ['sqs:SetQueueAttributes'], resources: ['arn:${partition}:sqs:${region}:${account}:${prefix}-*'] }] };
+const set = (extra: Partial<PermissionSetSpec>): PermissionSetSpec =>
+  ({ id: 'app/policies', description: 'x', ...extra }) as PermissionSetSpec;
+const queuePolicy = {
+  aws: [{ actions: ['sqs:SetQueueAttributes'], resources: ['arn:${partition}:sqs:${region}:${account}:${prefix}-*'] }],
+};
 
 describe('grants whose effect outlasts revocation', () => {
   test('need the marking, with how to find what they left on each cloud they touch', () => {
     expect(outlivingGrantsAreMarked(set(queuePolicy))).toEqual([
-      { path: ['aws', 0, 'actions', 0], message: expect.stringMatching(/^sqs:SetQueueAttributes writes a queue's resource policy, which revoking does not undo; only a set with "outlivesRevocation"/) },
+      {
+        path: ['aws', 0, 'actions', 0],
+        message: expect.stringMatching(
+          /^sqs:SetQueueAttributes writes a queue's resource policy, which revoking does not undo; only a set with "outlivesRevocation"/,
+        ),
+      },
     ]);
     expect(outlivingGrantsAreMarked(set({ ...queuePolicy, outlivesRevocation: { reason: 'Policies.' } }))).toEqual([
       { path: ['outlivesRevocation', 'aws'], message: expect.stringContaining('say how the customer finds and removes') },
     ]);
-    expect(outlivingGrantsAreMarked(set({ ...queuePolicy, outlivesRevocation: { reason: 'Policies.', aws: 'aws sqs get-queue-attributes …' } }))).toEqual([]);
+    expect(
+      outlivingGrantsAreMarked(set({ ...queuePolicy, outlivesRevocation: { reason: 'Policies.', aws: 'aws sqs get-queue-attributes …' } })),
+    ).toEqual([]);
   });
 
   test('a marking on a set that leaves nothing behind is refused', () => {
@@ -28,13 +38,22 @@ describe('grants whose effect outlasts revocation', () => {
 
   test('cover trust policies, resource policies, identity attachment, Pub/Sub subscriptions and credential resets', () => {
     const found = builtInCatalog().sets.flatMap((s) => outlivingGrants(s).map((g) => g.operation));
-    for (const op of ['iam:CreateRole', 'ecr:SetRepositoryPolicy', 'sqs:SetQueueAttributes', 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action', 'pubsub.subscriptions.create', 'rds:ModifyDBInstance']) {
+    for (const op of [
+      'iam:CreateRole',
+      'ecr:SetRepositoryPolicy',
+      'sqs:SetQueueAttributes',
+      'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action',
+      'pubsub.subscriptions.create',
+      'rds:ModifyDBInstance',
+    ]) {
       expect(found).toContain(op);
     }
   });
 
   test('the review lists, per cloud, what each granted marked set leaves and how to find it; and deployed code for every spec', () => {
-    const review = permissionsReview(modelFromText(VALID_SPEC.replace('[logs/read]', '[logs/read, queue/management, artifact-registry/provision]')));
+    const review = permissionsReview(
+      modelFromText(VALID_SPEC.replace('[logs/read]', '[logs/read, queue/management, artifact-registry/provision]')),
+    );
     const section = review.slice(review.indexOf('### What revoking does not undo'));
     expect(section).toContain('**Deployed code keeps running**');
     expect(section).toContain('- **AWS, `queue/management`**:');
@@ -72,7 +91,11 @@ workloadIdentities: { permissions: [app/subscribe]${opt} }
         return e.message.split('\n');
       }
     };
-    expect(problems(spec(''))).toEqual([expect.stringMatching(/workloadIdentities\.permissions\[0\]: "app\/subscribe" grants what revoking does not undo .*set workloadIdentities\.allowOutlivingRevocation: true/)]);
+    expect(problems(spec(''))).toEqual([
+      expect.stringMatching(
+        /workloadIdentities\.permissions\[0\]: "app\/subscribe" grants what revoking does not undo .*set workloadIdentities\.allowOutlivingRevocation: true/,
+      ),
+    ]);
     expect(problems(spec(', allowOutlivingRevocation: true'))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { RESOURCE_PREFIX } from '../../lib/model/names';
 import { prefixEndsAtSeparator } from '../../lib/rules/common/prefix-separator';
-import type { PermissionSetSpec } from '../../lib/spec/permission-set-schema';
+import type { PermissionSetSpec } from '../../lib/input/permission-set-schema';
 
 /**
  * No reach across deployments: for any two valid prefixes p ≠ q, no grant made for p matches a
@@ -20,7 +20,10 @@ function render(template: string, prefix: string): string {
 
 /** IAM's ARN matching: `*` any run of characters, `?` any one, everything else literally. */
 function iamMatches(pattern: string, value: string): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`, 's').test(value);
 }
 
@@ -51,7 +54,8 @@ describe('grants for one prefix never reach another deployment', () => {
     fc.assert(
       fc.property(pairs, filler, ([p, q], tail) => {
         for (const literal of literals) {
-          if (`${render(literal, q)}${tail}`.startsWith(render(literal, p))) throw new Error(`${render(literal, p)} starts ${render(literal, q)}${tail}`);
+          if (`${render(literal, q)}${tail}`.startsWith(render(literal, p)))
+            throw new Error(`${render(literal, p)} starts ${render(literal, q)}${tail}`);
         }
       }),
       { numRuns: 300 },
@@ -65,7 +69,12 @@ describe('grants for one prefix never reach another deployment', () => {
 });
 
 describe('the prefix-separator rule', () => {
-  const set = (aws: PermissionSetSpec['aws'], gcp?: PermissionSetSpec['gcp']): PermissionSetSpec => ({ id: 'app/x', description: 'X.', aws, gcp });
+  const set = (aws: PermissionSetSpec['aws'], gcp?: PermissionSetSpec['gcp']): PermissionSetSpec => ({
+    id: 'app/x',
+    description: 'X.',
+    aws,
+    gcp,
+  });
 
   test.each([
     'arn:${partition}:s3:::${prefix}*',
@@ -78,12 +87,13 @@ describe('the prefix-separator rule', () => {
     ]);
   });
 
-  test.each(['arn:${partition}:s3:::${prefix}-*', 'arn:${partition}:ecs:${region}:${account}:service/${prefix}-*/${prefix}-*', 'arn:${partition}:s3:::${prefix}'])(
-    'accepts %s',
-    (resource) => {
-      expect(prefixEndsAtSeparator(set([{ actions: ['s3:GetObject'], resources: [resource] }]))).toEqual([]);
-    },
-  );
+  test.each([
+    'arn:${partition}:s3:::${prefix}-*',
+    'arn:${partition}:ecs:${region}:${account}:service/${prefix}-*/${prefix}-*',
+    'arn:${partition}:s3:::${prefix}',
+  ])('accepts %s', (resource) => {
+    expect(prefixEndsAtSeparator(set([{ actions: ['s3:GetObject'], resources: [resource] }]))).toEqual([]);
+  });
 
   test('checks condition values, and refuses a CEL literal that ends at the prefix', () => {
     const findings = prefixEndsAtSeparator(

@@ -1,11 +1,17 @@
-import type { AwsStatementSpec, PermissionSetSpec } from '../../lib/spec/permission-set-schema';
+import type { AwsStatementSpec, PermissionSetSpec } from '../../lib/input/permission-set-schema';
 import type { AwsRequest } from './iam-evaluator';
 
 /** The account and boundary the request tests render sets with. */
 export const ACCOUNT = '123456789012';
 export const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-app-eu-west-1-boundary`;
 
-const values = (prefix: string): Record<string, string> => ({ prefix, partition: 'aws', region: 'eu-west-1', account: ACCOUNT, boundary: BOUNDARY });
+const values = (prefix: string): Record<string, string> => ({
+  prefix,
+  partition: 'aws',
+  region: 'eu-west-1',
+  account: ACCOUNT,
+  boundary: BOUNDARY,
+});
 
 /** A set's text with its variables filled in for a deployment prefix. */
 export const render = (text: string, prefix: string) => text.replace(/\$\{(\w+)\}/g, (_, name: string) => values(prefix)[name]);
@@ -13,7 +19,10 @@ export const render = (text: string, prefix: string) => text.replace(/\$\{(\w+)\
 /** `<action> on <resource> with k=v, …` (the catalog's and the census's request form), rendered for a prefix. */
 export function request(text: string, prefix: string): AwsRequest {
   const [, action, resource, context] = /^(\S+) on (\S+)(?: with (.*))?$/.exec(render(text, prefix))!;
-  const pairs = (context ?? '').split(', ').filter(Boolean).map((kv) => kv.split('=') as [string, string]);
+  const pairs = (context ?? '')
+    .split(', ')
+    .filter(Boolean)
+    .map((kv) => kv.split('=') as [string, string]);
   return { action, resource, context: { 's3:ResourceAccount': ACCOUNT, ...Object.fromEntries(pairs) } };
 }
 
@@ -25,6 +34,11 @@ export function statementsFor(set: PermissionSetSpec, prefix: string): AwsStatem
     resources: s.resources.map(r),
     conditions:
       s.conditions &&
-      Object.fromEntries(Object.entries(s.conditions).map(([op, e]) => [op, Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? r(v) : Array.isArray(v) ? v.map(r) : v]))])),
+      Object.fromEntries(
+        Object.entries(s.conditions).map(([op, e]) => [
+          op,
+          Object.fromEntries(Object.entries(e).map(([k, v]) => [k, typeof v === 'string' ? r(v) : Array.isArray(v) ? v.map(r) : v])),
+        ]),
+      ),
   }));
 }

@@ -11,12 +11,7 @@ export function emittedTemplates(): Record<string, object> {
     'fixture per-customer': synthAws(modelOf('per-customer', ['aws'])),
     'fixture oidc': synthAws(modelOf('oidc', ['aws'])),
     'whole catalog': synthAws(modelFromText(wholeCatalogSpec(), ['aws'])),
-    'registration': synthAws(modelFromText(REGISTRATION_SPEC, ['aws'])),
-    'registration, OIDC form, token of the stack region': synthAws(
-      modelFromText(
-        REGISTRATION_OIDC_SPEC,
-        ['aws'],
-      ),
-    ),
+    registration: synthAws(modelFromText(REGISTRATION_SPEC, ['aws'])),
+    'registration, OIDC form, token of the stack region': synthAws(modelFromText(REGISTRATION_OIDC_SPEC, ['aws'])),
   };
 }

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { resolve } from '../../lib/model/resolve';
 import type { TrustModel } from '../../lib/model/trust-model';
-import { loadSpec, parseSpec } from '../../lib/spec/load-spec';
-import type { Cloud } from '../../lib/spec/variables';
+import { loadSpec, parseSpec } from '../../lib/input/load-spec';
+import type { Cloud } from '../../lib/input/variables';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -61,6 +61,7 @@ registration:
  */
 export function wholeCatalogSpec(): string {
   const ids = builtInCatalog().sets.map((s) => s.id);
-  const workload = 'workloadIdentities: { permissions: [storage/data-read, storage/data-write, queue/data-read, queue/data-write, kv/data-read, kv/data-write, logs/read], azureRoles: [Storage Blob Data Contributor] }\n';
+  const workload =
+    'workloadIdentities: { permissions: [storage/data-read, storage/data-write, queue/data-read, queue/data-write, kv/data-read, kv/data-write, logs/read], azureRoles: [Storage Blob Data Contributor] }\n';
   return `${VALID_SPEC.replace('[logs/read]', `[${ids.join(', ')}]`)}${workload}`;
 }

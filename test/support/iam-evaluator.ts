@@ -1,4 +1,4 @@
-import type { AwsStatementSpec } from '../../lib/spec/permission-set-schema';
+import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
 
 /**
  * IAM's answer for one request against a set's statements, for the condition operators the
@@ -14,7 +14,10 @@ export interface AwsRequest {
 
 /** IAM's glob: `*` any run of characters, `?` any one. */
 export function iamGlob(pattern: string, value: string, ignoreCase = false): boolean {
-  const regex = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const regex = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${regex}$`, ignoreCase ? 'is' : 's').test(value);
 }
 

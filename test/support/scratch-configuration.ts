@@ -56,11 +56,28 @@ const COMPUTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   // The region stand-in is the longest AWS allows for, so that every name is checked at its worst.
   'data.aws_region': { name: AWS_LONGEST_REGION, region: AWS_LONGEST_REGION, id: AWS_LONGEST_REGION },
   'data.aws_partition': { partition: 'aws', dns_suffix: 'amazonaws.com', id: 'aws' },
-  'data.aws_caller_identity': { account_id: AWS_ACCOUNT, arn: `arn:aws:iam::${AWS_ACCOUNT}:user/customer`, user_id: 'AIDACKCEVSQ6C2EXAMPLE', id: AWS_ACCOUNT },
-  aws_iam_role: { arn: `arn:aws:iam::${AWS_ACCOUNT}:role\${A.path}\${A.name}`, id: '${A.name}', name: '${A.name}', unique_id: 'AROADBQP57FF2AEXAMPLE' },
-  aws_iam_policy: { arn: `arn:aws:iam::${AWS_ACCOUNT}:policy\${A.path}\${A.name}`, id: `arn:aws:iam::${AWS_ACCOUNT}:policy\${A.path}\${A.name}`, policy_id: 'ANPAJ2UCCR6DPCEXAMPLE' },
+  'data.aws_caller_identity': {
+    account_id: AWS_ACCOUNT,
+    arn: `arn:aws:iam::${AWS_ACCOUNT}:user/customer`,
+    user_id: 'AIDACKCEVSQ6C2EXAMPLE',
+    id: AWS_ACCOUNT,
+  },
+  aws_iam_role: {
+    arn: `arn:aws:iam::${AWS_ACCOUNT}:role\${A.path}\${A.name}`,
+    id: '${A.name}',
+    name: '${A.name}',
+    unique_id: 'AROADBQP57FF2AEXAMPLE',
+  },
+  aws_iam_policy: {
+    arn: `arn:aws:iam::${AWS_ACCOUNT}:policy\${A.path}\${A.name}`,
+    id: `arn:aws:iam::${AWS_ACCOUNT}:policy\${A.path}\${A.name}`,
+    policy_id: 'ANPAJ2UCCR6DPCEXAMPLE',
+  },
   aws_iam_role_policy_attachment: { id: '${A.role}-20260101000000000000000001' },
-  aws_iam_openid_connect_provider: { arn: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/\${trimprefix(A.url, "https://")}`, id: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/\${trimprefix(A.url, "https://")}` },
+  aws_iam_openid_connect_provider: {
+    arn: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/\${trimprefix(A.url, "https://")}`,
+    id: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/\${trimprefix(A.url, "https://")}`,
+  },
 };
 
 const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider']);
@@ -114,7 +131,9 @@ function rewriteExpression(expression: string): string {
   // Only outside the expression's own string literals (quoted parts are kept as they are).
   return expression
     .split(/("(?:[^"\\]|\\.)*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(REFERENCE, (_, data, type, name) => `local.${scratchName(`${data ?? ''}${type}.${name}`)}`)))
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(REFERENCE, (_, data, type, name) => `local.${scratchName(`${data ?? ''}${type}.${name}`)}`),
+    )
     .join('');
 }
 
@@ -160,7 +179,8 @@ function addStandIns(into: Scratch, address: string, body: Json, computedKey: st
     if (body.count !== undefined) into.locals[name] = `\${[for r in terraform_data.${name} : ${withComputed('r')}]}`;
     else if (body.for_each !== undefined) into.locals[name] = `\${{ for k, r in terraform_data.${name} : k => ${withComputed('r')} }}`;
     else into.locals[name] = `\${${withComputed(`terraform_data.${name}`)}}`;
-    if (body.count !== undefined || body.for_each !== undefined) into.repeated[name] = `{ for k, r in terraform_data.${name} : k => r.input }`;
+    if (body.count !== undefined || body.for_each !== undefined)
+      into.repeated[name] = `{ for k, r in terraform_data.${name} : k => r.input }`;
     else into.single[name] = `terraform_data.${name}.input`;
     return;
   }
@@ -172,7 +192,9 @@ function addStandIns(into: Scratch, address: string, body: Json, computedKey: st
 
 /** An HCL object literal of template strings, with `A.` read as `reader`. */
 function hclObject(attributes: Readonly<Record<string, string>>, reader: string): string {
-  return `{ ${Object.entries(attributes).map(([k, v]) => `${k} = "${v.replace(/\bA\./g, reader)}"`).join(', ')} }`;
+  return `{ ${Object.entries(attributes)
+    .map(([k, v]) => `${k} = "${v.replace(/\bA\./g, reader)}"`)
+    .join(', ')} }`;
 }
 
 /** The provider-free module: what `terraform apply` can evaluate without any provider. */
@@ -185,8 +207,13 @@ export function scratchModule(module: Json): Json {
     for (const [name, body] of Object.entries<Json>(byName)) addStandIns(scratch, `data.${type}.${name}`, body, `data.${type}`);
   }
   // Outputs as written, but for depends_on, which names provider resources (init checks it on the real module).
-  const outputs = Object.fromEntries(Object.entries<Json>(module.output ?? {}).map(([name, { depends_on: _d, ...o }]) => [name, { ...o, value: rewriteAll(o.value) }]));
-  const object = (entries: Record<string, string>) => `{ ${Object.entries(entries).map(([k, v]) => `${k} = ${v}`).join(', ')} }`;
+  const outputs = Object.fromEntries(
+    Object.entries<Json>(module.output ?? {}).map(([name, { depends_on: _d, ...o }]) => [name, { ...o, value: rewriteAll(o.value) }]),
+  );
+  const object = (entries: Record<string, string>) =>
+    `{ ${Object.entries(entries)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ')} }`;
   const evaluated = `\${{ single = ${object(scratch.single)}, repeated = ${object(scratch.repeated)} }}`;
   return {
     ...(module.variable && { variable: module.variable }),

@@ -13,17 +13,65 @@ export interface Mutation {
 type Path = readonly (string | number)[];
 
 const REPLACEMENTS: readonly unknown[] = [
-  '', 'x', 'Bad Value!', 0, 1, -1, 99999, 1.5, true, null, [], {}, ['x', 'x'], 'y'.repeat(1300),
-  'arn:aws:iam::123456789012:role/x', '2012-10-17', '*',
-  { Ref: 'ResourcePrefix' }, { Ref: 'Missing' }, { Ref: 'TrustRole' }, { Ref: 'Permissions1' }, { Ref: 'OidcProvider' }, { Ref: 'AWS::Region' }, { Ref: 'AWS::NoValue' },
-  { 'Fn::GetAtt': ['Permissions1', 'PolicyArn'] }, { 'Fn::GetAtt': ['TrustRole', 'RoleId'] }, { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Permissions1}' },
-  { 'Fn::Sub': '${Missing}-x' }, { 'Fn::Sub': 'a-${ResourcePrefix}' }, { 'Fn::Sub': '${TrustRole.Arn}' }, { 'Fn::Sub': '${TrustRole.Nope}' },
-  { 'Fn::Sub': ['${X}', { X: 'a' }] }, { 'Fn::Join': ['', ['a', 'b']] },
-  { 'Fn::GetAtt': ['TrustRole', 'Arn'] }, { 'Fn::GetAtt': ['TrustRole', 'Nope'] }, { 'Fn::GetAtt': ['Missing', 'Arn'] },
-  { 'Fn::If': ['NoSuchCondition', 'a', 'b'] }, { 'Fn::If': ['CreateOidcProvider', 'a', 'b'] }, { Bogus: 'x' },
+  '',
+  'x',
+  'Bad Value!',
+  0,
+  1,
+  -1,
+  99999,
+  1.5,
+  true,
+  null,
+  [],
+  {},
+  ['x', 'x'],
+  'y'.repeat(1300),
+  'arn:aws:iam::123456789012:role/x',
+  '2012-10-17',
+  '*',
+  { Ref: 'ResourcePrefix' },
+  { Ref: 'Missing' },
+  { Ref: 'TrustRole' },
+  { Ref: 'Permissions1' },
+  { Ref: 'OidcProvider' },
+  { Ref: 'AWS::Region' },
+  { Ref: 'AWS::NoValue' },
+  { 'Fn::GetAtt': ['Permissions1', 'PolicyArn'] },
+  { 'Fn::GetAtt': ['TrustRole', 'RoleId'] },
+  { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Permissions1}' },
+  { 'Fn::Sub': '${Missing}-x' },
+  { 'Fn::Sub': 'a-${ResourcePrefix}' },
+  { 'Fn::Sub': '${TrustRole.Arn}' },
+  { 'Fn::Sub': '${TrustRole.Nope}' },
+  { 'Fn::Sub': ['${X}', { X: 'a' }] },
+  { 'Fn::Join': ['', ['a', 'b']] },
+  { 'Fn::GetAtt': ['TrustRole', 'Arn'] },
+  { 'Fn::GetAtt': ['TrustRole', 'Nope'] },
+  { 'Fn::GetAtt': ['Missing', 'Arn'] },
+  { 'Fn::If': ['NoSuchCondition', 'a', 'b'] },
+  { 'Fn::If': ['CreateOidcProvider', 'a', 'b'] },
+  { Bogus: 'x' },
 ];
 const TEXT_LENGTHS = [63, 64, 65, 127, 128, 129, 255, 256, 511, 512, 513, 999, 1000, 1001, 1024, 1025];
-const APPENDED = ['é', '…', '\u0001', '\t', ' ', '}', '{', '$', '${AWS::StackName}', '${TrustRole}', '${TrustRole.Arn}', '${AWS::Region}', '${ResourcePrefix}', '*', ':', '/'];
+const APPENDED = [
+  'é',
+  '…',
+  '\u0001',
+  '\t',
+  ' ',
+  '}',
+  '{',
+  '$',
+  '${AWS::StackName}',
+  '${TrustRole}',
+  '${TrustRole.Arn}',
+  '${AWS::Region}',
+  '${ResourcePrefix}',
+  '*',
+  ':',
+  '/',
+];
 const NUMBER_STEPS = [-1, 1, 39600, 39601];
 
 function at(node: unknown, path: Path): unknown {
@@ -60,15 +108,20 @@ export function* templateMutations(template: unknown): Generator<Mutation> {
     const where = path.join('.') || '(root)';
     const node = at(template, path);
     if (path.length > 0) yield { what: `delete ${where}`, template: deleted(template, path) };
-    for (const value of REPLACEMENTS) yield { what: `${where} = ${JSON.stringify(value).slice(0, 40)}`, template: replaced(template, path, value) };
-    if (node && typeof node === 'object' && !Array.isArray(node)) yield { what: `add ${where}.Bogus`, template: replaced(template, [...path, 'Bogus'], 'x') };
+    for (const value of REPLACEMENTS)
+      yield { what: `${where} = ${JSON.stringify(value).slice(0, 40)}`, template: replaced(template, path, value) };
+    if (node && typeof node === 'object' && !Array.isArray(node))
+      yield { what: `add ${where}.Bogus`, template: replaced(template, [...path, 'Bogus'], 'x') };
     if (Array.isArray(node) && node.length > 0) yield { what: `repeat ${where}.0`, template: replaced(template, path, [...node, node[0]]) };
     if (typeof node === 'string') {
-      for (const length of TEXT_LENGTHS) if (length > node.length) yield { what: `${where} lengthened to ${length}`, template: replaced(template, path, node + 'x'.repeat(length - node.length)) };
+      for (const length of TEXT_LENGTHS)
+        if (length > node.length)
+          yield { what: `${where} lengthened to ${length}`, template: replaced(template, path, node + 'x'.repeat(length - node.length)) };
       for (const extra of APPENDED) yield { what: `${where} + ${JSON.stringify(extra)}`, template: replaced(template, path, node + extra) };
       yield { what: `${where} upper-cased`, template: replaced(template, path, node.toUpperCase()) };
       yield { what: `${where} in Fn::Sub`, template: replaced(template, path, { 'Fn::Sub': node }) };
     }
-    if (typeof node === 'number') for (const step of NUMBER_STEPS) yield { what: `${where} + ${step}`, template: replaced(template, path, node + step) };
+    if (typeof node === 'number')
+      for (const step of NUMBER_STEPS) yield { what: `${where} + ${step}`, template: replaced(template, path, node + step) };
   }
 }

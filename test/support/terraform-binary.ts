@@ -27,7 +27,14 @@ const run = promisify(execFile);
 
 /** Runs terraform in `dir`, never prompting, with no plugin cache or CLI configuration of the user's. */
 export async function terraform(dir: string, args: readonly string[]): Promise<TerraformRun> {
-  const env = { ...process.env, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null', TF_DATA_DIR: join(dir, '.terraform') };
+  const env = {
+    ...process.env,
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    CHECKPOINT_DISABLE: '1',
+    TF_CLI_CONFIG_FILE: '/dev/null',
+    TF_DATA_DIR: join(dir, '.terraform'),
+  };
   try {
     const { stdout, stderr } = await run(TERRAFORM!, [...args, '-no-color'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };

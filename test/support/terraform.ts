@@ -33,7 +33,8 @@ export function allStrings(value: unknown, path = ''): [string, string][] {
  * generator itself writes (var., data., resource attributes and functions it uses).
  */
 export function foreignInterpolations(value: string): string[] {
-  const generated = /^\$\{(var\.|data\.|module\.|each\.|local\.|google_|azurerm_|aws_iam_|random_id\.|replace\(|can\(|substr\(|toset\(|join\(|element\(|\(+length\(var\.(resource_prefix|external_id)\))/;
+  const generated =
+    /^\$\{(var\.|data\.|module\.|each\.|local\.|google_|azurerm_|aws_iam_|random_id\.|replace\(|can\(|substr\(|toset\(|join\(|element\(|\(+length\(var\.(resource_prefix|external_id)\))/;
   return [...value.matchAll(/(?<![$%])((?:\$\$|%%)*)([$%]\{[^}]*\}?)/g)]
     .filter((m) => m[1].length === 0)
     .map((m) => m[2])

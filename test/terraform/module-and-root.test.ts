@@ -11,7 +11,12 @@ import { allStrings } from '../support/terraform';
 
 /** A realistic spec (a copy of the flagship, per customer on every cloud), and one granting every built-in set. */
 const perCustomer = readFileSync(fixturePath('per-customer'), 'utf8');
-const allCatalog = `${VALID_SPEC.replace('[logs/read]', `[${builtInCatalog().sets.map((s) => s.id).join(', ')}]`)}workloadIdentities: { permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n`;
+const allCatalog = `${VALID_SPEC.replace(
+  '[logs/read]',
+  `[${builtInCatalog()
+    .sets.map((s) => s.id)
+    .join(', ')}]`,
+)}workloadIdentities: { permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n`;
 const specs = { 'per-customer': perCustomer, 'all-catalog': allCatalog };
 
 describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) => {
@@ -31,10 +36,18 @@ describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) =
       const call = root.module.alien;
       expect(call.source).toBe(MODULE_SOURCE);
       const inputs = Object.keys(module.variable).sort();
-      expect(Object.keys(call).filter((k) => k !== 'source').sort()).toEqual(inputs);
+      expect(
+        Object.keys(call)
+          .filter((k) => k !== 'source')
+          .sort(),
+      ).toEqual(inputs);
       for (const name of inputs) {
         expect(call[name]).toBe(`\${var.${name}}`);
-        expect(root.variable[name]).toEqual({ type: module.variable[name].type, description: module.variable[name].description, ...('default' in module.variable[name] && { default: module.variable[name].default }) });
+        expect(root.variable[name]).toEqual({
+          type: module.variable[name].type,
+          description: module.variable[name].description,
+          ...('default' in module.variable[name] && { default: module.variable[name].default }),
+        });
       }
     });
 
@@ -84,7 +97,11 @@ describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) =
     });
 
     test('registers no resource providers, so rights at the resource group are enough', () => {
-      expect(root.provider.azurerm[0]).toEqual({ features: [{}], subscription_id: '${var.subscription_id}', resource_provider_registrations: 'none' });
+      expect(root.provider.azurerm[0]).toEqual({
+        features: [{}],
+        subscription_id: '${var.subscription_id}',
+        resource_provider_registrations: 'none',
+      });
     });
   });
 
@@ -97,13 +114,18 @@ describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) =
 
 describe('upgrading a root from a release before modules', () => {
   // The sets alien-app 1.1.0 granted, content reads included (the flagship has dropped those since).
-  const granted110 = perCustomer.replace('  - code/update\n', '  - code/update\n  - storage/data-read\n  - queue/data-read\n  - kv/data-read\n  - vault/data-read\n');
+  const granted110 = perCustomer.replace(
+    '  - code/update\n',
+    '  - code/update\n  - storage/data-read\n  - queue/data-read\n  - kv/data-read\n  - vault/data-read\n',
+  );
   const files = generateTemplates(modelFromText(granted110));
 
   test.each(['gcp', 'azure'])('%s: the root moves every resource of the old single file into the module', (cloud) => {
     const root = JSON.parse(files.get(`${cloud}/${TERRAFORM_FILES.root}`)!);
     const module = JSON.parse(files.get(`${cloud}/${TERRAFORM_FILES.module}`)!);
-    const addresses = Object.entries<any>(module.resource).flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`));
+    const addresses = Object.entries<any>(module.resource).flatMap(([type, byName]) =>
+      Object.keys(byName).map((name) => `${type}.${name}`),
+    );
     expect(root.moved).toEqual(addresses.map((address) => ({ from: address, to: `module.alien.${address}` })));
     // Every resource the 1.1.0 release held at the root is among them (its files, copied to the fixtures).
     const old = JSON.parse(readFileSync(join(FIXTURES, 'releases', 'alien-app', 'v1.1.0', cloud, 'main.tf.json'), 'utf8'));
@@ -116,7 +138,11 @@ describe('upgrading a root from a release before modules', () => {
 describe('the provider versions the modules admit', () => {
   /** Whether Terraform's constraint `>= a, != b, < c` admits `version` (the operators the modules use). */
   const admits = (constraint: string, version: string) => {
-    const n = (v: string) => v.split('.').map(Number).reduce((acc, part) => acc * 1000 + part, 0) * (v.split('.').length === 2 ? 1000 : 1);
+    const n = (v: string) =>
+      v
+        .split('.')
+        .map(Number)
+        .reduce((acc, part) => acc * 1000 + part, 0) * (v.split('.').length === 2 ? 1000 : 1);
     return constraint.split(',').every((c) => {
       const [, op, v] = c.trim().match(/^(>=|<|!=|~>)\s*(.+)$/)!;
       if (op === '>=') return n(version) >= n(v);

@@ -82,8 +82,20 @@ const PROVIDERS: Record<string, ProviderSchemas> = Object.fromEntries(
 
 const GO_PERL_SPACE = '\\t\\n\\f\\r ';
 const POSIX_CLASSES: Record<string, string> = {
-  alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F', digit: '0-9',
-  graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ', upper: 'A-Z', word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7F',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-\\/:-@\\[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
 };
 /** A character as an escape JavaScript's `u` mode accepts anywhere. */
 const codePoint = (ch: string) => `\\u{${ch.codePointAt(0)!.toString(16)}}`;
@@ -160,7 +172,10 @@ function goRegExp(source: string): RegExp {
       inClass = true;
       out += c;
       if (rest[i + 1] === '^') out += rest[++i];
-      if (rest[i + 1] === ']') { out += '\\]'; i++; } // a leading ] is a literal in Go
+      if (rest[i + 1] === ']') {
+        out += '\\]';
+        i++;
+      } // a leading ] is a literal in Go
     } else if (c === '(' && rest.startsWith('(?P<', i)) {
       out += '(?<';
       i += 3;
@@ -179,7 +194,16 @@ function goRegExp(source: string): RegExp {
 // The checker
 
 interface Finding {
-  rule: 'no-schema' | 'version-pin' | 'unknown-argument' | 'computed-only' | 'deprecated' | 'missing-required' | 'conflict' | 'type' | 'validator';
+  rule:
+    | 'no-schema'
+    | 'version-pin'
+    | 'unknown-argument'
+    | 'computed-only'
+    | 'deprecated'
+    | 'missing-required'
+    | 'conflict'
+    | 'type'
+    | 'validator';
   file: string;
   address: string;
   argument: string;
@@ -209,7 +233,13 @@ function where(ctx: Context, arg?: Argument): string {
 }
 
 function report(ctx: Context, rule: Finding['rule'], argument: string, what: string, arg?: Argument): void {
-  ctx.findings.push({ rule, file: ctx.file, address: ctx.address, argument, message: `${ctx.file}: ${ctx.address}: ${argument ? `"${argument}" ` : ''}${what} (${where(ctx, arg)})` });
+  ctx.findings.push({
+    rule,
+    file: ctx.file,
+    address: ctx.address,
+    argument,
+    message: `${ctx.file}: ${ctx.address}: ${argument ? `"${argument}" ` : ''}${what} (${where(ctx, arg)})`,
+  });
 }
 
 /** Why a literal fails a validator, or undefined when it passes or the validator is not expressible. */
@@ -221,7 +251,9 @@ function refusal(v: Validator, value: unknown): string | undefined {
   }
   if (v.intBetween) {
     const n = Number(value);
-    return Number.isInteger(n) && n >= v.intBetween[0] && n <= v.intBetween[1] ? undefined : `${JSON.stringify(value)} is not an integer in [${v.intBetween.join(', ')}]`;
+    return Number.isInteger(n) && n >= v.intBetween[0] && n <= v.intBetween[1]
+      ? undefined
+      : `${JSON.stringify(value)} is not an integer in [${v.intBetween.join(', ')}]`;
   }
   if (v.unexpressed) return undefined;
   const s = String(value);
@@ -230,7 +262,8 @@ function refusal(v: Validator, value: unknown): string | undefined {
   if (v.stringLenBetween) {
     // Go's len() of a string counts UTF-8 bytes.
     const bytes = Buffer.byteLength(s, 'utf8');
-    if (bytes < v.stringLenBetween[0] || bytes > v.stringLenBetween[1]) return `${JSON.stringify(s)} is ${bytes} bytes, not ${v.stringLenBetween[0]} to ${v.stringLenBetween[1]}`;
+    if (bytes < v.stringLenBetween[0] || bytes > v.stringLenBetween[1])
+      return `${JSON.stringify(s)} is ${bytes} bytes, not ${v.stringLenBetween[0]} to ${v.stringLenBetween[1]}`;
   }
   if (v.stringInSlice) {
     const fold = (x: string) => (v.ignoreCase ? x.toLowerCase() : x);
@@ -257,12 +290,15 @@ const SCALAR_OK: Record<string, (v: unknown) => boolean> = {
 };
 
 function checkCount(ctx: Context, path: string, count: number, arg: Argument): void {
-  if (arg.maxItems !== undefined && count > arg.maxItems) report(ctx, 'type', path, `has ${count} items, more than the schema's MaxItems ${arg.maxItems}`, arg);
-  if (arg.minItems !== undefined && count < arg.minItems) report(ctx, 'type', path, `has ${count} items, fewer than the schema's MinItems ${arg.minItems}`, arg);
+  if (arg.maxItems !== undefined && count > arg.maxItems)
+    report(ctx, 'type', path, `has ${count} items, more than the schema's MaxItems ${arg.maxItems}`, arg);
+  if (arg.minItems !== undefined && count < arg.minItems)
+    report(ctx, 'type', path, `has ${count} items, fewer than the schema's MinItems ${arg.minItems}`, arg);
 }
 
 function checkArgument(ctx: Context, path: string, value: unknown, arg: Argument): void {
-  if (arg.computed && !arg.optional && !arg.required) report(ctx, 'computed-only', path, 'is computed-only: the provider sets it and refuses it in configuration', arg);
+  if (arg.computed && !arg.optional && !arg.required)
+    report(ctx, 'computed-only', path, 'is computed-only: the provider sets it and refuses it in configuration', arg);
   if (arg.deprecated) report(ctx, 'deprecated', path, `is deprecated: ${arg.deprecated}`, arg);
   if (arg.type === 'block') {
     if (typeof value === 'string') {
@@ -274,7 +310,13 @@ function checkArgument(ctx: Context, path: string, value: unknown, arg: Argument
     for (const [i, instance] of instances.entries()) {
       const at = Array.isArray(value) ? `${path}[${i}]` : path;
       if (arg.attributesNotRecorded && instance && typeof instance === 'object' && Object.keys(instance).length > 0) {
-        report(ctx, 'unknown-argument', at, 'sets attributes of a block whose attributes are not recorded: record them from the provider source', arg);
+        report(
+          ctx,
+          'unknown-argument',
+          at,
+          'sets attributes of a block whose attributes are not recorded: record them from the provider source',
+          arg,
+        );
       } else if (!arg.attributesNotRecorded) {
         checkBody(ctx, instance, arg.block ?? {}, at, new Set());
       }
@@ -291,7 +333,8 @@ function checkArgument(ctx: Context, path: string, value: unknown, arg: Argument
     for (const [i, element] of value.entries()) {
       if (isExpression(element)) continue;
       const ok = SCALAR_OK[arg.elem?.type ?? 'string'];
-      if (ok && !ok(element)) report(ctx, 'type', `${path}[${i}]`, `is ${JSON.stringify(element)}, not a ${arg.elem?.type ?? 'string'}`, arg);
+      if (ok && !ok(element))
+        report(ctx, 'type', `${path}[${i}]`, `is ${JSON.stringify(element)}, not a ${arg.elem?.type ?? 'string'}`, arg);
       checkLiteral(ctx, `${path}[${i}]`, element, arg.elem?.validators, arg);
     }
     return;
@@ -303,7 +346,8 @@ function checkArgument(ctx: Context, path: string, value: unknown, arg: Argument
     }
     for (const [k, element] of Object.entries(value)) {
       const ok = SCALAR_OK[arg.elem?.type ?? 'string'];
-      if (!isExpression(element) && ok && !ok(element)) report(ctx, 'type', `${path}.${k}`, `is ${JSON.stringify(element)}, not a ${arg.elem?.type ?? 'string'}`, arg);
+      if (!isExpression(element) && ok && !ok(element))
+        report(ctx, 'type', `${path}.${k}`, `is ${JSON.stringify(element)}, not a ${arg.elem?.type ?? 'string'}`, arg);
     }
     return; // map validators (tags.Validate) are not expressible
   }
@@ -323,21 +367,34 @@ function checkBody(ctx: Context, body: unknown, args: Record<string, Argument>, 
     return;
   }
   // A null attribute is an unset one in Terraform JSON.
-  const present = new Set(Object.entries(body).filter(([, v]) => v !== null).map(([k]) => k));
+  const present = new Set(
+    Object.entries(body)
+      .filter(([, v]) => v !== null)
+      .map(([k]) => k),
+  );
   const dynamic = (body as Record<string, unknown>).dynamic;
   if (dynamic && typeof dynamic === 'object') {
     present.delete('dynamic');
     for (const [name, spec] of Object.entries(dynamic as Record<string, any>)) {
       const arg = args[name];
-      if (!arg || arg.type !== 'block') report(ctx, 'unknown-argument', qualified(path, `dynamic.${name}`), `is not a block of ${ctx.subject} at ${ctx.provider.tag}`, arg);
-      else for (const content of instancesOf(spec)) checkBody(ctx, (content as any)?.content ?? {}, arg.block ?? {}, qualified(path, `dynamic.${name}.content`), new Set());
+      if (!arg || arg.type !== 'block')
+        report(ctx, 'unknown-argument', qualified(path, `dynamic.${name}`), `is not a block of ${ctx.subject} at ${ctx.provider.tag}`, arg);
+      else
+        for (const content of instancesOf(spec))
+          checkBody(ctx, (content as any)?.content ?? {}, arg.block ?? {}, qualified(path, `dynamic.${name}.content`), new Set());
       present.add(name);
     }
   }
   for (const [name, value] of Object.entries(body)) {
     if (name === 'dynamic' || meta.has(name) || value === null) continue;
     const arg = args[name];
-    if (!arg) report(ctx, 'unknown-argument', qualified(path, name), `is not an argument of ${path ? `the ${path} block of ` : ''}${ctx.subject} at ${ctx.provider.tag}`);
+    if (!arg)
+      report(
+        ctx,
+        'unknown-argument',
+        qualified(path, name),
+        `is not an argument of ${path ? `the ${path} block of ` : ''}${ctx.subject} at ${ctx.provider.tag}`,
+      );
     else checkArgument(ctx, qualified(path, name), value, arg);
   }
   const given = (name: string) => present.has(name);
@@ -365,14 +422,25 @@ function checkBody(ctx: Context, body: unknown, args: Record<string, Argument>, 
   }
   for (const { kind, names, arg } of groups.values()) {
     const set = names.filter(given);
-    if (kind === 'exactlyOneOf' && set.length !== 1) report(ctx, 'conflict', path, `sets ${set.length ? set.map((n) => `"${n}"`).join(' and ') : 'none'} of ${names.join(', ')}: exactly one is required`, arg);
-    if (kind === 'atLeastOneOf' && set.length === 0) report(ctx, 'conflict', path, `sets none of ${names.join(', ')}: at least one is required`, arg);
+    if (kind === 'exactlyOneOf' && set.length !== 1)
+      report(
+        ctx,
+        'conflict',
+        path,
+        `sets ${set.length ? set.map((n) => `"${n}"`).join(' and ') : 'none'} of ${names.join(', ')}: exactly one is required`,
+        arg,
+      );
+    if (kind === 'atLeastOneOf' && set.length === 0)
+      report(ctx, 'conflict', path, `sets none of ${names.join(', ')}: at least one is required`, arg);
   }
 }
 
 /** The lowest version a Terraform version constraint admits, e.g. `~> 6.50` → 6.50.0. */
 function lowestAdmitted(constraint: string): string | undefined {
-  const parts = constraint.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = constraint
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const pad = (v: string) => [...v.split('.').map(Number), 0, 0].slice(0, 3);
   const cmp = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
   let lowest: number[] | undefined;
@@ -382,7 +450,8 @@ function lowestAdmitted(constraint: string): string | undefined {
     if (!m) return undefined;
     const version = pad(m[2]);
     if (m[1] === '!=') excluded.push(version);
-    else if (m[1] === '>') return undefined; // "just above" has no exact lowest version
+    else if (m[1] === '>')
+      return undefined; // "just above" has no exact lowest version
     else if (m[1] !== '<' && m[1] !== '<=' && (!lowest || cmp(version, lowest) > 0)) lowest = version;
   }
   if (!lowest || excluded.some((e) => cmp(e, lowest!) === 0)) return undefined;
@@ -394,7 +463,8 @@ const providerOf = (type: string) => type.split('_')[0];
 /** Every finding of one Terraform JSON file against the recorded schemas. */
 function checkTerraform(file: string, json: any, providers: Readonly<Record<string, ProviderSchemas>> = PROVIDERS): Finding[] {
   const findings: Finding[] = [];
-  const missing = (address: string, what: string) => findings.push({ rule: 'no-schema', file, address, argument: '', message: `${file}: ${address}: ${what}` });
+  const missing = (address: string, what: string) =>
+    findings.push({ rule: 'no-schema', file, address, argument: '', message: `${file}: ${address}: ${what}` });
   const kinds = [
     ['resource', 'resources', ''],
     ['data', 'dataSources', 'data.'],
@@ -404,12 +474,24 @@ function checkTerraform(file: string, json: any, providers: Readonly<Record<stri
       const provider = providers[providerOf(type)];
       const schema = provider?.[table][type];
       if (!provider || !schema) {
-        missing(`${prefix}${type}`, provider ? `no ${kind === 'data' ? 'data source' : 'resource'} schema recorded for ${type} in ${provider.provider}.json` : `no provider schema file for ${providerOf(type)}`);
+        missing(
+          `${prefix}${type}`,
+          provider
+            ? `no ${kind === 'data' ? 'data source' : 'resource'} schema recorded for ${type} in ${provider.provider}.json`
+            : `no provider schema file for ${providerOf(type)}`,
+        );
         continue;
       }
       for (const [name, bodies] of Object.entries(named)) {
         const subject = kind === 'data' ? `data source ${type}` : type;
-        for (const body of instancesOf(bodies)) checkBody({ file, address: `${prefix}${type}.${name}`, subject, provider, schema, findings }, body, schema.arguments, '', RESOURCE_META);
+        for (const body of instancesOf(bodies))
+          checkBody(
+            { file, address: `${prefix}${type}.${name}`, subject, provider, schema, findings },
+            body,
+            schema.arguments,
+            '',
+            RESOURCE_META,
+          );
       }
     }
   }
@@ -420,7 +502,14 @@ function checkTerraform(file: string, json: any, providers: Readonly<Record<stri
       continue;
     }
     for (const config of instancesOf(configs)) {
-      const ctx = { file, address: `provider.${name}`, subject: `the ${name} provider`, provider, schema: provider.providerConfig, findings };
+      const ctx = {
+        file,
+        address: `provider.${name}`,
+        subject: `the ${name} provider`,
+        provider,
+        schema: provider.providerConfig,
+        findings,
+      };
       checkBody(ctx, config, provider.providerConfig.arguments, '', PROVIDER_META);
     }
   }
@@ -432,11 +521,14 @@ function checkTerraform(file: string, json: any, providers: Readonly<Record<stri
     const requirement = required[name];
     if (!provider) continue;
     const address = `terraform.required_providers.${name}`;
-    const pin = (what: string) => findings.push({ rule: 'version-pin', file, address, argument: '', message: `${file}: ${address}: ${what}` });
+    const pin = (what: string) =>
+      findings.push({ rule: 'version-pin', file, address, argument: '', message: `${file}: ${address}: ${what}` });
     if (!requirement) pin(`missing, though ${name}'s resources are used`);
     else if (requirement.source !== provider.source) pin(`source ${requirement.source}, but the schema was read from ${provider.source}`);
     else if (`v${lowestAdmitted(requirement.version)}` !== provider.tag) {
-      pin(`"${requirement.version}" admits ${lowestAdmitted(requirement.version) ?? 'no single lowest version'} at the lowest, but ${name}.json was read at ${provider.tag}: refresh it (test/fixtures/provider-schemas/README.md)`);
+      pin(
+        `"${requirement.version}" admits ${lowestAdmitted(requirement.version) ?? 'no single lowest version'} at the lowest, but ${name}.json was read at ${provider.tag}: refresh it (test/fixtures/provider-schemas/README.md)`,
+      );
     }
   }
   return findings;
@@ -452,23 +544,31 @@ describe('the recorded provider schemas', () => {
     expect(Object.keys(PROVIDERS).sort()).toEqual(['azurerm', 'google', 'random', 'time']);
   });
 
-  test.each(all.map((p) => [p.provider, p] as const))('%s names its source, tag, full commit, MPL-2.0 licence and each schema\'s source file', (_, p) => {
-    expect(p.source).toBe(`hashicorp/${p.provider}`);
-    expect(p.tag).toMatch(/^v\d+\.\d+\.\d+$/);
-    expect(`v${lowestAdmitted(p.constraint)}`).toBe(p.tag);
-    expect(p.commit).toMatch(/^[0-9a-f]{40}$/);
-    expect(p.licence).toBe('MPL-2.0');
-    for (const schema of [p.providerConfig, ...Object.values(p.resources), ...Object.values(p.dataSources)]) {
-      expect(schema.source).toMatch(/\.go$/);
-      expect(schema.line).toBeGreaterThan(0);
-    }
-  });
+  test.each(all.map((p) => [p.provider, p] as const))(
+    "%s names its source, tag, full commit, MPL-2.0 licence and each schema's source file",
+    (_, p) => {
+      expect(p.source).toBe(`hashicorp/${p.provider}`);
+      expect(p.tag).toMatch(/^v\d+\.\d+\.\d+$/);
+      expect(`v${lowestAdmitted(p.constraint)}`).toBe(p.tag);
+      expect(p.commit).toMatch(/^[0-9a-f]{40}$/);
+      expect(p.licence).toBe('MPL-2.0');
+      for (const schema of [p.providerConfig, ...Object.values(p.resources), ...Object.values(p.dataSources)]) {
+        expect(schema.source).toMatch(/\.go$/);
+        expect(schema.line).toBeGreaterThan(0);
+      }
+    },
+  );
 
   test('every argument has a type, a line in its source and at least one of required, optional, computed', () => {
     const bad: string[] = [];
     const walk = (where: string, args: Record<string, Argument>) => {
       for (const [name, arg] of Object.entries(args)) {
-        if (!['string', 'bool', 'int', 'float', 'list', 'set', 'map', 'block'].includes(arg.type) || !(arg.line > 0) || !(arg.required || arg.optional || arg.computed)) bad.push(`${where}.${name}`);
+        if (
+          !['string', 'bool', 'int', 'float', 'list', 'set', 'map', 'block'].includes(arg.type) ||
+          !(arg.line > 0) ||
+          !(arg.required || arg.optional || arg.computed)
+        )
+          bad.push(`${where}.${name}`);
         if (arg.required && (arg.optional || arg.computed)) bad.push(`${where}.${name}: required with optional or computed`);
         if (arg.block) walk(`${where}.${name}`, arg.block);
       }
@@ -482,9 +582,20 @@ describe('the recorded provider schemas', () => {
 
   test('every recorded regex converts to JavaScript', () => {
     const regexes: string[] = [];
-    const collect = (vs: Validator[] = []) => vs.forEach((v) => { if (v.regex) regexes.push(v.regex); if (v.notRegex) regexes.push(v.notRegex); collect(v.anyOf); });
-    const walk = (args: Record<string, Argument>) => Object.values(args).forEach((a) => { collect(a.validators); collect(a.elem?.validators); if (a.block) walk(a.block); });
-    for (const p of all) [p.providerConfig, ...Object.values(p.resources), ...Object.values(p.dataSources)].forEach((s) => walk(s.arguments));
+    const collect = (vs: Validator[] = []) =>
+      vs.forEach((v) => {
+        if (v.regex) regexes.push(v.regex);
+        if (v.notRegex) regexes.push(v.notRegex);
+        collect(v.anyOf);
+      });
+    const walk = (args: Record<string, Argument>) =>
+      Object.values(args).forEach((a) => {
+        collect(a.validators);
+        collect(a.elem?.validators);
+        if (a.block) walk(a.block);
+      });
+    for (const p of all)
+      [p.providerConfig, ...Object.values(p.resources), ...Object.values(p.dataSources)].forEach((s) => walk(s.arguments));
     expect(regexes.length).toBeGreaterThan(10);
     for (const r of regexes) expect(() => goRegExp(r)).not.toThrow();
   });
@@ -504,7 +615,7 @@ describe('reading a Go regex in JavaScript', () => {
     expect(['my rg', 'grüße'].map((s) => group.test(s))).toEqual([false, false]);
   });
 
-  test('keeps the dialects\' differences: ASCII \\s, . that matches \\r, punctuation escapes, Go-only spellings', () => {
+  test("keeps the dialects' differences: ASCII \\s, . that matches \\r, punctuation escapes, Go-only spellings", () => {
     expect(goRegExp('^a\\sb$').test('a\u00a0b')).toBe(false); // JavaScript's \s would match a no-break space
     expect(goRegExp('^a.b$').test('a\rb')).toBe(true); // JavaScript's . would not match \r
     expect(goRegExp('^a\\-b\\#$').test('a-b#')).toBe(true); // invalid escapes in JavaScript's u mode
@@ -538,22 +649,39 @@ describe('the lowest version a constraint admits', () => {
 
 describe('the schema checker', () => {
   const file = 'hand-made.tf.json';
-  const pins = { google: { source: 'hashicorp/google', version: '~> 6.50' }, azurerm: { source: 'hashicorp/azurerm', version: '>= 4.65, < 5.0' }, time: { source: 'hashicorp/time', version: '~> 0.9' } };
-  const check = (resource: object, extra: object = {}) => checkTerraform(file, { terraform: { required_providers: pins }, resource, ...extra });
+  const pins = {
+    google: { source: 'hashicorp/google', version: '~> 6.50' },
+    azurerm: { source: 'hashicorp/azurerm', version: '>= 4.65, < 5.0' },
+    time: { source: 'hashicorp/time', version: '~> 0.9' },
+  };
+  const check = (resource: object, extra: object = {}) =>
+    checkTerraform(file, { terraform: { required_providers: pins }, resource, ...extra });
   const rules = (findings: Finding[]) => findings.map((f) => [f.rule, f.address, f.argument]);
 
   test('finds nothing in a resource that follows its schema', () => {
-    expect(check({ google_service_account: { sa: { account_id: 'acme-app', display_name: 'Acme', depends_on: ['x.y'], lifecycle: { prevent_destroy: true } } } })).toEqual([]);
+    expect(
+      check({
+        google_service_account: {
+          sa: { account_id: 'acme-app', display_name: 'Acme', depends_on: ['x.y'], lifecycle: { prevent_destroy: true } },
+        },
+      }),
+    ).toEqual([]);
   });
 
   test('an unknown argument, named with file, address and argument', () => {
     const findings = check({ google_service_account: { sa: { account_id: 'acme-app', labels: { a: 'b' } } } });
     expect(rules(findings)).toEqual([['unknown-argument', 'google_service_account.sa', 'labels']]);
-    expect(findings[0].message).toMatch(/^hand-made\.tf\.json: google_service_account\.sa: "labels" is not an argument of google_service_account at v6\.50\.0 \(hashicorp\/google v6\.50\.0 google\/services\/resourcemanager\/resource_google_service_account\.go:53\)$/);
+    expect(findings[0].message).toMatch(
+      /^hand-made\.tf\.json: google_service_account\.sa: "labels" is not an argument of google_service_account at v6\.50\.0 \(hashicorp\/google v6\.50\.0 google\/services\/resourcemanager\/resource_google_service_account\.go:53\)$/,
+    );
   });
 
   test('an unknown argument inside a nested block', () => {
-    const findings = check({ google_project_iam_member: { m: { project: 'p', role: 'roles/viewer', member: 'user:a@b.c', condition: { title: 't', expression: 'true', severity: 'high' } } } });
+    const findings = check({
+      google_project_iam_member: {
+        m: { project: 'p', role: 'roles/viewer', member: 'user:a@b.c', condition: { title: 't', expression: 'true', severity: 'high' } },
+      },
+    });
     expect(rules(findings)).toEqual([['unknown-argument', 'google_project_iam_member.m', 'condition.severity']]);
   });
 
@@ -568,7 +696,9 @@ describe('the schema checker', () => {
   test('a computed-only argument and a deprecated one', () => {
     const findings = check({
       google_service_account: { sa: { account_id: 'acme-app', email: 'x@y.z' } },
-      azurerm_federated_identity_credential: { f: { name: 'n', issuer: 'https://i', subject: 's', audience: ['a'], parent_id: '${azurerm_user_assigned_identity.i.id}' } },
+      azurerm_federated_identity_credential: {
+        f: { name: 'n', issuer: 'https://i', subject: 's', audience: ['a'], parent_id: '${azurerm_user_assigned_identity.i.id}' },
+      },
     });
     expect(rules(findings)).toEqual([
       ['computed-only', 'google_service_account.sa', 'email'],
@@ -581,7 +711,9 @@ describe('the schema checker', () => {
     const findings = check(
       {
         azurerm_role_assignment: { none: { scope: '/subscriptions/x', principal_id: 'p' } },
-        azurerm_federated_identity_credential: { two: { name: 'n', issuer: 'https://i', subject: 's', audience: ['a'], user_assigned_identity_id: identity, parent_id: identity } },
+        azurerm_federated_identity_credential: {
+          two: { name: 'n', issuer: 'https://i', subject: 's', audience: ['a'], user_assigned_identity_id: identity, parent_id: identity },
+        },
       },
       { provider: { google: [{ credentials: 'x', access_token: 'y' }] } },
     );
@@ -590,7 +722,9 @@ describe('the schema checker', () => {
       ['conflict', 'azurerm_federated_identity_credential.two', ''],
       ['conflict', 'provider.google', 'credentials'],
     ]);
-    expect(findings.find((f) => f.address === 'azurerm_role_assignment.none')?.message).toMatch(/sets none of role_definition_id, role_definition_name: exactly one is required/);
+    expect(findings.find((f) => f.address === 'azurerm_role_assignment.none')?.message).toMatch(
+      /sets none of role_definition_id, role_definition_name: exactly one is required/,
+    );
   });
 
   test('literals the validators refuse; expressions pass untested', () => {
@@ -611,7 +745,9 @@ describe('the schema checker', () => {
 
   test('wrong types and too many items', () => {
     const findings = check({
-      azurerm_federated_identity_credential: { f: { name: 'n', issuer: 'https://i', subject: 's', audience: ['a', 'b'], user_assigned_identity_id: 'x' } },
+      azurerm_federated_identity_credential: {
+        f: { name: 'n', issuer: 'https://i', subject: 's', audience: ['a', 'b'], user_assigned_identity_id: 'x' },
+      },
       google_project_iam_custom_role: { r: { role_id: 'ok_role', title: 't', permissions: 'a.b.c' } },
     });
     expect(rules(findings)).toEqual([
@@ -651,14 +787,17 @@ const SPECS: Record<string, string> = {
 };
 
 const RULES: [string, Finding['rule'][]][] = [
-  ['every resource type, data source and provider it uses has recorded schema data, read at the lowest version its pin admits', ['no-schema', 'version-pin']],
+  [
+    'every resource type, data source and provider it uses has recorded schema data, read at the lowest version its pin admits',
+    ['no-schema', 'version-pin'],
+  ],
   ['every argument and nested block it sets exists in the schema (meta-arguments aside)', ['unknown-argument']],
   ['it sets no computed-only argument', ['computed-only']],
   ['it sets no deprecated argument', ['deprecated']],
   ['every required argument and block is present', ['missing-required']],
   ['it combines no conflicting arguments, and sets exactly one of each exactly-one-of group', ['conflict']],
-  ['every value has the schema\'s type and item count', ['type']],
-  ['every literal passes the provider\'s validators', ['validator']],
+  ["every value has the schema's type and item count", ['type']],
+  ["every literal passes the provider's validators", ['validator']],
 ];
 
 describe.each(Object.entries(SPECS))('the Terraform generated for %s', (spec, text) => {
@@ -666,8 +805,16 @@ describe.each(Object.entries(SPECS))('the Terraform generated for %s', (spec, te
   const findings = files.flatMap(([path, json]) => checkTerraform(`${spec}: ${path}`, JSON.parse(json)));
 
   test('has a module and a root for GCP and for Azure, with resources', () => {
-    expect(files.map(([path]) => path).sort()).toEqual(['azure/main.tf.json', 'azure/module/main.tf.json', 'gcp/main.tf.json', 'gcp/module/main.tf.json']);
-    for (const cloud of ['gcp', 'azure']) expect(Object.keys(JSON.parse(files.find(([p]) => p === `${cloud}/module/main.tf.json`)![1]).resource ?? {}).length).toBeGreaterThan(0);
+    expect(files.map(([path]) => path).sort()).toEqual([
+      'azure/main.tf.json',
+      'azure/module/main.tf.json',
+      'gcp/main.tf.json',
+      'gcp/module/main.tf.json',
+    ]);
+    for (const cloud of ['gcp', 'azure'])
+      expect(Object.keys(JSON.parse(files.find(([p]) => p === `${cloud}/module/main.tf.json`)![1]).resource ?? {}).length).toBeGreaterThan(
+        0,
+      );
   });
 
   test.each(RULES)('%s', (_, rules) => {
@@ -678,11 +825,17 @@ describe.each(Object.entries(SPECS))('the Terraform generated for %s', (spec, te
     for (const [path, text] of files) {
       const json = JSON.parse(text);
       const bodies: [string, any][] = [
-        ...(['resource', 'data'] as const).flatMap((kind) => Object.entries<Record<string, any>>(json[kind] ?? {}).flatMap(([type, named]) => Object.entries(named).map(([name, body]): [string, any] => [`${kind === 'data' ? 'data.' : ''}${type}.${name}`, body]))),
+        ...(['resource', 'data'] as const).flatMap((kind) =>
+          Object.entries<Record<string, any>>(json[kind] ?? {}).flatMap(([type, named]) =>
+            Object.entries(named).map(([name, body]): [string, any] => [`${kind === 'data' ? 'data.' : ''}${type}.${name}`, body]),
+          ),
+        ),
         ...Object.entries<any[]>(json.provider ?? {}).map(([name, configs]): [string, any] => [`provider.${name}`, configs[0]]),
       ];
       for (const [, body] of bodies) body.not_in_any_schema = 'x';
-      const found = checkTerraform(path, json).filter((f) => f.rule === 'unknown-argument' && f.argument === 'not_in_any_schema').map((f) => f.address);
+      const found = checkTerraform(path, json)
+        .filter((f) => f.rule === 'unknown-argument' && f.argument === 'not_in_any_schema')
+        .map((f) => f.address);
       expect(found.sort()).toEqual(bodies.map(([address]) => address).sort());
     }
   });

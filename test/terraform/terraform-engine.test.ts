@@ -30,7 +30,10 @@ const LIMIT_SPECS: Record<string, string> = {
   'longest name, issuer and subject': VALID_SPEC.replace('name: acme-app', `name: a${'b'.repeat(28)}c`)
     .replace('issuer: https://oidc.alien.dev', `issuer: https://oidc.alien.dev/${'i'.repeat(600 - 'https://oidc.alien.dev/'.length)}`)
     .replace('subject: system:serviceaccount:alien:control', `subject: ${'s'.repeat(600)}`)
-    .replace('alien-control@alien-prod.iam.gserviceaccount.com', `a${'b'.repeat(28)}c@${'p'.repeat(180 - 31 - '.iam.gserviceaccount.com'.length)}.iam.gserviceaccount.com`),
+    .replace(
+      'alien-control@alien-prod.iam.gserviceaccount.com',
+      `a${'b'.repeat(28)}c@${'p'.repeat(180 - 31 - '.iam.gserviceaccount.com'.length)}.iam.gserviceaccount.com`,
+    ),
   'OIDC with the longest issuer, audience and GCP subject prefix': `name: acme-oidc
 version: 1.0.0
 managingIdentity:
@@ -90,15 +93,46 @@ async function handoffTfvars(specText: string, customerId: string, prefix: strin
   writeFileSync(spec, specText);
   const out = join(dir, 'out');
   const model = modelFromText(specText);
-  const vendor = model.gcp?.kind === 'per-customer' ? ['--vendor-service-account', `${customerId.slice(0, 30).replace(/-$/, 'x')}@${model.gcp.serviceAccountProject.split(':').reverse().join('.')}.iam.gserviceaccount.com`] : [];
-  const result = await run('handoff', '--spec', spec, '--customer-id', customerId, '--prefix', prefix, '--out', out, '--template-url', 'https://example-bucket.s3.eu-west-1.amazonaws.com/t/aws/template.json', '--region', 'eu-west-1', ...vendor);
+  const vendor =
+    model.gcp?.kind === 'per-customer'
+      ? [
+          '--vendor-service-account',
+          `${customerId.slice(0, 30).replace(/-$/, 'x')}@${model.gcp.serviceAccountProject.split(':').reverse().join('.')}.iam.gserviceaccount.com`,
+        ]
+      : [];
+  const result = await run(
+    'handoff',
+    '--spec',
+    spec,
+    '--customer-id',
+    customerId,
+    '--prefix',
+    prefix,
+    '--out',
+    out,
+    '--template-url',
+    'https://example-bucket.s3.eu-west-1.amazonaws.com/t/aws/template.json',
+    '--region',
+    'eu-west-1',
+    ...vendor,
+  );
   if (result.code !== 0) throw new Error(`handoff failed: ${result.err}`);
-  const read = (cloud: string) => (existsSync(join(out, cloud, 'terraform.tfvars.json')) ? JSON.parse(readFileSync(join(out, cloud, 'terraform.tfvars.json'), 'utf8')) : undefined);
-  return { ...(read('aws') && { aws: read('aws') }), ...(read('gcp') && { gcp: read('gcp') }), ...(read('azure') && { azure: read('azure') }) };
+  const read = (cloud: string) =>
+    existsSync(join(out, cloud, 'terraform.tfvars.json'))
+      ? JSON.parse(readFileSync(join(out, cloud, 'terraform.tfvars.json'), 'utf8'))
+      : undefined;
+  return {
+    ...(read('aws') && { aws: read('aws') }),
+    ...(read('gcp') && { gcp: read('gcp') }),
+    ...(read('azure') && { azure: read('azure') }),
+  };
 }
 
 /** Applies the provider-free copy of a cloud's root with `tfvars`; returns the run and every resource's evaluated arguments. */
-async function applyScratch(files: Record<string, any>, tfvars: Record<string, unknown>): Promise<{ apply: TerraformRun; args: Map<string, any> }> {
+async function applyScratch(
+  files: Record<string, any>,
+  tfvars: Record<string, unknown>,
+): Promise<{ apply: TerraformRun; args: Map<string, any> }> {
   const dir = writeConfiguration({
     'main.tf.json': scratchRoot(files[TERRAFORM_FILES.root]),
     'module/main.tf.json': scratchModule(files[TERRAFORM_FILES.module]),
@@ -124,8 +158,18 @@ function limitProblems(args: Map<string, any>): string[] {
     const bytes = (s: unknown) => Buffer.byteLength(String(s ?? ''));
     switch (type) {
       case 'google_service_account':
-        check(address, `account_id ${a.account_id}`, NAME_LIMITS.gcpServiceAccountId.pattern.test(a.account_id) && a.account_id.length >= NAME_LIMITS.gcpServiceAccountId.min && a.account_id.length <= NAME_LIMITS.gcpServiceAccountId.max);
-        check(address, `description of ${bytes(a.description)} bytes`, bytes(a.description) <= NAME_LIMITS.gcpServiceAccountDescriptionBytes);
+        check(
+          address,
+          `account_id ${a.account_id}`,
+          NAME_LIMITS.gcpServiceAccountId.pattern.test(a.account_id) &&
+            a.account_id.length >= NAME_LIMITS.gcpServiceAccountId.min &&
+            a.account_id.length <= NAME_LIMITS.gcpServiceAccountId.max,
+        );
+        check(
+          address,
+          `description of ${bytes(a.description)} bytes`,
+          bytes(a.description) <= NAME_LIMITS.gcpServiceAccountDescriptionBytes,
+        );
         check(address, `display_name of ${a.display_name.length}`, a.display_name.length <= NAME_LIMITS.gcpServiceAccountDisplayName);
         break;
       case 'google_project_iam_custom_role':
@@ -139,16 +183,25 @@ function limitProblems(args: Map<string, any>): string[] {
         check(address, `description of ${a.description.length}`, a.description.length <= NAME_LIMITS.gcpPoolDescription);
         break;
       case 'google_iam_workload_identity_pool_provider':
-        check(address, `provider id ${a.workload_identity_pool_provider_id}`, NAME_LIMITS.gcpPoolId.pattern.test(a.workload_identity_pool_provider_id));
+        check(
+          address,
+          `provider id ${a.workload_identity_pool_provider_id}`,
+          NAME_LIMITS.gcpPoolId.pattern.test(a.workload_identity_pool_provider_id),
+        );
         break;
       case 'google_service_account_iam_member': {
         const subject = String(a.member).match(/\/subject\/(.*)$/)?.[1];
-        if (subject !== undefined) check(address, `google.subject of ${subject.length} characters`, subject.length <= NAME_LIMITS.googleSubject);
+        if (subject !== undefined)
+          check(address, `google.subject of ${subject.length} characters`, subject.length <= NAME_LIMITS.googleSubject);
         break;
       }
       case 'aws_iam_role':
         check(address, `name ${a.name} of ${a.name.length}`, a.name.length <= NAME_LIMITS.awsRoleName);
-        check(address, `trust policy of ${compactSize(a.assume_role_policy)}`, compactSize(a.assume_role_policy) <= AWS_LIMITS.trustPolicyCharacters);
+        check(
+          address,
+          `trust policy of ${compactSize(a.assume_role_policy)}`,
+          compactSize(a.assume_role_policy) <= AWS_LIMITS.trustPolicyCharacters,
+        );
         break;
       case 'aws_iam_policy':
         check(address, `name ${a.name} of ${a.name.length}`, a.name.length <= NAME_LIMITS.awsPolicyName);
@@ -209,17 +262,31 @@ describeWithTerraform('Terraform on the generated Terraform', () => {
 describeWithTerraform('Terraform refuses bad input at plan time, with the message the module gives', () => {
   const gcp = generateTemplates(modelFromText(AWS_OIDC_SPEC));
   const azure = generateTemplates(modelFromText(LIMIT_SPECS['per-customer, vendor project domain-scoped']));
-  const filesOf = (f: Map<string, string>, cloud: string) => Object.fromEntries([TERRAFORM_FILES.root, TERRAFORM_FILES.module].map((p) => [p, JSON.parse(f.get(`${cloud}/${p}`)!)]));
+  const filesOf = (f: Map<string, string>, cloud: string) =>
+    Object.fromEntries([TERRAFORM_FILES.root, TERRAFORM_FILES.module].map((p) => [p, JSON.parse(f.get(`${cloud}/${p}`)!)]));
   const gcpGood = { project_id: 'acme-prod-123', resource_prefix: 'acmeprod', customer_id: 'acme-corp' };
-  const azureGood = { subscription_id: '0b1f6471-1bf0-4dda-aec3-cb9272f09590', resource_group_name: 'acme-prod-rg', resource_prefix: 'acmeprod', customer_id: 'acme-corp' };
+  const azureGood = {
+    subscription_id: '0b1f6471-1bf0-4dda-aec3-cb9272f09590',
+    resource_group_name: 'acme-prod-rg',
+    resource_prefix: 'acmeprod',
+    customer_id: 'acme-corp',
+  };
 
   test.each([
     ['a prefix with a hyphen', { resource_prefix: 'acme-prod' }, 'The resource_prefix must be'],
     ['a prefix over 24 characters', { resource_prefix: `a${'b'.repeat(24)}` }, 'The resource_prefix must be'],
     ['a project id with upper case', { project_id: 'Acme-Prod-123' }, 'The project_id must be'],
     ['a customer id with a colon', { customer_id: 'acme:corp' }, 'The customer_id must be'],
-    ['a runtime account of another prefix', { runtime_service_accounts: ['other-run@acme-prod-123.iam.gserviceaccount.com'] }, 'Each runtime service account must be named for the resource prefix'],
-    ['a runtime account of another project', { runtime_service_accounts: ['acmeprod-run@other-proj-1.iam.gserviceaccount.com'] }, 'Each runtime service account must be named for the resource prefix'],
+    [
+      'a runtime account of another prefix',
+      { runtime_service_accounts: ['other-run@acme-prod-123.iam.gserviceaccount.com'] },
+      'Each runtime service account must be named for the resource prefix',
+    ],
+    [
+      'a runtime account of another project',
+      { runtime_service_accounts: ['acmeprod-run@other-proj-1.iam.gserviceaccount.com'] },
+      'Each runtime service account must be named for the resource prefix',
+    ],
   ])('GCP: %s', async (_, change, message) => {
     const { apply } = await applyScratch(filesOf(gcp, 'gcp'), { ...gcpGood, ...change });
     expect(apply.code).not.toBe(0);
@@ -227,7 +294,11 @@ describeWithTerraform('Terraform refuses bad input at plan time, with the messag
   });
 
   test('GCP: a runtime account of a domain-scoped project is accepted with its real email', async () => {
-    const { apply, args } = await applyScratch(filesOf(gcp, 'gcp'), { ...gcpGood, project_id: 'example.com:acme-prod', runtime_service_accounts: ['acmeprod-run@acme-prod.example.com.iam.gserviceaccount.com'] });
+    const { apply, args } = await applyScratch(filesOf(gcp, 'gcp'), {
+      ...gcpGood,
+      project_id: 'example.com:acme-prod',
+      runtime_service_accounts: ['acmeprod-run@acme-prod.example.com.iam.gserviceaccount.com'],
+    });
     expect(apply.stderr).toBe('');
     expect(args.get('google_service_account.alien')).toMatchObject({ project: 'example.com:acme-prod' });
   });
@@ -242,7 +313,12 @@ describeWithTerraform('Terraform refuses bad input at plan time, with the messag
     ['an external id over 1224 characters', awsRole, { external_id: 'a'.repeat(1225) }, 'The external_id must be'],
     ['a region that is no region', awsRole, { external_id: 'abc123', region: 'Europe' }, 'The region must be'],
     ['a customer id with upper case', awsOidc, { customer_id: 'Acme' }, 'The customer_id must be'],
-    ['an OIDC provider ARN that is none', awsOidc, { customer_id: 'acme-corp', oidc_provider_arn: 'oidc.alien.dev' }, 'The oidc_provider_arn must be'],
+    [
+      'an OIDC provider ARN that is none',
+      awsOidc,
+      { customer_id: 'acme-corp', oidc_provider_arn: 'oidc.alien.dev' },
+      'The oidc_provider_arn must be',
+    ],
   ])('AWS: %s', async (_, files, change, message) => {
     const { apply } = await applyScratch(filesOf(files, 'aws'), { ...awsGood, ...change });
     expect(apply.code).not.toBe(0);
@@ -261,7 +337,9 @@ describeWithTerraform('Terraform refuses bad input at plan time, with the messag
     const { apply, args } = await applyScratch(filesOf(awsOidc, 'aws'), { ...awsGood, customer_id: 'acme-corp' });
     expect(apply.stderr).toBe('');
     expect(args.get('aws_iam_openid_connect_provider.vendor["0"]')).toBeDefined();
-    expect(JSON.parse(args.get('aws_iam_role.trust').assume_role_policy).Statement[0].Principal.Federated).toBe('arn:aws:iam::123456789012:oidc-provider/oidc.alien.dev');
+    expect(JSON.parse(args.get('aws_iam_role.trust').assume_role_policy).Statement[0].Principal.Federated).toBe(
+      'arn:aws:iam::123456789012:oidc-provider/oidc.alien.dev',
+    );
   });
 
   test.each([

@@ -51,7 +51,11 @@ describe('AWS, role form: the external id binds the role to one customer', () =>
   const vendor = 'arn:aws:iam::210987654321:role/alien-control';
   const parameters = { ExternalId: 'f3a9c1-customer-a' };
   const assume = (principal: string, externalId?: string) =>
-    awsAdmits(policy, parameters, { action: 'sts:AssumeRole', principal: { AWS: principal }, context: externalId ? { 'sts:ExternalId': externalId } : {} });
+    awsAdmits(policy, parameters, {
+      action: 'sts:AssumeRole',
+      principal: { AWS: principal },
+      context: externalId ? { 'sts:ExternalId': externalId } : {},
+    });
 
   test("admits the vendor's role with this customer's external id", () => expect(assume(vendor, 'f3a9c1-customer-a')).toBe(true));
   test("refuses another customer's external id, none, and another vendor account", () => {
@@ -61,10 +65,15 @@ describe('AWS, role form: the external id binds the role to one customer', () =>
   });
 });
 
-describe('AWS, OIDC form: web identity with the audience and this customer\'s subject', () => {
+describe("AWS, OIDC form: web identity with the audience and this customer's subject", () => {
   const template = json(files(specWith(OIDC)), 'aws/template.json');
   const policy = template.Resources.TrustRole.Properties.AssumeRolePolicyDocument;
-  const parameters = { CustomerId: 'acme', OidcProviderArn: '', CreateOidcProvider: 'true', OidcProvider: 'arn:aws:iam::111122223333:oidc-provider/oidc.vendor.example' };
+  const parameters = {
+    CustomerId: 'acme',
+    OidcProviderArn: '',
+    CreateOidcProvider: 'true',
+    OidcProvider: 'arn:aws:iam::111122223333:oidc-provider/oidc.vendor.example',
+  };
   const token = (sub: string | undefined, aud: string | undefined, federated = parameters.OidcProvider) =>
     awsAdmits(policy, parameters, {
       action: 'sts:AssumeRoleWithWebIdentity',
@@ -72,13 +81,20 @@ describe('AWS, OIDC form: web identity with the audience and this customer\'s su
       context: { ...(sub && { 'oidc.vendor.example:sub': sub }), ...(aud && { 'oidc.vendor.example:aud': aud }) },
     });
 
-  test("admits a token for this customer's subject and the vendor's audience", () => expect(token('customer:acme', 'vendor-trust')).toBe(true));
+  test("admits a token for this customer's subject and the vendor's audience", () =>
+    expect(token('customer:acme', 'vendor-trust')).toBe(true));
   test("refuses another customer's subject, a missing or other audience, another provider, and sts:AssumeRole", () => {
     expect(token('customer:globex', 'vendor-trust')).toBe(false);
     expect(token('customer:acme', undefined)).toBe(false);
     expect(token('customer:acme', 'other-app')).toBe(false);
     expect(token('customer:acme', 'vendor-trust', 'arn:aws:iam::111122223333:oidc-provider/evil.example')).toBe(false);
-    expect(awsAdmits(policy, parameters, { action: 'sts:AssumeRole', principal: { AWS: 'arn:aws:iam::210987654321:role/alien-control' }, context: {} })).toBe(false);
+    expect(
+      awsAdmits(policy, parameters, {
+        action: 'sts:AssumeRole',
+        principal: { AWS: 'arn:aws:iam::210987654321:role/alien-control' },
+        context: {},
+      }),
+    ).toBe(false);
   });
 
   test('creates the IAM OIDC provider unless an existing one is given, and trusts no other principal', () => {
@@ -87,28 +103,49 @@ describe('AWS, OIDC form: web identity with the audience and this customer\'s su
       Properties: { ClientIdList: ['vendor-trust'], Url: 'https://oidc.vendor.example' },
       Condition: 'CreateOidcProvider',
     });
-    const existing = { ...parameters, CreateOidcProvider: 'false', OidcProviderArn: 'arn:aws:iam::111122223333:oidc-provider/oidc.vendor.example' };
-    expect(awsAdmits(policy, existing, { action: 'sts:AssumeRoleWithWebIdentity', principal: { Federated: existing.OidcProviderArn }, context: { 'oidc.vendor.example:sub': 'customer:acme', 'oidc.vendor.example:aud': 'vendor-trust' } })).toBe(true);
+    const existing = {
+      ...parameters,
+      CreateOidcProvider: 'false',
+      OidcProviderArn: 'arn:aws:iam::111122223333:oidc-provider/oidc.vendor.example',
+    };
+    expect(
+      awsAdmits(policy, existing, {
+        action: 'sts:AssumeRoleWithWebIdentity',
+        principal: { Federated: existing.OidcProviderArn },
+        context: { 'oidc.vendor.example:sub': 'customer:acme', 'oidc.vendor.example:aud': 'vendor-trust' },
+      }),
+    ).toBe(true);
     expect(policy.Statement).toHaveLength(1);
     expect(template.Parameters.ExternalId).toBeUndefined();
     expect(new RegExp(template.Parameters.CustomerId.AllowedPattern).test('acme')).toBe(true);
-    for (const bad of ['', 'Acme', 'acme:x', '*', 'acme-']) expect(new RegExp(template.Parameters.CustomerId.AllowedPattern).test(bad)).toBe(false);
-    expect(new RegExp(template.Parameters.OidcProviderArn.AllowedPattern).test('arn:aws:iam::111122223333:oidc-provider/oidc.vendor.example')).toBe(true);
+    for (const bad of ['', 'Acme', 'acme:x', '*', 'acme-'])
+      expect(new RegExp(template.Parameters.CustomerId.AllowedPattern).test(bad)).toBe(false);
+    expect(
+      new RegExp(template.Parameters.OidcProviderArn.AllowedPattern).test('arn:aws:iam::111122223333:oidc-provider/oidc.vendor.example'),
+    ).toBe(true);
   });
 });
 
 /** Terraform `${var.x}` references filled with values. */
 const fill = (text: string, vars: Record<string, string>) => text.replace(/\$\{var\.(\w+)\}/g, (_, n: string) => vars[n]);
-const validates = (module: any, name: string, value: string) => module.variable[name].validation.every((v: any) => new RegExp(/regex\("(.*)", var\./.exec(v.condition)![1]).test(value));
+const validates = (module: any, name: string, value: string) =>
+  module.variable[name].validation.every((v: any) => new RegExp(/regex\("(.*)", var\./.exec(v.condition)![1]).test(value));
 
 describe('GCP, per-customer vendor service account', () => {
-  const spec = specWith("managingIdentity:\n  gcp:\n    serviceAccountProject: vendor-customers\n");
+  const spec = specWith('managingIdentity:\n  gcp:\n    serviceAccountProject: vendor-customers\n');
   const module = json(files(spec.replace('permissions:', 'clouds: [gcp]\npermissions:')), 'gcp/module/main.tf.json');
 
   test("grants token creation only to the service account the customer enters, from the vendor's project", () => {
-    expect(module.resource.google_service_account_iam_member.vendor_token_creator.member).toBe('serviceAccount:${var.vendor_service_account}');
+    expect(module.resource.google_service_account_iam_member.vendor_token_creator.member).toBe(
+      'serviceAccount:${var.vendor_service_account}',
+    );
     expect(validates(module, 'vendor_service_account', 'acme-corp@vendor-customers.iam.gserviceaccount.com')).toBe(true);
-    for (const other of ['acme-corp@attacker-project.iam.gserviceaccount.com', 'acme-corp@vendor-customers.iam.gserviceaccount.com.evil', 'acme@gmail.com', '']) {
+    for (const other of [
+      'acme-corp@attacker-project.iam.gserviceaccount.com',
+      'acme-corp@vendor-customers.iam.gserviceaccount.com.evil',
+      'acme@gmail.com',
+      '',
+    ]) {
       expect(validates(module, 'vendor_service_account', other)).toBe(false);
     }
   });
@@ -120,7 +157,9 @@ describe('GCP, OIDC form: workload identity federation pinned to the customer su
   const vars = { customer_id: 'acme' };
   /** The pool's answer: issuer and audience, then the attribute condition on the subject. */
   const exchanges = (iss: string, aud: string, sub: string) =>
-    iss === provider.oidc.issuer_uri && provider.oidc.allowed_audiences.includes(aud) && fill(provider.attribute_condition, vars) === `assertion.sub == "${sub}"`;
+    iss === provider.oidc.issuer_uri &&
+    provider.oidc.allowed_audiences.includes(aud) &&
+    fill(provider.attribute_condition, vars) === `assertion.sub == "${sub}"`;
 
   test("exchanges only this customer's tokens from the vendor's issuer with its audience", () => {
     expect(exchanges('https://oidc.vendor.example', 'vendor-trust', 'customer:acme')).toBe(true);
@@ -139,18 +178,24 @@ describe('GCP, OIDC form: workload identity federation pinned to the customer su
     });
     expect(provider.attribute_mapping).toEqual({ 'google.subject': 'assertion.sub' });
     expect(module.resource.google_project_service.api_sts).toMatchObject({ service: 'sts.googleapis.com', disable_on_destroy: false });
-    expect(module.resource.google_iam_workload_identity_pool.vendor_pool.workload_identity_pool_id).toBe('alien-${random_id.role_suffix.hex}');
+    expect(module.resource.google_iam_workload_identity_pool.vendor_pool.workload_identity_pool_id).toBe(
+      'alien-${random_id.role_suffix.hex}',
+    );
     expect(validates(module, 'customer_id', 'acme')).toBe(true);
     expect(validates(module, 'customer_id', 'acme" || true || "')).toBe(false);
   });
 });
 
 describe('Azure, per-customer subject', () => {
-  const spec = specWith('managingIdentity:\n  azure:\n    issuer: https://oidc.vendor.example\n    subjectPrefix: "customer:"\n').replace('permissions:', 'clouds: [azure]\npermissions:');
+  const spec = specWith('managingIdentity:\n  azure:\n    issuer: https://oidc.vendor.example\n    subjectPrefix: "customer:"\n').replace(
+    'permissions:',
+    'clouds: [azure]\npermissions:',
+  );
   const module = json(files(spec), 'azure/module/main.tf.json');
   const credential = module.resource.azurerm_federated_identity_credential.vendor;
   /** Entra ID's answer: issuer, subject and one audience must all match exactly. */
-  const signsIn = (iss: string, sub: string, aud: string) => iss === credential.issuer && sub === fill(credential.subject, { customer_id: 'acme' }) && credential.audience.includes(aud);
+  const signsIn = (iss: string, sub: string, aud: string) =>
+    iss === credential.issuer && sub === fill(credential.subject, { customer_id: 'acme' }) && credential.audience.includes(aud);
 
   test("signs in only this customer's subject, from the issuer, with the audience", () => {
     expect(signsIn('https://oidc.vendor.example', 'customer:acme', 'api://AzureADTokenExchange')).toBe(true);
@@ -164,7 +209,11 @@ describe('Azure, per-customer subject', () => {
 
   test('the OIDC managing identity gives Azure the same per-customer subject', () => {
     const oidc = json(files(specWith(OIDC).replace('permissions:', 'clouds: [azure]\npermissions:')), 'azure/module/main.tf.json');
-    expect(oidc.resource.azurerm_federated_identity_credential.vendor).toMatchObject({ issuer: 'https://oidc.vendor.example', subject: 'customer:${var.customer_id}', audience: ['vendor-trust'] });
+    expect(oidc.resource.azurerm_federated_identity_credential.vendor).toMatchObject({
+      issuer: 'https://oidc.vendor.example',
+      subject: 'customer:${var.customer_id}',
+      audience: ['vendor-trust'],
+    });
   });
 });
 
@@ -175,10 +224,16 @@ describe('a spec that pins one identity for every customer', () => {
     const result = await run('synth', '--spec', join(dir, 'spec.yaml'), '--out', join(dir, 'out'));
     expect(result.code).toBe(0);
     expect(result.err.split('\n')).toEqual([
-      expect.stringMatching(/^warning: gcp: managingIdentity\.gcp\.serviceAccount trusts one vendor service account for every customer.*confused deputy/),
+      expect.stringMatching(
+        /^warning: gcp: managingIdentity\.gcp\.serviceAccount trusts one vendor service account for every customer.*confused deputy/,
+      ),
       expect.stringMatching(/^warning: azure: managingIdentity\.azure\.subject is one subject for every customer.*confused deputy/),
     ]);
-    expect(readFileSync(join(dir, 'out', 'PERMISSIONS.md'), 'utf8').match(/the confused-deputy problem\)\. Ask the vendor for a per-customer form/g)).toHaveLength(2);
+    expect(
+      readFileSync(join(dir, 'out', 'PERMISSIONS.md'), 'utf8').match(
+        /the confused-deputy problem\)\. Ask the vendor for a per-customer form/g,
+      ),
+    ).toHaveLength(2);
   });
 
   test('a per-customer spec warns of nothing', async () => {

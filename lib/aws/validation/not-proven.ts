@@ -19,7 +19,12 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** An object whose keys are all among `allowed` (and include every key of `required`). */
-export function expectKeys(value: unknown, at: string, allowed: readonly string[], required: readonly string[] = []): asserts value is Record<string, unknown> {
+export function expectKeys(
+  value: unknown,
+  at: string,
+  allowed: readonly string[],
+  required: readonly string[] = [],
+): asserts value is Record<string, unknown> {
   expect(isObject(value), at, 'not an object');
   for (const key of Object.keys(value)) expect(allowed.includes(key), `${at}.${key}`, 'not a key this tool emits');
   for (const key of required) expect(key in value, `${at}.${key}`, 'missing');

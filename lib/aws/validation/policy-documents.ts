@@ -30,7 +30,11 @@ function statements(document: unknown, at: string): { at: string; statement: unk
   return list.map((statement, i) => {
     const where = child(child(at, 'Statement'), i);
     if (isObject(statement) && 'Sid' in statement) {
-      expect(typeof statement.Sid === 'string' && /^[A-Za-z0-9]+$/.test(statement.Sid) && !sids.has(statement.Sid), child(where, 'Sid'), 'not a unique alphanumeric Sid');
+      expect(
+        typeof statement.Sid === 'string' && /^[A-Za-z0-9]+$/.test(statement.Sid) && !sids.has(statement.Sid),
+        child(where, 'Sid'),
+        'not a unique alphanumeric Sid',
+      );
       sids.add(statement.Sid);
     }
     return { at: where, statement };
@@ -106,7 +110,11 @@ export function expectTrustPolicy(document: unknown, at: string, reader: ValueRe
     const principalAt = child(where, 'Principal');
     expect(isObject(principal) && Object.keys(principal).length === 1, principalAt, 'not one kind of principal');
     if ('AWS' in principal) {
-      expect(typeof principal.AWS === 'string' && AWS_PRINCIPAL.test(principal.AWS), child(principalAt, 'AWS'), 'not a role or account ARN');
+      expect(
+        typeof principal.AWS === 'string' && AWS_PRINCIPAL.test(principal.AWS),
+        child(principalAt, 'AWS'),
+        'not a role or account ARN',
+      );
     } else {
       expect('Federated' in principal, principalAt, 'neither AWS nor Federated');
       reader.string(principal.Federated, child(principalAt, 'Federated'), {}, true);

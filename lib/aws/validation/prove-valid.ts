@@ -28,10 +28,15 @@ export function proveValid(template: unknown): string | undefined {
 
 function expectTemplate(template: unknown): void {
   expectKeys(template, '', SECTIONS, ['Resources']);
-  if ('AWSTemplateFormatVersion' in template) expect(template.AWSTemplateFormatVersion === '2010-09-09', 'AWSTemplateFormatVersion', 'not 2010-09-09');
+  if ('AWSTemplateFormatVersion' in template)
+    expect(template.AWSTemplateFormatVersion === '2010-09-09', 'AWSTemplateFormatVersion', 'not 2010-09-09');
   if ('Description' in template) {
     const description = template.Description;
-    expect(typeof description === 'string' && Buffer.byteLength(description) <= 1024 && !description.includes('${'), 'Description', 'not text of at most 1,024 bytes');
+    expect(
+      typeof description === 'string' && Buffer.byteLength(description) <= 1024 && !description.includes('${'),
+      'Description',
+      'not text of at most 1,024 bytes',
+    );
   }
   const scope = new TemplateScope();
   if ('Parameters' in template) declareParameters(template.Parameters, scope);
@@ -45,7 +50,11 @@ function expectTemplate(template: unknown): void {
     expect(typeof resource.Type === 'string' && resource.Type in RESOURCE_ATTRIBUTES, child(at, 'Type'), 'not a type this tool emits');
     let condition: string | undefined;
     if ('Condition' in resource) {
-      expect(typeof resource.Condition === 'string' && scope.conditions.has(resource.Condition), child(at, 'Condition'), 'not a declared condition');
+      expect(
+        typeof resource.Condition === 'string' && scope.conditions.has(resource.Condition),
+        child(at, 'Condition'),
+        'not a declared condition',
+      );
       condition = resource.Condition;
       scope.read.add(condition);
     }
@@ -53,7 +62,12 @@ function expectTemplate(template: unknown): void {
   }
   for (const [id, resource] of resources) {
     const { type } = scope.resources.get(id)!;
-    expectResourceProperties(type, (resource as Record<string, unknown>).Properties, child(child('Resources', id), 'Properties'), ValueReader.of(scope, id));
+    expectResourceProperties(
+      type,
+      (resource as Record<string, unknown>).Properties,
+      child(child('Resources', id), 'Properties'),
+      ValueReader.of(scope, id),
+    );
   }
   // After the properties, whose references DependsOn must not repeat.
   for (const [id, resource] of resources) {
@@ -73,13 +87,21 @@ function expectTemplate(template: unknown): void {
  */
 function expectDependsOn(id: string, dependsOn: unknown, scope: TemplateScope): void {
   const at = child(child('Resources', id), 'DependsOn');
-  expect(Array.isArray(dependsOn) && dependsOn.length > 0 && new Set(dependsOn).size === dependsOn.length, at, 'not a non-empty list of distinct resources');
+  expect(
+    Array.isArray(dependsOn) && dependsOn.length > 0 && new Set(dependsOn).size === dependsOn.length,
+    at,
+    'not a non-empty list of distinct resources',
+  );
   const condition = scope.resources.get(id)!.condition;
   const reads = scope.dependencies.get(id) ?? new Set<string>();
   for (const target of dependsOn) {
     expect(typeof target === 'string' && target !== id && scope.resources.has(target), at, `${String(target)} is not another resource`);
     const declared = scope.resources.get(target)!;
-    expect(declared.condition === undefined || declared.condition === condition, at, `${target} exists only under condition ${declared.condition}`);
+    expect(
+      declared.condition === undefined || declared.condition === condition,
+      at,
+      `${target} exists only under condition ${declared.condition}`,
+    );
   }
   for (const target of dependsOn as string[]) {
     expect(!reads.has(target), at, `${target} is already read by ${id}, which orders it`);

@@ -15,7 +15,9 @@ import { proveValid } from './prove-valid';
 export class ProvenValidatePlugin extends CachedCloudFormationValidatePlugin {
   override validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     if (process.env.ALIEN_TRUST_VALIDATION_PROOF !== 'off') {
-      const proven = context.stackTemplates.every(({ templatePath }) => proveValid(JSON.parse(readFileSync(templatePath, 'utf8'))) === undefined);
+      const proven = context.stackTemplates.every(
+        ({ templatePath }) => proveValid(JSON.parse(readFileSync(templatePath, 'utf8'))) === undefined,
+      );
       if (proven) return { success: true, violations: [] };
     }
     return super.validate(context);

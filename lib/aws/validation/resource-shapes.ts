@@ -24,12 +24,21 @@ function path(value: unknown, at: string): void {
 }
 
 function role(properties: Record<string, unknown>, at: string, reader: ValueReader): void {
-  expectKeys(properties, at, ['AssumeRolePolicyDocument', 'Description', 'MaxSessionDuration', 'Path', 'RoleName'], ['AssumeRolePolicyDocument']);
+  expectKeys(
+    properties,
+    at,
+    ['AssumeRolePolicyDocument', 'Description', 'MaxSessionDuration', 'Path', 'RoleName'],
+    ['AssumeRolePolicyDocument'],
+  );
   expectTrustPolicy(properties.AssumeRolePolicyDocument, child(at, 'AssumeRolePolicyDocument'), reader);
   if ('Description' in properties) reader.string(properties.Description, child(at, 'Description'), DESCRIPTION);
   if ('MaxSessionDuration' in properties) {
     const seconds = properties.MaxSessionDuration;
-    expect(Number.isInteger(seconds) && (seconds as number) >= 3600 && (seconds as number) <= 43200, child(at, 'MaxSessionDuration'), 'not a whole number of seconds from 3,600 to 43,200');
+    expect(
+      Number.isInteger(seconds) && (seconds as number) >= 3600 && (seconds as number) <= 43200,
+      child(at, 'MaxSessionDuration'),
+      'not a whole number of seconds from 3,600 to 43,200',
+    );
   }
   if ('Path' in properties) path(properties.Path, child(at, 'Path'));
   if ('RoleName' in properties) reader.string(properties.RoleName, child(at, 'RoleName'), ROLE_NAME);
@@ -53,12 +62,25 @@ function managedPolicy(properties: Record<string, unknown>, at: string, reader: 
 function oidcProvider(properties: Record<string, unknown>, at: string): void {
   expectKeys(properties, at, ['ClientIdList', 'Url'], ['Url']);
   const url = properties.Url;
-  expect(typeof url === 'string' && url.length <= 255 && /^https:\/\/[\x21-\x7E]+$/.test(url) && !url.includes('${'), child(at, 'Url'), 'not an https URL of at most 255 characters');
+  expect(
+    typeof url === 'string' && url.length <= 255 && /^https:\/\/[\x21-\x7E]+$/.test(url) && !url.includes('${'),
+    child(at, 'Url'),
+    'not an https URL of at most 255 characters',
+  );
   if ('ClientIdList' in properties) {
     const ids = properties.ClientIdList;
     const where = child(at, 'ClientIdList');
-    expect(Array.isArray(ids) && ids.length > 0 && ids.length <= 100 && new Set(ids).size === ids.length, where, 'not a list of 1 to 100 distinct client ids');
-    for (const id of ids) expect(typeof id === 'string' && id.length >= 1 && id.length <= 255 && !id.includes('${'), where, 'not a client id of 1 to 255 characters');
+    expect(
+      Array.isArray(ids) && ids.length > 0 && ids.length <= 100 && new Set(ids).size === ids.length,
+      where,
+      'not a list of 1 to 100 distinct client ids',
+    );
+    for (const id of ids)
+      expect(
+        typeof id === 'string' && id.length >= 1 && id.length <= 255 && !id.includes('${'),
+        where,
+        'not a client id of 1 to 255 characters',
+      );
   }
 }
 
@@ -72,11 +94,21 @@ function registration(properties: Record<string, unknown>, at: string, reader: V
   // A literal ARN, or an Fn::Sub of one reading only the region (matched with a sample region).
   const token = properties.ServiceToken;
   const sub = typeof token === 'object' && token !== null && 'Fn::Sub' in token ? (token as Record<string, unknown>)['Fn::Sub'] : undefined;
-  expect(typeof token === 'string' || (typeof sub === 'string' && sub.replaceAll('${AWS::Region}', '').indexOf('${') < 0), child(at, 'ServiceToken'), 'not an ARN, or an Fn::Sub reading other than the region');
-  reader.string(token, child(at, 'ServiceToken'), { pattern: /^arn:aws:(?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}|lambda:[a-z0-9-]+:\d{12}:function:[\w-]{1,64})$/ });
+  expect(
+    typeof token === 'string' || (typeof sub === 'string' && sub.replaceAll('${AWS::Region}', '').indexOf('${') < 0),
+    child(at, 'ServiceToken'),
+    'not an ARN, or an Fn::Sub reading other than the region',
+  );
+  reader.string(token, child(at, 'ServiceToken'), {
+    pattern: /^arn:aws:(?:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}|lambda:[a-z0-9-]+:\d{12}:function:[\w-]{1,64})$/,
+  });
   if ('ServiceTimeout' in properties) {
     const seconds = properties.ServiceTimeout;
-    expect(Number.isInteger(seconds) && (seconds as number) >= 1 && (seconds as number) <= 3600, child(at, 'ServiceTimeout'), 'not a whole number of seconds from 1 to 3,600');
+    expect(
+      Number.isInteger(seconds) && (seconds as number) >= 1 && (seconds as number) <= 3600,
+      child(at, 'ServiceTimeout'),
+      'not a whole number of seconds from 1 to 3,600',
+    );
   }
   for (const key of sent) if (key in properties) reader.string(properties[key], child(at, key));
 }

@@ -22,15 +22,29 @@ export function entries(section: unknown, at: string, limit: number): [string, u
 export function declareParameters(section: unknown, scope: TemplateScope): void {
   for (const [id, parameter] of entries(section, 'Parameters', 200)) {
     const at = child('Parameters', id);
-    expectKeys(parameter, at, ['Type', 'Description', 'Default', 'AllowedPattern', 'ConstraintDescription', 'MinLength', 'MaxLength'], ['Type']);
+    expectKeys(
+      parameter,
+      at,
+      ['Type', 'Description', 'Default', 'AllowedPattern', 'ConstraintDescription', 'MinLength', 'MaxLength'],
+      ['Type'],
+    );
     expect(parameter.Type === 'String', child(at, 'Type'), 'not String');
     for (const key of ['Description', 'ConstraintDescription'] as const) {
-      if (key in parameter) expect(typeof parameter[key] === 'string' && (parameter[key] as string).length <= 4000, child(at, key), 'not text of at most 4,000 characters');
+      if (key in parameter)
+        expect(
+          typeof parameter[key] === 'string' && (parameter[key] as string).length <= 4000,
+          child(at, key),
+          'not text of at most 4,000 characters',
+        );
     }
     const min = 'MinLength' in parameter ? parameter.MinLength : 0;
     const max = parameter.MaxLength;
     expect(Number.isInteger(min) && (min as number) >= 0, child(at, 'MinLength'), 'not a whole number');
-    expect(!('MaxLength' in parameter) || (Number.isInteger(max) && (max as number) >= (min as number)), child(at, 'MaxLength'), 'not a whole number at least MinLength');
+    expect(
+      !('MaxLength' in parameter) || (Number.isInteger(max) && (max as number) >= (min as number)),
+      child(at, 'MaxLength'),
+      'not a whole number at least MinLength',
+    );
     const admits = parameterTest(parameter, at, min as number, max as number | undefined);
     if ('Default' in parameter) expect(admits(parameter.Default), child(at, 'Default'), 'not a value the parameter admits');
     scope.parameters.set(id, {
@@ -56,7 +70,8 @@ function parameterTest(parameter: Record<string, unknown>, at: string, min: numb
       throw new NotProven(child(at, 'AllowedPattern'), 'not a regular expression');
     }
   }
-  return (value) => typeof value === 'string' && value.length >= min && value.length <= (max ?? Infinity) && (pattern === undefined || pattern.test(value));
+  return (value) =>
+    typeof value === 'string' && value.length >= min && value.length <= (max ?? Infinity) && (pattern === undefined || pattern.test(value));
 }
 
 /**
@@ -91,7 +106,8 @@ export function expectMetadata(section: unknown, scope: TemplateScope): void {
     expectKeys(value, where, ['default'], ['default']);
     expect(typeof value.default === 'string' && !value.default.includes('${'), child(where, 'default'), 'not text');
   };
-  const parameter = (id: unknown, where: string): void => expect(typeof id === 'string' && scope.parameters.has(id), where, 'not a declared parameter');
+  const parameter = (id: unknown, where: string): void =>
+    expect(typeof id === 'string' && scope.parameters.has(id), where, 'not a declared parameter');
   if ('ParameterGroups' in form) {
     const groups = form.ParameterGroups;
     expect(Array.isArray(groups), child(at, 'ParameterGroups'), 'not a list');
@@ -116,10 +132,19 @@ export function expectOutputs(section: unknown, scope: TemplateScope): void {
   for (const [id, output] of entries(section, 'Outputs', 200)) {
     const at = child('Outputs', id);
     expectKeys(output, at, ['Description', 'Value', 'Condition'], ['Value']);
-    if ('Description' in output) expect(typeof output.Description === 'string' && output.Description.length <= 1024 && !output.Description.includes('${'), child(at, 'Description'), 'not text of at most 1,024 characters');
+    if ('Description' in output)
+      expect(
+        typeof output.Description === 'string' && output.Description.length <= 1024 && !output.Description.includes('${'),
+        child(at, 'Description'),
+        'not text of at most 1,024 characters',
+      );
     let condition: string | undefined;
     if ('Condition' in output) {
-      expect(typeof output.Condition === 'string' && scope.conditions.has(output.Condition), child(at, 'Condition'), 'not a declared condition');
+      expect(
+        typeof output.Condition === 'string' && scope.conditions.has(output.Condition),
+        child(at, 'Condition'),
+        'not a declared condition',
+      );
       condition = output.Condition;
       scope.read.add(condition);
     }

@@ -9,9 +9,28 @@ import { type ParameterValues, RESOURCE_ATTRIBUTES, type ResourceType, type Stri
  */
 const PSEUDO_PARAMETERS: Record<string, ParameterValues> = {
   'AWS::AccountId': { maxLength: 12, characters: [[0x30, 0x39]] },
-  'AWS::Partition': { maxLength: 'aws-us-gov'.length, characters: [[0x61, 0x7a], [0x2d, 0x2d]] },
-  'AWS::Region': { maxLength: AWS_LONGEST_REGION.length, characters: [[0x61, 0x7a], [0x30, 0x39], [0x2d, 0x2d]] },
-  'AWS::URLSuffix': { maxLength: 20, characters: [[0x61, 0x7a], [0x2e, 0x2e]] },
+  'AWS::Partition': {
+    maxLength: 'aws-us-gov'.length,
+    characters: [
+      [0x61, 0x7a],
+      [0x2d, 0x2d],
+    ],
+  },
+  'AWS::Region': {
+    maxLength: AWS_LONGEST_REGION.length,
+    characters: [
+      [0x61, 0x7a],
+      [0x30, 0x39],
+      [0x2d, 0x2d],
+    ],
+  },
+  'AWS::URLSuffix': {
+    maxLength: 20,
+    characters: [
+      [0x61, 0x7a],
+      [0x2e, 0x2e],
+    ],
+  },
 };
 
 /**
@@ -20,7 +39,11 @@ const PSEUDO_PARAMETERS: Record<string, ParameterValues> = {
  */
 export class ValueReader {
   /** A reader for values inside `resource` (or outside any), evaluated under `condition`. */
-  static of(scope: TemplateScope, resource?: string, condition = resource === undefined ? undefined : scope.resources.get(resource)?.condition): ValueReader {
+  static of(
+    scope: TemplateScope,
+    resource?: string,
+    condition = resource === undefined ? undefined : scope.resources.get(resource)?.condition,
+  ): ValueReader {
     return new ValueReader(scope, resource, condition);
   }
 
@@ -55,7 +78,12 @@ export class ValueReader {
     expect(!value.includes('${'), at, 'a literal holding ${');
     expect(value.length >= (rule.minLength ?? 0), at, `shorter than ${rule.minLength}`);
     expect(value.length <= (rule.maxLength ?? Infinity), at, `longer than ${rule.maxLength}`);
-    if (rule.character) expect([...value].every((c) => rule.character!.test(c)), at, `a character outside ${rule.character}`);
+    if (rule.character)
+      expect(
+        [...value].every((c) => rule.character!.test(c)),
+        at,
+        `a character outside ${rule.character}`,
+      );
     if (rule.pattern) expect(rule.pattern.test(value), at, `does not match ${rule.pattern}`);
   }
 
@@ -68,10 +96,18 @@ export class ValueReader {
   }
 
   private getAtt(argument: unknown, at: string, rule: StringRule): void {
-    expect(Array.isArray(argument) && argument.length === 2 && argument.every((a) => typeof a === 'string'), at, 'not [resource, attribute]');
+    expect(
+      Array.isArray(argument) && argument.length === 2 && argument.every((a) => typeof a === 'string'),
+      at,
+      'not [resource, attribute]',
+    );
     const [id, attribute] = argument as [string, string];
     this.readResourceAttribute(id, attribute, at);
-    expect(rule.pattern === undefined && (rule.minLength ?? 0) === 0 && rule.maxLength === undefined && rule.character === undefined, at, 'Fn::GetAtt where the value is constrained');
+    expect(
+      rule.pattern === undefined && (rule.minLength ?? 0) === 0 && rule.maxLength === undefined && rule.character === undefined,
+      at,
+      'Fn::GetAtt where the value is constrained',
+    );
   }
 
   private sub(argument: unknown, at: string, rule: StringRule): void {
@@ -87,7 +123,12 @@ export class ValueReader {
       }
     }
     const text = parts.literals.join('');
-    if (rule.character) expect([...text].every((c) => rule.character!.test(c)), at, `a character outside ${rule.character}`);
+    if (rule.character)
+      expect(
+        [...text].every((c) => rule.character!.test(c)),
+        at,
+        `a character outside ${rule.character}`,
+      );
     if (rule.pattern) expect(rule.pattern.test(parts.sample), at, `its sample ${parts.sample} does not match ${rule.pattern}`);
     expect(text.length >= (rule.minLength ?? 0), at, `shorter than ${rule.minLength} without its variables`);
     this.expectFits(readValues, text.length, at, rule);
@@ -126,7 +167,11 @@ export class ValueReader {
   private readResource(id: string, at: string): ResourceType {
     const declared = this.scope.resources.get(id);
     expect(declared !== undefined, at, `${id} is not a parameter, pseudo parameter or resource`);
-    expect(declared.condition === undefined || declared.condition === this.condition, at, `${id} exists only under condition ${declared.condition}`);
+    expect(
+      declared.condition === undefined || declared.condition === this.condition,
+      at,
+      `${id} exists only under condition ${declared.condition}`,
+    );
     if (this.resource !== undefined) {
       const reads = this.scope.dependencies.get(this.resource) ?? new Set<string>();
       reads.add(id);
@@ -136,7 +181,12 @@ export class ValueReader {
   }
 
   /** The longest value and its characters, given the literal length and each read value. */
-  private expectFits(values: readonly (ParameterValues | undefined)[] | undefined, literalLength: number, at: string, rule: StringRule): void {
+  private expectFits(
+    values: readonly (ParameterValues | undefined)[] | undefined,
+    literalLength: number,
+    at: string,
+    rule: StringRule,
+  ): void {
     if (rule.maxLength === undefined && rule.character === undefined) return;
     expect(values !== undefined && values.every((v) => v !== undefined), at, 'reads a resource where the value is constrained');
     const read = values as readonly ParameterValues[];
@@ -145,7 +195,12 @@ export class ValueReader {
       expect(longest <= rule.maxLength, at, `may reach ${longest} characters, over ${rule.maxLength}`);
     }
     if (rule.character) {
-      for (const v of read) expect(v.characters !== undefined && rangesWithin(v.characters, rule.character), at, `reads a value whose characters may fall outside ${rule.character}`);
+      for (const v of read)
+        expect(
+          v.characters !== undefined && rangesWithin(v.characters, rule.character),
+          at,
+          `reads a value whose characters may fall outside ${rule.character}`,
+        );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { PREFIX_PLACEHOLDER as PREFIX } from '../../spec/variables';
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../input/variables';
 import type { SetRule } from '../finding';
 
 /**
@@ -15,11 +15,23 @@ export const awsArnsStayInTheDeployment: SetRule = (set) =>
       const path = ['aws', s, 'resources', r];
       const [, , , region = '', account = '', ...rest] = resource.split(':');
       const found = [];
-      if (region !== '' && region !== '${region}') found.push({ path, message: `the region "${region}" is fixed; write \${region} (the stack's region), or leave it empty for a global service` });
-      if (account !== '' && account !== '${account}') found.push({ path, message: `the account "${account}" is fixed; write \${account} (the customer's account), or leave it empty where the ARN has none` });
+      if (region !== '' && region !== '${region}')
+        found.push({
+          path,
+          message: `the region "${region}" is fixed; write \${region} (the stack's region), or leave it empty for a global service`,
+        });
+      if (account !== '' && account !== '${account}')
+        found.push({
+          path,
+          message: `the account "${account}" is fixed; write \${account} (the customer's account), or leave it empty where the ARN has none`,
+        });
       const name = rest.join(':');
       const beforePrefix = name.includes(PREFIX) ? name.slice(0, name.indexOf(PREFIX)) : '';
-      if (/[*?]/.test(beforePrefix)) found.push({ path, message: `a wildcard before \${prefix} matches names that only contain the prefix; start the name with \${prefix}` });
+      if (/[*?]/.test(beforePrefix))
+        found.push({
+          path,
+          message: `a wildcard before \${prefix} matches names that only contain the prefix; start the name with \${prefix}`,
+        });
       return found;
     }),
   );

@@ -1,5 +1,5 @@
-import type { AwsStatementSpec } from '../../spec/permission-set-schema';
-import { PREFIX_PLACEHOLDER as PREFIX } from '../../spec/variables';
+import type { AwsStatementSpec } from '../../input/permission-set-schema';
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../input/variables';
 import type { SetRule } from '../finding';
 
 /**
@@ -14,7 +14,10 @@ import type { SetRule } from '../finding';
 const AWS_OWNED: readonly { readonly arn: RegExp; readonly when?: (statement: AwsStatementSpec) => boolean }[] = [
   { arn: /^arn:\$\{partition\}:bedrock:[^:]*::foundation-model\/.+$/ },
   { arn: /^arn:\$\{partition\}:bedrock:[^:]*:\$\{account\}:inference-profile\/.+$/ },
-  { arn: /^arn:\$\{partition\}:ec2:\$\{region\}::image\/.+$/, when: (statement) => statement.conditions?.StringEquals?.['ec2:Owner'] === 'amazon' },
+  {
+    arn: /^arn:\$\{partition\}:ec2:\$\{region\}::image\/.+$/,
+    when: (statement) => statement.conditions?.StringEquals?.['ec2:Owner'] === 'amazon',
+  },
 ];
 
 function ownedByAws(statement: AwsStatementSpec, resource: string): boolean {
@@ -38,6 +41,11 @@ export const awsResourcesCarryPrefix: SetRule = (set) =>
       : statement.resources.flatMap((resource, r) =>
           resource === '*' || resource.includes(PREFIX) || ownedByAws(statement, resource)
             ? []
-            : [{ path: ['aws', s, 'resources', r], message: `${resource} is not limited to the deployment; include \${prefix} in the name, or a condition on \${prefix}` }],
+            : [
+                {
+                  path: ['aws', s, 'resources', r],
+                  message: `${resource} is not limited to the deployment; include \${prefix} in the name, or a condition on \${prefix}`,
+                },
+              ],
         ),
   );

@@ -1,4 +1,4 @@
-import { PREFIX_PLACEHOLDER } from '../../spec/variables';
+import { PREFIX_PLACEHOLDER } from '../../input/variables';
 import type { SetRule } from '../finding';
 import { privilegedGrants } from '../sensitive';
 
@@ -10,7 +10,14 @@ export const awsPrivilegedStatementsNamePrefix: SetRule = (set) => {
   const statements = new Set(privilegedGrants(set).flatMap((g) => (g.cloud === 'aws' ? [g.path[1] as number] : [])));
   return [...statements].flatMap((s) =>
     set.aws![s].resources.flatMap((resource, r) =>
-      resource.includes(PREFIX_PLACEHOLDER) ? [] : [{ path: ['aws', s, 'resources', r], message: `a statement with privileged actions must name only \${prefix} resources, not ${resource}` }],
+      resource.includes(PREFIX_PLACEHOLDER)
+        ? []
+        : [
+            {
+              path: ['aws', s, 'resources', r],
+              message: `a statement with privileged actions must name only \${prefix} resources, not ${resource}`,
+            },
+          ],
     ),
   );
 };

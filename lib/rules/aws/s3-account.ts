@@ -10,6 +10,12 @@ export const awsS3StaysInTheAccount: SetRule = (set) =>
     const onBuckets = statement.resources.some((r) => r.startsWith('arn:${partition}:s3:::') || r.startsWith('arn:aws:s3:::'));
     const pinned = statement.conditions?.StringEquals?.['s3:ResourceAccount'] === '${account}';
     return onBuckets && !pinned
-      ? [{ path: ['aws', s, 'conditions'], message: 'S3 bucket names are global; add StringEquals: { s3:ResourceAccount: "${account}" } so the statement reaches only the customer\'s own buckets' }]
+      ? [
+          {
+            path: ['aws', s, 'conditions'],
+            message:
+              'S3 bucket names are global; add StringEquals: { s3:ResourceAccount: "${account}" } so the statement reaches only the customer\'s own buckets',
+          },
+        ]
       : [];
   });

@@ -5,8 +5,13 @@ import type { SetRule } from '../finding';
 export const contentReadsAreMarked: SetRule = (set) =>
   set.contentRead
     ? []
-    : contentReads(set).map((g) => ({ path: g.path, message: `${g.operation} reads the customer's content; only a set marked "contentRead: true" may grant it` }));
+    : contentReads(set).map((g) => ({
+        path: g.path,
+        message: `${g.operation} reads the customer's content; only a set marked "contentRead: true" may grant it`,
+      }));
 
 /** `contentRead: true` on a set that reads no content would send reviewers looking in vain. */
 export const contentReadMarkIsNeeded: SetRule = (set) =>
-  set.contentRead && contentReads(set).length === 0 ? [{ path: ['contentRead'], message: 'the set reads no content; remove "contentRead"' }] : [];
+  set.contentRead && contentReads(set).length === 0
+    ? [{ path: ['contentRead'], message: 'the set reads no content; remove "contentRead"' }]
+    : [];

@@ -1,5 +1,5 @@
-import type { PermissionSetSpec } from '../../spec/permission-set-schema';
-import type { Cloud } from '../../spec/variables';
+import type { PermissionSetSpec } from '../../input/permission-set-schema';
+import type { Cloud } from '../../input/variables';
 import type { SetRule } from '../finding';
 import { setGrants, type Grant } from '../sensitive';
 
@@ -16,22 +16,34 @@ import { setGrants, type Grant } from '../sensitive';
 const OUTLIVING: Readonly<Record<Cloud, readonly { pattern: RegExp; what: string }[]>> = {
   aws: [
     { pattern: /^iam:(CreateRole|UpdateAssumeRolePolicy)$/, what: 'writes a trust policy, whose principals IAM cannot constrain' },
-    { pattern: /^s3:(PutBucketPolicy|PutBucketAcl|PutObjectAcl|PutBucketPublicAccessBlock|DeleteBucketPublicAccessBlock)$/, what: 'writes who may reach a bucket' },
+    {
+      pattern: /^s3:(PutBucketPolicy|PutBucketAcl|PutObjectAcl|PutBucketPublicAccessBlock|DeleteBucketPublicAccessBlock)$/,
+      what: 'writes who may reach a bucket',
+    },
     { pattern: /^sqs:(CreateQueue|SetQueueAttributes|AddPermission)$/, what: "writes a queue's resource policy" },
     { pattern: /^sns:(CreateTopic|SetTopicAttributes|AddPermission)$/, what: "writes a topic's resource policy" },
-    { pattern: /^(secretsmanager:PutResourcePolicy|kms:PutKeyPolicy|kms:CreateGrant|logs:PutResourcePolicy)$/, what: "writes who may use a secret, key or log group" },
+    {
+      pattern: /^(secretsmanager:PutResourcePolicy|kms:PutKeyPolicy|kms:CreateGrant|logs:PutResourcePolicy)$/,
+      what: 'writes who may use a secret, key or log group',
+    },
     { pattern: /^ecr:(SetRepositoryPolicy|SetRegistryPolicy)$/, what: "writes a repository's resource policy" },
     { pattern: /^lambda:AddPermission$/, what: "writes a function's resource policy" },
     { pattern: /^ses:(CreateReceiptRule|UpdateReceiptRule|CreateReceiptRuleSet)$/, what: 'sends received mail where a rule says' },
     { pattern: /^rds:(ModifyDBInstance|ModifyDBCluster)$/, what: "can reset a database's master password" },
   ],
   gcp: [
-    { pattern: /^pubsub\.(subscriptions\.create|topics\.attachSubscription|subscriptions\.update)$/, what: "attaches a subscription, possibly in another project, or repoints a push endpoint" },
+    {
+      pattern: /^pubsub\.(subscriptions\.create|topics\.attachSubscription|subscriptions\.update)$/,
+      what: 'attaches a subscription, possibly in another project, or repoints a push endpoint',
+    },
     { pattern: /\.setIamPolicy$/, what: "writes a resource's IAM policy" },
   ],
   azure: [
-    { pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i, what: 'attaches an identity to a resource, which keeps getting tokens for it' },
-    { pattern: /^Microsoft\.Storage\/storageAccounts\/write$/i, what: "can open a storage account to public access" },
+    {
+      pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i,
+      what: 'attaches an identity to a resource, which keeps getting tokens for it',
+    },
+    { pattern: /^Microsoft\.Storage\/storageAccounts\/write$/i, what: 'can open a storage account to public access' },
   ],
 };
 
@@ -51,10 +63,20 @@ export function outlivingGrants(set: PermissionSetSpec): OutlivingGrant[] {
 export const outlivingGrantsAreMarked: SetRule = (set) =>
   outlivingGrants(set).flatMap((g) => {
     if (!set.outlivesRevocation) {
-      return [{ path: g.path, message: `${g.operation} ${g.what}, which revoking does not undo; only a set with "outlivesRevocation" (reason, and per cloud how to find and remove what it left) may grant it` }];
+      return [
+        {
+          path: g.path,
+          message: `${g.operation} ${g.what}, which revoking does not undo; only a set with "outlivesRevocation" (reason, and per cloud how to find and remove what it left) may grant it`,
+        },
+      ];
     }
     if (!set.outlivesRevocation[g.cloud]) {
-      return [{ path: ['outlivesRevocation', g.cloud], message: `say how the customer finds and removes what ${g.operation} left on ${g.cloud} after revoking` }];
+      return [
+        {
+          path: ['outlivesRevocation', g.cloud],
+          message: `say how the customer finds and removes what ${g.operation} left on ${g.cloud} after revoking`,
+        },
+      ];
     }
     return [];
   });

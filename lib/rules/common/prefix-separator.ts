@@ -1,6 +1,6 @@
 import { PREFIX_FOLLOWER } from '../../model/names';
-import type { PathSegment } from '../../spec/yaml-source';
-import { PREFIX_PLACEHOLDER as PREFIX } from '../../spec/variables';
+import type { PathSegment } from '../../input/yaml-source';
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../input/variables';
 import type { Finding, SetRule } from '../finding';
 
 /**
@@ -30,7 +30,10 @@ export const prefixEndsAtSeparator: SetRule = (set) => {
     while (at >= 0) {
       const rest = value.slice(at + PREFIX.length);
       if (!(rest === '' ? endAllowed : PREFIX_FOLLOWER.test(rest))) {
-        findings.push({ path, message: `\${prefix} must be followed by a separator such as "-" (as in "\${prefix}-*"), so that it cannot match the start of a longer prefix` });
+        findings.push({
+          path,
+          message: `\${prefix} must be followed by a separator such as "-" (as in "\${prefix}-*"), so that it cannot match the start of a longer prefix`,
+        });
         break;
       }
       at = value.indexOf(PREFIX, at + PREFIX.length);

@@ -18,20 +18,32 @@ export const workloadIdentitiesAreBounded: SetRule = (set) => {
   (set.aws ?? []).forEach((statement, s) => {
     statement.actions.forEach((action, a) => {
       const path = ['aws', s, 'actions', a];
-      if (action === 'iam:DeleteRolePermissionsBoundary') findings.push({ path, message: 'removing a permissions boundary would unbound the role; never granted' });
+      if (action === 'iam:DeleteRolePermissionsBoundary')
+        findings.push({ path, message: 'removing a permissions boundary would unbound the role; never granted' });
       if (!ROLE_WRITES.test(action)) return;
-      if (!set.createsWorkloadIdentities) findings.push({ path, message: `${action} creates or changes an identity; only a set marked "createsWorkloadIdentities: true" may grant it` });
+      if (!set.createsWorkloadIdentities)
+        findings.push({
+          path,
+          message: `${action} creates or changes an identity; only a set marked "createsWorkloadIdentities: true" may grant it`,
+        });
       if (statement.conditions?.StringEquals?.['iam:PermissionsBoundary'] !== '${boundary}') {
-        findings.push({ path, message: `${action} needs StringEquals: { iam:PermissionsBoundary: "\${boundary}" }, the boundary the stack creates` });
+        findings.push({
+          path,
+          message: `${action} needs StringEquals: { iam:PermissionsBoundary: "\${boundary}" }, the boundary the stack creates`,
+        });
       }
     });
   });
   const usesBoundary = JSON.stringify(set.aws ?? []).includes('${boundary}');
-  if (usesBoundary && !set.createsWorkloadIdentities) findings.push({ path: ['aws'], message: '${boundary} exists only for a set marked "createsWorkloadIdentities: true"' });
+  if (usesBoundary && !set.createsWorkloadIdentities)
+    findings.push({ path: ['aws'], message: '${boundary} exists only for a set marked "createsWorkloadIdentities: true"' });
   for (const kind of ['actions', 'dataActions'] as const) {
     set.azure?.[kind]?.forEach((op, i) => {
       if (AZURE_ROLE_ASSIGNMENT.test(op) && !set.createsWorkloadIdentities) {
-        findings.push({ path: ['azure', kind, i], message: `${op} hands roles to identities; only a set marked "createsWorkloadIdentities: true" may grant it, under the spec's azureRoles` });
+        findings.push({
+          path: ['azure', kind, i],
+          message: `${op} hands roles to identities; only a set marked "createsWorkloadIdentities: true" may grant it, under the spec's azureRoles`,
+        });
       }
     });
   }

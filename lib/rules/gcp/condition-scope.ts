@@ -1,4 +1,4 @@
-import { PREFIX_PLACEHOLDER } from '../../spec/variables';
+import { PREFIX_PLACEHOLDER } from '../../input/variables';
 import type { Finding, SetRule } from '../finding';
 import { privilegedGrants } from '../sensitive';
 import { supportsResourceConditions } from './condition-support';
@@ -18,10 +18,14 @@ export const gcpGrantIsScoped: SetRule = (set) => {
     }
     gcp.permissions.forEach((p, i) => {
       if (!supportsResourceConditions(p)) {
-        findings.push({ path: ['gcp', 'permissions', i], message: `${p} ignores IAM conditions, so the condition would not scope it; grant it in a project-wide set` });
+        findings.push({
+          path: ['gcp', 'permissions', i],
+          message: `${p} ignores IAM conditions, so the condition would not scope it; grant it in a project-wide set`,
+        });
       }
     });
-    if (gcp.projectWide) findings.push({ path: ['gcp', 'projectWide'], message: 'a grant with a condition is not project-wide; remove projectWide' });
+    if (gcp.projectWide)
+      findings.push({ path: ['gcp', 'projectWide'], message: 'a grant with a condition is not project-wide; remove projectWide' });
     return findings;
   }
   // Project-wide only where the service cannot take a condition: a reason is no excuse to
@@ -30,7 +34,8 @@ export const gcpGrantIsScoped: SetRule = (set) => {
   if (conditionable) {
     findings.push({
       path: gcp.projectWide ? ['gcp', 'projectWide'] : ['gcp'],
-      message: 'these permissions support IAM conditions; add a condition limiting them to ${prefix} resources instead of granting them project-wide',
+      message:
+        'these permissions support IAM conditions; add a condition limiting them to ${prefix} resources instead of granting them project-wide',
     });
   } else if (!gcp.projectWide) {
     findings.push({ path: ['gcp'], message: 'no condition: say why the grant is project-wide in projectWide, or add a condition' });

@@ -22,7 +22,11 @@ export class AwsRootStack extends TerraformStack {
       description: "The AWS region the role's grants are for (the role is per region, as the CloudFormation stack is).",
     });
     region.overrideLogicalId(AWS_TERRAFORM_INTERFACE.rootRegion);
-    validate(region, '^[a-z]{2}(-[a-z]+)+-[0-9]+$', `The ${AWS_TERRAFORM_INTERFACE.rootRegion} must be an AWS region name, for example eu-west-1.`);
+    validate(
+      region,
+      '^[a-z]{2}(-[a-z]+)+-[0-9]+$',
+      `The ${AWS_TERRAFORM_INTERFACE.rootRegion} must be an AWS region name, for example eu-west-1.`,
+    );
     this.addOverride('provider', { aws: [{ region: `\${var.${AWS_TERRAFORM_INTERFACE.rootRegion}}` }] });
     terraformSettings(this, AWS_PROVIDERS);
   }

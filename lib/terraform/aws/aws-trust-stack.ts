@@ -7,7 +7,7 @@ import { AWS_TERRAFORM_INTERFACE, templateRelease } from '../../model/customer-i
 import { mapConditions } from '../../model/conditions';
 import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsRoleName } from '../../model/names';
 import type { AwsStatement, AwsTrust, TrustModel } from '../../model/trust-model';
-import type { Variable } from '../../spec/variables';
+import type { Variable } from '../../input/variables';
 import { tfLiteral, tfTemplate } from '../terraform-string';
 import { terraformSettings } from '../terraform-settings';
 import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../variables';
@@ -81,7 +81,8 @@ export class AwsTrustStack extends TerraformStack {
       account: caller.ref('account_id'),
       ...(plan.boundary && { boundary: `\${${boundaryAddress}.arn}` }),
     };
-    const render = (template: AwsStatement['resources'][number]) => tfTemplate(template, (name) => values[name] ?? unknownVariable(name, 'aws'));
+    const render = (template: AwsStatement['resources'][number]) =>
+      tfTemplate(template, (name) => values[name] ?? unknownVariable(name, 'aws'));
 
     const role = new AwsResource(this, 'trust', 'aws_iam_role', {
       name: awsRoleName(prefixRef, tag, regionRef),
@@ -108,7 +109,10 @@ export class AwsTrustStack extends TerraformStack {
         description: awsPolicyDescription(i + 1),
         policy: policyDocument(statements.map((s) => statementJson(s, render))),
       });
-      const attachment = new AwsResource(this, `permissions_${i + 1}_attachment`, 'aws_iam_role_policy_attachment', { role: role.ref('name'), policy_arn: policy.ref('arn') });
+      const attachment = new AwsResource(this, `permissions_${i + 1}_attachment`, 'aws_iam_role_policy_attachment', {
+        role: role.ref('name'),
+        policy_arn: policy.ref('arn'),
+      });
       attachment.overrideLogicalId(`permissions_${i + 1}`);
       return attachment;
     });
@@ -120,10 +124,16 @@ export class AwsTrustStack extends TerraformStack {
     });
     // The vendor gets the role only once its policies are attached. The bare addresses: cdktf
     // would write `${…}`, which Terraform refuses in depends_on.
-    roleArn.addOverride('depends_on', attachments.map((a) => a.address));
+    roleArn.addOverride(
+      'depends_on',
+      attachments.map((a) => a.address),
+    );
     new TerraformOutput(this, outputs.account, { value: caller.ref('account_id'), description: 'The account the role is in.' });
     new TerraformOutput(this, outputs.region, { value: regionRef, description: 'The region the grants are for.' });
-    new TerraformOutput(this, outputs.template, { value: templateRelease(model), description: 'The template name and version this configuration is.' });
+    new TerraformOutput(this, outputs.template, {
+      value: templateRelease(model),
+      description: 'The template name and version this configuration is.',
+    });
   }
 }
 
@@ -145,7 +155,10 @@ function externalIdTrust(stack: TerraformStack, managingRoleArn: string): object
   validate(externalId, EXTERNAL_ID.pattern, rule);
   // The length apart: RE2 refuses repetition counts over 1000.
   const length = Fn.lengthOf(externalId.stringValue);
-  externalId.addValidation({ condition: Op.and(Op.gte(length, EXTERNAL_ID.minLength), Op.lte(length, EXTERNAL_ID.maxLength)), errorMessage: rule });
+  externalId.addValidation({
+    condition: Op.and(Op.gte(length, EXTERNAL_ID.minLength), Op.lte(length, EXTERNAL_ID.maxLength)),
+    errorMessage: rule,
+  });
   return {
     Effect: 'Allow',
     Principal: { AWS: tfLiteral(managingRoleArn) },
@@ -169,15 +182,27 @@ function oidcTrust(stack: TerraformStack, trust: AwsTrust & { kind: 'oidc' }): o
     description: `Leave empty to create the IAM OIDC provider for ${oidc.issuer}; if the account already has one for that URL (an account holds one per URL), give its ARN.`,
   });
   validate(existing, OIDC_PROVIDER_ARN_PATTERN, `The ${inputs.oidcProviderArn} must be empty, or an IAM OIDC provider ARN.`);
-  const provider = new AwsResource(stack, 'vendor', 'aws_iam_openid_connect_provider', { url: tfLiteral(oidc.issuer), client_id_list: [tfLiteral(oidc.audience)] });
+  const provider = new AwsResource(stack, 'vendor', 'aws_iam_openid_connect_provider', {
+    url: tfLiteral(oidc.issuer),
+    client_id_list: [tfLiteral(oidc.audience)],
+  });
   provider.addOverride('count', `\${var.${inputs.oidcProviderArn} == "" ? 1 : 0}`);
   // A local, so that the policy JSON holds a bare reference (no quotes to escape).
-  const arn = new TerraformLocal(stack, 'vendor_oidc_provider_arn', `\${var.${inputs.oidcProviderArn} != "" ? var.${inputs.oidcProviderArn} : one(${provider.address}[*].arn)}`);
+  const arn = new TerraformLocal(
+    stack,
+    'vendor_oidc_provider_arn',
+    `\${var.${inputs.oidcProviderArn} != "" ? var.${inputs.oidcProviderArn} : one(${provider.address}[*].arn)}`,
+  );
   const host = tfLiteral(issuerHost(oidc.issuer));
   return {
     Effect: 'Allow',
     Principal: { Federated: `\${local.${arn.friendlyUniqueId}}` },
     Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: { StringEquals: { [`${host}:aud`]: tfLiteral(oidc.audience), [`${host}:sub`]: `${tfLiteral(oidc.subjectPrefix)}\${var.${customerId.friendlyUniqueId}}` } },
+    Condition: {
+      StringEquals: {
+        [`${host}:aud`]: tfLiteral(oidc.audience),
+        [`${host}:sub`]: `${tfLiteral(oidc.subjectPrefix)}\${var.${customerId.friendlyUniqueId}}`,
+      },
+    },
   };
 }

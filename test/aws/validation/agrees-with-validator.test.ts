@@ -22,7 +22,10 @@ const file = join(mkdtempSync(join(tmpdir(), 'alien-trust-validator-')), 'templa
 /** The validator's findings, errors and warnings alike, as aws-cdk-lib reports them. */
 function findings(template: unknown): string[] {
   writeFileSync(file, JSON.stringify(template));
-  const context = { templatePaths: [file], stackTemplates: [{ stackConstructPath: 'Stack', templatePath: file }] } as unknown as IPolicyValidationContext;
+  const context = {
+    templatePaths: [file],
+    stackTemplates: [{ stackConstructPath: 'Stack', templatePath: file }],
+  } as unknown as IPolicyValidationContext;
   return validator.validate(context).violations.map((v) => `${v.severity} ${v.ruleName}: ${v.description}`);
 }
 
@@ -70,15 +73,18 @@ describe('a template proven valid is one the CloudFormation validator accepts', 
     expect(proven).toBeGreaterThan(150);
   });
 
-  test.each(['fixture aws-only', 'fixture oidc'])('every change of the %s template (policies cut to their first statements) that is proven valid draws no finding', (name) => {
-    // Statements past the first two of a policy are changed the same ways as the first two:
-    // cut, the sweep keeps every kind of change, trust and parameters whole, in a quarter of the time.
-    const { wrong, proven, unproven } = compare(firstStatements(templates[name]));
-    expect(wrong).toEqual([]);
-    // Both sides are exercised: many changes keep the template provable, more do not.
-    expect(proven).toBeGreaterThan(500);
-    expect(unproven).toBeGreaterThan(2000);
-  });
+  test.each(['fixture aws-only', 'fixture oidc'])(
+    'every change of the %s template (policies cut to their first statements) that is proven valid draws no finding',
+    (name) => {
+      // Statements past the first two of a policy are changed the same ways as the first two:
+      // cut, the sweep keeps every kind of change, trust and parameters whole, in a quarter of the time.
+      const { wrong, proven, unproven } = compare(firstStatements(templates[name]));
+      expect(wrong).toEqual([]);
+      // Both sides are exercised: many changes keep the template provable, more do not.
+      expect(proven).toBeGreaterThan(500);
+      expect(unproven).toBeGreaterThan(2000);
+    },
+  );
 
   test('every 8th proven change of the whole-catalog template draws no finding', () => {
     // The changes reach the first two statements of each policy, so the others are cut: the
@@ -100,7 +106,10 @@ describe('a template proven valid is one the CloudFormation validator accepts', 
         for (let k = 0; k < j % 3000 && !second.done; k++) second = seconds.next();
         if (second.done || proveValid(second.value.template) !== undefined) return;
         provenTwice++;
-        expect({ change: `${first.what}, then ${second.value.what}`, findings: findings(second.value.template) }).toEqual({ change: `${first.what}, then ${second.value.what}`, findings: [] });
+        expect({ change: `${first.what}, then ${second.value.what}`, findings: findings(second.value.template) }).toEqual({
+          change: `${first.what}, then ${second.value.what}`,
+          findings: [],
+        });
       }),
       { numRuns: 300 },
     );

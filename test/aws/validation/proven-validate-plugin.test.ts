@@ -18,7 +18,10 @@ let files = 0;
 function contextFor(template: unknown): IPolicyValidationContext {
   const file = join(dir, `template-${files++}.json`);
   writeFileSync(file, JSON.stringify(template));
-  return { templatePaths: [file], stackTemplates: [{ stackConstructPath: 'Stack', templatePath: file }] } as unknown as IPolicyValidationContext;
+  return {
+    templatePaths: [file],
+    stackTemplates: [{ stackConstructPath: 'Stack', templatePath: file }],
+  } as unknown as IPolicyValidationContext;
 }
 
 describe('the proven validation plugin', () => {
@@ -28,7 +31,7 @@ describe('the proven validation plugin', () => {
     expect(validator).not.toHaveBeenCalled();
   });
 
-  test('fails synth with the validator\'s own report when a template is wrong', () => {
+  test("fails synth with the validator's own report when a template is wrong", () => {
     const app = new App({ analyticsReporting: false, stackTraces: false, postCliContext: AWS_APP_CONTEXT });
     Validations.of(app).addPlugins(provenValidatePlugin());
     new CfnResource(new Stack(app, 'Broken'), 'Role', {
@@ -49,7 +52,10 @@ describe('the proven validation plugin', () => {
       if (validator.validate(contextFor(mutation.template)).success) continue;
       rejected++;
       expect(proveValid(mutation.template)).toBeDefined();
-      expect({ what: mutation.what, success: provenValidatePlugin().validate(contextFor(mutation.template)).success }).toEqual({ what: mutation.what, success: false });
+      expect({ what: mutation.what, success: provenValidatePlugin().validate(contextFor(mutation.template)).success }).toEqual({
+        what: mutation.what,
+        success: false,
+      });
     }
     expect(rejected).toBeGreaterThan(50);
   });

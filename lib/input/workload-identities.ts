@@ -24,26 +24,43 @@ export function checkWorkloadIdentities({ spec, source }: LoadedSpec, catalog: C
   const creators = spec.permissions.filter((id) => setOf(id)?.createsWorkloadIdentities);
   const workload = spec.workloadIdentities;
   if (creators.length > 0 && !workload) {
-    issues.push(source.issue([], `workloadIdentities: required because ${creators.join(', ')} creates the application's identities; list the permission sets that bound what they may do`));
+    issues.push(
+      source.issue(
+        [],
+        `workloadIdentities: required because ${creators.join(', ')} creates the application's identities; list the permission sets that bound what they may do`,
+      ),
+    );
   }
   workload?.permissions.forEach((id, i) => {
     const set = setOf(id);
     const path = ['workloadIdentities', 'permissions', i];
     if (!set) issues.push(source.issue(path, `unknown permission set "${id}"${didYouMean(id, [...catalog.ids, ...custom.keys()])}`));
-    else if (set.privileged || set.createsWorkloadIdentities) issues.push(source.issue(path, `"${id}" is privileged; an identity bounded by it could change access, so it bounds nothing`));
+    else if (set.privileged || set.createsWorkloadIdentities)
+      issues.push(source.issue(path, `"${id}" is privileged; an identity bounded by it could change access, so it bounds nothing`));
     else if (set.outlivesRevocation && !workload.allowOutlivingRevocation) {
-      issues.push(source.issue(path, `"${id}" grants what revoking does not undo (${set.outlivesRevocation.reason.replace(/\.$/, '')}); an identity the vendor runs as would keep it after the trust is gone: remove it, or set workloadIdentities.allowOutlivingRevocation: true to accept that`));
+      issues.push(
+        source.issue(
+          path,
+          `"${id}" grants what revoking does not undo (${set.outlivesRevocation.reason.replace(/\.$/, '')}); an identity the vendor runs as would keep it after the trust is gone: remove it, or set workloadIdentities.allowOutlivingRevocation: true to accept that`,
+        ),
+      );
     }
   });
   const roles = azureBuiltInRoles();
   workload?.azureRoles?.forEach((name, i) => {
     const path = ['workloadIdentities', 'azureRoles', i];
     if (!roles.has(name)) issues.push(source.issue(path, `"${name}" is not an Azure built-in role${didYouMean(name, roles.keys())}`));
-    else if (ADMINISTRATIVE_ROLES.has(name)) issues.push(source.issue(path, `"${name}" administers access; an identity holding it could grant anything`));
+    else if (ADMINISTRATIVE_ROLES.has(name))
+      issues.push(source.issue(path, `"${name}" administers access; an identity holding it could grant anything`));
   });
   const azureCreators = creators.filter((id) => setOf(id)?.azure && spec.clouds.includes('azure'));
   if (azureCreators.length > 0 && workload && !workload.azureRoles) {
-    issues.push(source.issue(['workloadIdentities'], `azureRoles: required because ${azureCreators.join(', ')} assigns roles on Azure; list the built-in roles the vendor may assign`));
+    issues.push(
+      source.issue(
+        ['workloadIdentities'],
+        `azureRoles: required because ${azureCreators.join(', ')} assigns roles on Azure; list the built-in roles the vendor may assign`,
+      ),
+    );
   }
   if (issues.length > 0) throw new SpecError(issues);
 }

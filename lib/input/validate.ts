@@ -9,7 +9,12 @@ import type { PathSegment, YamlSource } from './yaml-source';
  */
 export function validate<T extends z.ZodType>(source: YamlSource, schema: T): z.output<T> {
   if (source.value === null || source.value === undefined) {
-    throw new SpecError([source.issue([], 'the file is empty; a spec is a YAML mapping with name, version, managingIdentity and permissions (see README, "The trust spec")')]);
+    throw new SpecError([
+      source.issue(
+        [],
+        'the file is empty; a spec is a YAML mapping with name, version, managingIdentity and permissions (see README, "The trust spec")',
+      ),
+    ]);
   }
   const result = schema.safeParse(source.value);
   if (result.success) return result.data;
@@ -38,7 +43,9 @@ function kindOf(value: unknown): string {
 function toSpecIssues(source: YamlSource, issue: z.core.$ZodIssue, fields: ReadonlySet<string>, schema: z.ZodType): SpecIssue[] {
   const path = issue.path as PathSegment[];
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => source.issue([...path, key], `unknown field${didYouMean(key, fields) || ' (check the spelling)'}`, { key: true }));
+    return issue.keys.map((key) =>
+      source.issue([...path, key], `unknown field${didYouMean(key, fields) || ' (check the spelling)'}`, { key: true }),
+    );
   }
   if (issue.code === 'invalid_type') {
     const value = valueAt(source.value, path);
@@ -104,7 +111,10 @@ function fieldNames(schema: z.ZodType, into = new Set<string>(), seen = new Set<
 }
 
 function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
-  return path.reduce<unknown>((v, seg) => (v !== null && typeof v === 'object' ? (v as Record<PathSegment, unknown>)[seg] : undefined), value);
+  return path.reduce<unknown>(
+    (v, seg) => (v !== null && typeof v === 'object' ? (v as Record<PathSegment, unknown>)[seg] : undefined),
+    value,
+  );
 }
 
 export { SpecError };

@@ -16,9 +16,12 @@ const MAX_ID_LENGTH = 64;
 
 /** A string that may hold the variables of one cloud (see `VARIABLES`). */
 function templated(cloud: Cloud) {
-  return z.string().min(1).superRefine((value, ctx) => {
-    for (const message of parseTemplate(value, cloud).problems) ctx.addIssue({ code: 'custom', message });
-  });
+  return z
+    .string()
+    .min(1)
+    .superRefine((value, ctx) => {
+      for (const message of parseTemplate(value, cloud).problems) ctx.addIssue({ code: 'custom', message });
+    });
 }
 
 function noWildcard(what: string) {
@@ -31,11 +34,15 @@ function uniqueList<T extends z.ZodType<string>>(item: T, limit = { max: Infinit
     const count = (issue.input as unknown[]).length;
     return `${count} entries, ${count - limit.max} too many: ${limit.what}`;
   };
-  return z.array(item).min(1).max(limit.max, { error: tooLong }).superRefine((values, ctx) => {
-    values.forEach((v, i) => {
-      if (values.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${v}" is listed twice` });
+  return z
+    .array(item)
+    .min(1)
+    .max(limit.max, { error: tooLong })
+    .superRefine((values, ctx) => {
+      values.forEach((v, i) => {
+        if (values.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `"${v}" is listed twice` });
+      });
     });
-  });
 }
 
 /** Runs rules in order and reports only the first that fails: one clear message per value. */
@@ -92,8 +99,11 @@ export const GCP_LONGEST_VALUES = { prefix: 24, project: 30 } as const;
 /** A GCP text whose longest expansion stays within `max` characters. */
 function gcpText(max: number) {
   return templated('gcp').refine(
-    (value) => value.replace(/\$\{(\w+)\}/g, (_, name: keyof typeof GCP_LONGEST_VALUES) => 'x'.repeat(GCP_LONGEST_VALUES[name] ?? 0)).length <= max,
-    { error: `at most ${max} characters once the variables are filled in (prefix ${GCP_LONGEST_VALUES.prefix}, project ${GCP_LONGEST_VALUES.project})` },
+    (value) =>
+      value.replace(/\$\{(\w+)\}/g, (_, name: keyof typeof GCP_LONGEST_VALUES) => 'x'.repeat(GCP_LONGEST_VALUES[name] ?? 0)).length <= max,
+    {
+      error: `at most ${max} characters once the variables are filled in (prefix ${GCP_LONGEST_VALUES.prefix}, project ${GCP_LONGEST_VALUES.project})`,
+    },
   );
 }
 
@@ -101,7 +111,10 @@ function gcpText(max: number) {
 export const GCP_MAX_ROLE_PERMISSIONS = 3000;
 
 const gcpGrant = z.strictObject({
-  permissions: uniqueList(gcpPermission, { max: GCP_MAX_ROLE_PERMISSIONS, what: `a GCP custom role holds at most ${GCP_MAX_ROLE_PERMISSIONS} permissions` }),
+  permissions: uniqueList(gcpPermission, {
+    max: GCP_MAX_ROLE_PERMISSIONS,
+    what: `a GCP custom role holds at most ${GCP_MAX_ROLE_PERMISSIONS} permissions`,
+  }),
   /** Why the grant is project-wide: its service ignores IAM conditions. Exclusive with `condition`. */
   projectWide: reason.optional(),
   /**
@@ -126,7 +139,10 @@ const azureOperation = z
   .superRefine(
     check(
       noWildcard('operation'),
-      matches(AZURE_OPERATION, 'an Azure operation is "Provider.Namespace/resource/operation", e.g. "Microsoft.Storage/storageAccounts/read"'),
+      matches(
+        AZURE_OPERATION,
+        'an Azure operation is "Provider.Namespace/resource/operation", e.g. "Microsoft.Storage/storageAccounts/read"',
+      ),
     ),
   );
 
@@ -150,7 +166,14 @@ export const AWS_REQUEST = /^[a-z0-9-]+:[A-Za-z0-9]+ on (\*|arn:\S+)( with [^=,\
  */
 const operation = z.strictObject({
   does: z.string().min(1).max(200),
-  aws: z.array(templated('aws').pipe(z.string().regex(AWS_REQUEST, { error: 'a request is "<action> on <ARN or *>", optionally "with key=value, ..."' }))).min(1).optional(),
+  aws: z
+    .array(
+      templated('aws').pipe(
+        z.string().regex(AWS_REQUEST, { error: 'a request is "<action> on <ARN or *>", optionally "with key=value, ..."' }),
+      ),
+    )
+    .min(1)
+    .optional(),
   gcp: z.array(gcpPermission).min(1).optional(),
   azure: z.array(azureOperation).min(1).optional(),
 });
@@ -186,9 +209,7 @@ const permissionSetFields = z
      * Set when a grant's effect can outlast the trust (lib/rules/common/outlives-revocation.ts):
      * why the vendor needs it, and per cloud how the customer finds and removes what it left.
      */
-    outlivesRevocation: z
-      .strictObject({ reason, aws: reason.optional(), gcp: reason.optional(), azure: reason.optional() })
-      .optional(),
+    outlivesRevocation: z.strictObject({ reason, aws: reason.optional(), gcp: reason.optional(), azure: reason.optional() }).optional(),
     /** Set when the set may change access or hands out credentials (see lib/rules). */
     privileged: z.literal(true).optional(),
     /** Why the vendor needs the privileged grants; required with `privileged`. */
@@ -196,10 +217,18 @@ const permissionSetFields = z
   })
   .superRefine((set, ctx) => {
     if (set.gcp && set.id.length > MAX_PERMISSION_SET_ID_LENGTH) {
-      ctx.addIssue({ code: 'custom', path: ['id'], message: `at most ${MAX_PERMISSION_SET_ID_LENGTH} characters for a set with GCP grants (its custom role id must fit 64); this one has ${set.id.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['id'],
+        message: `at most ${MAX_PERMISSION_SET_ID_LENGTH} characters for a set with GCP grants (its custom role id must fit 64); this one has ${set.id.length}`,
+      });
     }
     if (Boolean(set.privileged) !== Boolean(set.privilegedReason)) {
-      ctx.addIssue({ code: 'custom', path: set.privileged ? ['privileged'] : ['privilegedReason'], message: 'give "privileged: true" and "privilegedReason" together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: set.privileged ? ['privileged'] : ['privilegedReason'],
+        message: 'give "privileged: true" and "privilegedReason" together',
+      });
     }
   });
 

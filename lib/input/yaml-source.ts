@@ -103,8 +103,5 @@ function rangeStart(node: unknown): number | undefined {
 
 /** `['permissions', 2]` → `permissions[2]`; `['managingIdentity', 'aws']` → `managingIdentity.aws`. */
 export function dottedPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>(
-    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg),
-    '',
-  );
+  return path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
 }

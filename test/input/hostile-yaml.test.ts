@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { loadSpec, parseSpec } from '../../lib/spec/load-spec';
-import { MAX_NESTING } from '../../lib/spec/nesting';
+import { loadSpec, parseSpec } from '../../lib/input/load-spec';
+import { MAX_NESTING } from '../../lib/input/nesting';
 import { VALID_SPEC } from '../support/fixtures';
 
 const ids = builtInCatalog().ids;
@@ -19,7 +19,12 @@ function timed(body: () => void): number {
 describe('hostile YAML', () => {
   test('a billion-laughs alias bomb is refused quickly', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     const bomb = `${VALID_SPEC}${levels.join('\n')}\n`;
     expect(timed(() => expect(parse(bomb)).toThrow(/aliases are limited to 100/))).toBeLessThan(1000);
   });
@@ -27,7 +32,9 @@ describe('hostile YAML', () => {
   test('a 10 MB file is refused before it is read, with its size limit', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'alien-trust-big-')), 'spec.yaml');
     writeFileSync(file, `${VALID_SPEC}description: "${'x'.repeat(10 * 1024 * 1024)}"\n`);
-    expect(timed(() => expect(() => loadSpec(file, ids)).toThrow(`${file}:1:1: the file is larger than 1048576 bytes (1 MiB)`))).toBeLessThan(1000);
+    expect(
+      timed(() => expect(() => loadSpec(file, ids)).toThrow(`${file}:1:1: the file is larger than 1048576 bytes (1 MiB)`)),
+    ).toBeLessThan(1000);
   });
 
   test.each([100, 20_000])('%i nested brackets are refused at the first level too deep, and parsing still works after', (depth) => {

@@ -22,7 +22,8 @@ const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$
  */
 // CloudFormation takes a ServiceToken only from the stack's own region: `${AWS::Region}` in
 // place of the region names the vendor's topic or function of whichever region the stack is in.
-export const SERVICE_TOKEN = /^arn:aws:(?:sns:(?:[a-z0-9-]+|\$\{AWS::Region\}):\d{12}:[\w-]{1,256}|lambda:(?:[a-z0-9-]+|\$\{AWS::Region\}):\d{12}:function:[\w-]{1,64})$/;
+export const SERVICE_TOKEN =
+  /^arn:aws:(?:sns:(?:[a-z0-9-]+|\$\{AWS::Region\}):\d{12}:[\w-]{1,256}|lambda:(?:[a-z0-9-]+|\$\{AWS::Region\}):\d{12}:function:[\w-]{1,64})$/;
 
 /**
  * Partitions the templates cannot serve. A role can be trusted only from its own partition, and
@@ -66,7 +67,11 @@ const httpsUrl = z.string().refine(
 const subjectPrefix = z.string().regex(SUBJECT_PREFIX.pattern, { error: `a subject prefix: ${SUBJECT_PREFIX.description}` });
 
 /** A GCP project id, optionally domain-scoped: where the vendor keeps one service account per customer. */
-const gcpProject = z.string().regex(new RegExp(GCP_PROJECT_ID.pattern), { error: `${GCP_PROJECT_ID.description}: the vendor's project that holds one service account per customer` });
+const gcpProject = z
+  .string()
+  .regex(new RegExp(GCP_PROJECT_ID.pattern), {
+    error: `${GCP_PROJECT_ID.description}: the vendor's project that holds one service account per customer`,
+  });
 
 const oidc = z.strictObject({
   issuer: httpsUrl.pipe(z.string().max(600)),
@@ -74,54 +79,56 @@ const oidc = z.strictObject({
   subjectPrefix,
 });
 
-const managingIdentity = z
-  .strictObject({
-    aws: z
-      .strictObject({
-        roleArn: z
-          .string()
-          .refine((arn) => !OTHER_PARTITION.test(arn), {
-            error: (issue) =>
-              `the ${String(issue.input).split(':')[1]} partition is not supported: a role can be trusted only from its own partition, and these templates are for the aws partition; use a role ARN that starts with arn:aws:`,
-            abort: true,
-          })
-          .regex(ROLE_ARN, { error: 'an IAM role ARN: arn:aws:iam::<12 digits>:role/<path/><name>, e.g. arn:aws:iam::210987654321:role/alien-control-plane' })
-          .refine((arn) => arn.slice(arn.indexOf(':role/') + 5, arn.lastIndexOf('/') + 1).length <= MAX_ROLE_PATH, {
-            error: `the role's path is longer than IAM's ${MAX_ROLE_PATH} characters`,
-          }),
-      })
-      .optional(),
-    gcp: z
-      .strictObject({
-        /** One vendor service account for every customer (a confused-deputy risk; synth warns). */
-        serviceAccount: z
-          .string()
-          .max(MAX_SERVICE_ACCOUNT_EMAIL)
-          .regex(SERVICE_ACCOUNT, { error: 'a service-account email, e.g. alien-control@vendor-prod.iam.gserviceaccount.com' })
-          .optional(),
-        /** The vendor project holding one service account per customer; each customer enters theirs. */
-        serviceAccountProject: gcpProject.optional(),
-      })
-      .refine((g) => (g.serviceAccount === undefined) !== (g.serviceAccountProject === undefined), {
-        error: 'give serviceAccountProject (a vendor service account per customer) or serviceAccount (one for all customers), not both or neither',
-      })
-      .optional(),
-    azure: z
-      .strictObject({
-        issuer: httpsUrl.pipe(z.string().max(600)),
-        /** One subject for every customer (a confused-deputy risk; synth warns). */
-        subject: z.string().min(1).max(600).optional(),
-        /** Each customer's subject is this prefix and the customer's id. */
-        subjectPrefix: subjectPrefix.optional(),
-        audience: z.string().min(1).max(600).default(DEFAULT_AZURE_AUDIENCE),
-      })
-      .refine((a) => (a.subject === undefined) !== (a.subjectPrefix === undefined), {
-        error: 'give subjectPrefix (a subject per customer) or subject (one for all customers), not both or neither',
-      })
-      .optional(),
-    /** The vendor's OIDC issuer, trusted directly on every cloud that has no entry of its own. */
-    oidc: oidc.optional(),
-  });
+const managingIdentity = z.strictObject({
+  aws: z
+    .strictObject({
+      roleArn: z
+        .string()
+        .refine((arn) => !OTHER_PARTITION.test(arn), {
+          error: (issue) =>
+            `the ${String(issue.input).split(':')[1]} partition is not supported: a role can be trusted only from its own partition, and these templates are for the aws partition; use a role ARN that starts with arn:aws:`,
+          abort: true,
+        })
+        .regex(ROLE_ARN, {
+          error: 'an IAM role ARN: arn:aws:iam::<12 digits>:role/<path/><name>, e.g. arn:aws:iam::210987654321:role/alien-control-plane',
+        })
+        .refine((arn) => arn.slice(arn.indexOf(':role/') + 5, arn.lastIndexOf('/') + 1).length <= MAX_ROLE_PATH, {
+          error: `the role's path is longer than IAM's ${MAX_ROLE_PATH} characters`,
+        }),
+    })
+    .optional(),
+  gcp: z
+    .strictObject({
+      /** One vendor service account for every customer (a confused-deputy risk; synth warns). */
+      serviceAccount: z
+        .string()
+        .max(MAX_SERVICE_ACCOUNT_EMAIL)
+        .regex(SERVICE_ACCOUNT, { error: 'a service-account email, e.g. alien-control@vendor-prod.iam.gserviceaccount.com' })
+        .optional(),
+      /** The vendor project holding one service account per customer; each customer enters theirs. */
+      serviceAccountProject: gcpProject.optional(),
+    })
+    .refine((g) => (g.serviceAccount === undefined) !== (g.serviceAccountProject === undefined), {
+      error:
+        'give serviceAccountProject (a vendor service account per customer) or serviceAccount (one for all customers), not both or neither',
+    })
+    .optional(),
+  azure: z
+    .strictObject({
+      issuer: httpsUrl.pipe(z.string().max(600)),
+      /** One subject for every customer (a confused-deputy risk; synth warns). */
+      subject: z.string().min(1).max(600).optional(),
+      /** Each customer's subject is this prefix and the customer's id. */
+      subjectPrefix: subjectPrefix.optional(),
+      audience: z.string().min(1).max(600).default(DEFAULT_AZURE_AUDIENCE),
+    })
+    .refine((a) => (a.subject === undefined) !== (a.subjectPrefix === undefined), {
+      error: 'give subjectPrefix (a subject per customer) or subject (one for all customers), not both or neither',
+    })
+    .optional(),
+  /** The vendor's OIDC issuer, trusted directly on every cloud that has no entry of its own. */
+  oidc: oidc.optional(),
+});
 
 /**
  * Limits of the clouds that the shared OIDC issuer serves, stricter than the spec's own: a
@@ -185,11 +192,7 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         .optional(),
       aws: z
         .strictObject({
-          maxSessionDuration: z
-            .int(SESSION_RULE)
-            .min(3600, SESSION_RULE)
-            .max(43200, SESSION_RULE)
-            .default(DEFAULT_MAX_SESSION_DURATION),
+          maxSessionDuration: z.int(SESSION_RULE).min(3600, SESSION_RULE).max(43200, SESSION_RULE).default(DEFAULT_MAX_SESSION_DURATION),
         })
         .default({ maxSessionDuration: DEFAULT_MAX_SESSION_DURATION }),
       /** Where each customer's stack reports itself to the vendor (lib/aws/registration.ts). */
@@ -198,7 +201,8 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
           aws: z
             .strictObject({
               serviceToken: z.string().regex(SERVICE_TOKEN, {
-                error: 'an SNS topic or Lambda function ARN in the vendor\'s account: arn:aws:sns:<region>:<12 digits>:<topic> or arn:aws:lambda:<region>:<12 digits>:function:<name>, where <region> may be ${AWS::Region}',
+                error:
+                  "an SNS topic or Lambda function ARN in the vendor's account: arn:aws:sns:<region>:<12 digits>:<topic> or arn:aws:lambda:<region>:<12 digits>:function:<name>, where <region> may be ${AWS::Region}",
               }),
             })
             .optional(),
@@ -208,11 +212,19 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
     .superRefine((spec, ctx) => {
       for (const cloud of spec.clouds) {
         if (!spec.managingIdentity[cloud] && !spec.managingIdentity.oidc) {
-          ctx.addIssue({ code: 'custom', path: ['managingIdentity', cloud], message: `required because clouds includes ${cloud} (or give managingIdentity.oidc)` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['managingIdentity', cloud],
+            message: `required because clouds includes ${cloud} (or give managingIdentity.oidc)`,
+          });
         }
       }
       if (spec.registration?.aws && !spec.clouds.includes('aws')) {
-        ctx.addIssue({ code: 'custom', path: ['registration', 'aws'], message: 'only the AWS template registers, and clouds does not include aws; add aws to clouds or remove registration.aws' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['registration', 'aws'],
+          message: 'only the AWS template registers, and clouds does not include aws; add aws to clouds or remove registration.aws',
+        });
       }
       const oidc = spec.managingIdentity.oidc;
       const oidcClouds = spec.clouds.filter((cloud) => !spec.managingIdentity[cloud]);
@@ -220,13 +232,19 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
       const customIds = new Set<string>();
       spec.customPermissionSets.forEach((set, i) => {
         const path = ['customPermissionSets', i, 'id'];
-        if (catalogIds.has(set.id)) ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is a built-in permission set; choose another id` });
+        if (catalogIds.has(set.id))
+          ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is a built-in permission set; choose another id` });
         else if (customIds.has(set.id)) ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is defined twice` });
         else if (!spec.permissions.includes(set.id)) {
-          ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is defined but not listed in permissions, so it would grant nothing; list it there or remove it` });
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `"${set.id}" is defined but not listed in permissions, so it would grant nothing; list it there or remove it`,
+          });
         }
         customIds.add(set.id);
-        for (const issue of cloudCoverageIssues(set, spec.clouds)) ctx.addIssue({ code: 'custom', path: ['customPermissionSets', i, ...issue.path], message: issue.message });
+        for (const issue of cloudCoverageIssues(set, spec.clouds))
+          ctx.addIssue({ code: 'custom', path: ['customPermissionSets', i, ...issue.path], message: issue.message });
       });
       spec.permissions.forEach((id, i) => {
         if (spec.permissions.indexOf(id) !== i) {

@@ -63,7 +63,9 @@ export async function loadCheckedSpec(file: string, catalogIds: ReadonlySet<stri
     if (found.length === 0) continue;
     // A set with a name the clouds do not know cannot be judged on what it reads: the misspelled
     // name is the problem, not the "contentRead" mark the name would need once it is spelled right.
-    const unjudged = new Set(contentReadMarkIsNeeded(set).map((f) => `${dottedPath(['customPermissionSets', i, ...f.path])}\n${f.message}`));
+    const unjudged = new Set(
+      contentReadMarkIsNeeded(set).map((f) => `${dottedPath(['customPermissionSets', i, ...f.path])}\n${f.message}`),
+    );
     issues = [...issues.filter((issue) => !unjudged.has(`${issue.path}\n${issue.message}`)), ...found];
   }
   if (issues.length > 0 || spec === undefined) throw new SpecError(issues);

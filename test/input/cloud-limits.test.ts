@@ -1,7 +1,7 @@
 import { CUSTOMER_ID } from '../../lib/model/customer-binding';
 import { gcpServiceAccountDomain, NAME_LIMITS } from '../../lib/model/names';
 import { generateTemplates } from '../../lib/output/generate';
-import { AWS_OIDC_PROVIDER_LIMIT } from '../../lib/spec/trust-spec-schema';
+import { AWS_OIDC_PROVIDER_LIMIT } from '../../lib/input/trust-spec-schema';
 import { modelFromText } from '../support/fixtures';
 import { specProblems } from '../support/spec-problems';
 
@@ -26,8 +26,12 @@ describe('limits of the clouds the shared OIDC issuer serves', () => {
   test('an issuer or audience over 255 characters is named at the spec when AWS uses it, not an internal error at synth', () => {
     const found = problems(oidcSpec({ issuer: issuerOf(AWS_OIDC_PROVIDER_LIMIT + 1), audience: 'a'.repeat(AWS_OIDC_PROVIDER_LIMIT + 1) }));
     expect(found).toEqual([
-      expect.stringMatching(/^spec\.yaml:5:\d+: managingIdentity\.oidc\.issuer: 256 characters; AWS's IAM OIDC provider takes at most 255 .*managingIdentity\.aws\.roleArn$/),
-      expect.stringMatching(/^spec\.yaml:6:\d+: managingIdentity\.oidc\.audience: 256 characters; AWS's IAM OIDC provider takes at most 255/),
+      expect.stringMatching(
+        /^spec\.yaml:5:\d+: managingIdentity\.oidc\.issuer: 256 characters; AWS's IAM OIDC provider takes at most 255 .*managingIdentity\.aws\.roleArn$/,
+      ),
+      expect.stringMatching(
+        /^spec\.yaml:6:\d+: managingIdentity\.oidc\.audience: 256 characters; AWS's IAM OIDC provider takes at most 255/,
+      ),
     ]);
   });
 
@@ -36,7 +40,7 @@ describe('limits of the clouds the shared OIDC issuer serves', () => {
     expect(problems(oidcSpec({ issuer: issuerOf(600) }, '  aws: { roleArn: arn:aws:iam::210987654321:role/alien-control }\n'))).toEqual([]);
   });
 
-  test('a subject prefix that with the longest customer id would pass google.subject\'s 127 characters is refused when GCP uses it', () => {
+  test("a subject prefix that with the longest customer id would pass google.subject's 127 characters is refused when GCP uses it", () => {
     const longest = NAME_LIMITS.googleSubject - CUSTOMER_ID.maxLength;
     expect(problems(oidcSpec({ subjectPrefix: `${'s'.repeat(longest - 1)}:` }))).toEqual([]);
     expect(problems(oidcSpec({ subjectPrefix: `${'s'.repeat(longest)}:` }))).toEqual([
@@ -57,7 +61,14 @@ describe('GCP service-account emails', () => {
   });
 
   test("the service account's description stays within 256 bytes for the longest issuer", () => {
-    const files = generateTemplates(modelFromText(oidcSpec({ issuer: `https://oidc.alien.dev/${'i'.repeat(577)}` }, '  aws: { roleArn: arn:aws:iam::210987654321:role/alien-control }\n')));
+    const files = generateTemplates(
+      modelFromText(
+        oidcSpec(
+          { issuer: `https://oidc.alien.dev/${'i'.repeat(577)}` },
+          '  aws: { roleArn: arn:aws:iam::210987654321:role/alien-control }\n',
+        ),
+      ),
+    );
     const account = JSON.parse(files.get('gcp/module/main.tf.json')!).resource.google_service_account.alien;
     expect(Buffer.byteLength(account.description)).toBeLessThanOrEqual(NAME_LIMITS.gcpServiceAccountDescriptionBytes);
   });

@@ -1,4 +1,4 @@
-import { didYouMean } from '../../lib/spec/did-you-mean';
+import { didYouMean } from '../../lib/input/did-you-mean';
 
 describe('didYouMean', () => {
   test('suggests the closest known value for a small misspelling', () => {
