@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { iamGlob } from './support/iam-evaluator';
+import { iamGlob } from '../lib/rules/aws/iam-evaluator';
 
 /**
  * The release workflow runs the same steps a developer runs locally. Its syntax, keys and

@@ -178,6 +178,18 @@ const operation = z.strictObject({
   azure: z.array(azureOperation).min(1).optional(),
 });
 
+/** Any cloud's permission: an IAM action, a GCP permission or an Azure operation. */
+const anyPermission = z.string().refine((v) => /^[a-z0-9-]+:[A-Za-z0-9]+$/.test(v) || GCP_PERMISSION.test(v) || AZURE_OPERATION.test(v), {
+  error:
+    'an IAM action ("s3:GetObject"), a GCP permission ("storage.objects.get") or an Azure operation ("Microsoft.Storage/storageAccounts/read")',
+});
+
+/**
+ * Permissions a call of Alien's controllers needs under this set's id that the set will not
+ * grant, with the reason a security reviewer is shown (PERMISSIONS.md, `catalog`).
+ */
+const refusal = z.strictObject({ permissions: uniqueList(anyPermission), reason });
+
 /** One permission set as written: its fields, each well formed. */
 const permissionSetFields = z
   .strictObject({
@@ -210,6 +222,12 @@ const permissionSetFields = z
      * why the vendor needs it, and per cloud how the customer finds and removes what it left.
      */
     outlivesRevocation: z.strictObject({ reason, aws: reason.optional(), gcp: reason.optional(), azure: reason.optional() }).optional(),
+    /**
+     * What Alien's controllers call under this id that the set refuses, and why
+     * (lib/catalog/alien-calls; test/catalog/alien-calls-covered.test.ts holds every call to
+     * "granted or refused here").
+     */
+    refuses: z.array(refusal).min(1).optional(),
     /** Set when the set may change access or hands out credentials (see lib/rules). */
     privileged: z.literal(true).optional(),
     /** Why the vendor needs the privileged grants; required with `privileged`. */
@@ -223,6 +241,23 @@ const permissionSetFields = z
         message: `at most ${MAX_PERMISSION_SET_ID_LENGTH} characters for a set with GCP grants (its custom role id must fit 64); this one has ${set.id.length}`,
       });
     }
+    const granted = new Set([
+      ...(set.aws ?? []).flatMap((s) => s.actions),
+      ...(set.gcp?.permissions ?? []),
+      ...(set.azure?.actions ?? []),
+      ...(set.azure?.dataActions ?? []),
+    ]);
+    set.refuses?.forEach((r, i) =>
+      r.permissions.forEach((permission, j) => {
+        if (granted.has(permission)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['refuses', i, 'permissions', j],
+            message: `"${permission}" is granted by this set; refuse it or grant it, not both`,
+          });
+        }
+      }),
+    );
     if (Boolean(set.privileged) !== Boolean(set.privilegedReason)) {
       ctx.addIssue({
         code: 'custom',

@@ -93,6 +93,7 @@ function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']
     createsWorkloadIdentities: set.createsWorkloadIdentities === true,
     privilegedReason: set.privilegedReason,
     outlivesRevocation: set.outlivesRevocation,
+    refuses: set.refuses ?? [],
   };
 }
 

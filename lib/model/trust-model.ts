@@ -102,6 +102,8 @@ export interface PermissionSet {
   readonly contentRead: boolean;
   /** Set when a grant can outlast the trust: why, and per cloud how to find and remove what it left. */
   readonly outlivesRevocation?: { readonly reason: string } & Readonly<Partial<Record<Cloud, string>>>;
+  /** Calls of Alien's controllers under this id that the set will not grant, and why. */
+  readonly refuses: readonly { readonly permissions: readonly string[]; readonly reason: string }[];
   /** Set when the set changes access or hands out credentials: why the vendor needs it. */
   readonly privilegedReason?: string;
 }

@@ -1,7 +1,7 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
-import { ACCOUNT, BOUNDARY, statementsFor } from '../support/aws-requests';
-import { allows, type AwsRequest } from '../support/iam-evaluator';
+import { ACCOUNT, BOUNDARY, statementsFor } from '../../lib/rules/aws/requests';
+import { allows, type AwsRequest } from '../../lib/rules/aws/iam-evaluator';
 
 /**
  * An adversarial vendor holding every built-in set at once, as request sequences through the

@@ -5,9 +5,9 @@ import type { TrustModel } from '../../lib/model/trust-model';
 import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
 import { synthAwsTerraform } from '../../lib/terraform/aws/synth-aws-terraform';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
-import { ACCOUNT, BOUNDARY, request } from '../support/aws-requests';
+import { ACCOUNT, BOUNDARY, request } from '../../lib/rules/aws/requests';
 import { FIXTURE_NAMES, modelFromText, modelOf, VALID_SPEC, wholeCatalogSpec } from '../support/fixtures';
-import { allows, type AwsRequest } from '../support/iam-evaluator';
+import { allows, type AwsRequest } from '../../lib/rules/aws/iam-evaluator';
 
 /**
  * One model, two renderers: the CloudFormation template and the Terraform module grant the same

@@ -1,7 +1,7 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { CLOUDS } from '../../lib/input/variables';
-import { request, statementsFor } from '../support/aws-requests';
-import { allows } from '../support/iam-evaluator';
+import { request, statementsFor } from '../../lib/rules/aws/requests';
+import { allows } from '../../lib/rules/aws/iam-evaluator';
 
 /**
  * Every built-in set lists the critical calls it exists for, and its grants allow each of them:

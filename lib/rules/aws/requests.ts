@@ -1,4 +1,4 @@
-import type { AwsStatementSpec, PermissionSetSpec } from '../../lib/input/permission-set-schema';
+import type { AwsStatementSpec, PermissionSetSpec } from '../../input/permission-set-schema';
 import type { AwsRequest } from './iam-evaluator';
 
 /** The account and boundary the request tests render sets with. */
