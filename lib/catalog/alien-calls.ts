@@ -5,11 +5,8 @@ import { allows } from '../rules/aws/iam-evaluator';
 import { request, statementsFor } from '../rules/aws/requests';
 import { CLOUDS, type Cloud } from '../input/variables';
 import type { PermissionSetSpec } from '../input/permission-set-schema';
-import { CATALOG_DIR, type Catalog } from './catalog';
+import { ALIEN_CALLS_DIR, type Catalog } from './catalog';
 import { refusedReason } from './alien-coverage';
-
-/** The census of Alien's controller calls: one YAML file per resource kind (see its README). */
-export const ALIEN_CALLS_DIR = join(CATALOG_DIR, '..', 'alien-calls');
 
 /** One permission one of Alien's controller calls needs, with its provenance in Alien's source. */
 export interface AlienCall {

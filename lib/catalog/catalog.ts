@@ -13,6 +13,9 @@ import { YamlSource } from '../input/yaml-source';
  */
 export const CATALOG_DIR = join(PACKAGE_ROOT, 'lib', 'catalog', 'sets');
 
+/** The census of Alien's controller calls and its management profile (alien-calls/README.md). */
+export const ALIEN_CALLS_DIR = join(PACKAGE_ROOT, 'lib', 'catalog', 'alien-calls');
+
 /**
  * A folder of permission sets. Ids come from the file names; a set is read and validated when
  * first asked for, so a spec pays only for the sets it grants (the tests read them all).

@@ -3,6 +3,7 @@ import { resolve } from '../model/resolve';
 import type { TrustModel } from '../model/trust-model';
 import { loadCheckedSpec } from '../input/load-spec';
 import { SpecError } from '../input/spec-error';
+import { checkOutlivingOptIn } from '../input/outliving-opt-in';
 import { checkWorkloadIdentities } from '../input/workload-identities';
 import type { TrustSpec } from '../input/trust-spec-schema';
 import { CLOUDS, type Cloud } from '../input/variables';
@@ -39,6 +40,7 @@ export async function loadModelOf(file: string, clouds?: readonly Cloud[]): Prom
   const catalog = builtInCatalog();
   const loaded = await loadCheckedSpec(shown(file), catalog.ids);
   checkWorkloadIdentities(loaded, catalog);
+  checkOutlivingOptIn(loaded, catalog);
   const { spec, text } = loaded;
   const model = resolve(spec, catalog, { clouds });
   // An identity with nothing to do on a cloud is a template nobody should apply.

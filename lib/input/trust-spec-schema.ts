@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { refusedReason } from '../catalog/alien-coverage';
 import { CUSTOMER_ID, SUBJECT_PREFIX } from '../model/customer-binding';
-import { GCP_PROJECT_ID, NAME_LIMITS } from '../model/names';
+import { GCP_PROJECT_ID, NAME_LIMITS, WORKLOAD_IDENTITY_NAME } from '../model/names';
+import { WORKLOAD_SERVICE_NAMES } from '../model/workload-services';
 import { didYouMean } from './did-you-mean';
 import { cloudCoverageIssues, customPermissionSetSchema } from './permission-set-schema';
+import { picks, stackIssues, stackSchema } from './stack';
 import { CLOUDS } from './variables';
 
 /** Spec names name the CloudFormation stack and the release folder. */
@@ -67,11 +69,9 @@ const httpsUrl = z.string().refine(
 const subjectPrefix = z.string().regex(SUBJECT_PREFIX.pattern, { error: `a subject prefix: ${SUBJECT_PREFIX.description}` });
 
 /** A GCP project id, optionally domain-scoped: where the vendor keeps one service account per customer. */
-const gcpProject = z
-  .string()
-  .regex(new RegExp(GCP_PROJECT_ID.pattern), {
-    error: `${GCP_PROJECT_ID.description}: the vendor's project that holds one service account per customer`,
-  });
+const gcpProject = z.string().regex(new RegExp(GCP_PROJECT_ID.pattern), {
+  error: `${GCP_PROJECT_ID.description}: the vendor's project that holds one service account per customer`,
+});
 
 const oidc = z.strictObject({
   issuer: httpsUrl.pipe(z.string().max(600)),
@@ -175,18 +175,51 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         .min(1)
         .refine((c) => new Set(c).size === c.length, { error: 'a cloud is listed twice' })
         .default([...CLOUDS]),
-      permissions: z.array(z.string()).min(1),
+      /** The permission sets granted, by id; with `stack`, merged with the ones it picks. */
+      permissions: z.array(z.string()).min(1).optional(),
+      /** The application's resources: synth picks the sets Alien's management profile would (lib/input/stack.ts). */
+      stack: stackSchema.optional(),
+      /**
+       * Opt-in, set by set: the granted sets marked `outlivesRevocation` (what they leave behind
+       * survives revoking the trust, or reaches beyond the deployment). Each must be listed here,
+       * so that no such grant arrives unnoticed with a new catalog or a new stack resource.
+       */
+      allowOutlivingRevocation: z.array(z.string()).min(1).optional(),
       customPermissionSets: z.array(customPermissionSetSchema).default([]),
       /**
-       * The most an identity the vendor creates for the application may do: on AWS the
-       * permissions boundary every such role must carry, built from these sets; on Azure the
-       * built-in roles the vendor may assign. Required when a granted set creates identities.
+       * The identities the application runs as, which the customer's template creates (the vendor
+       * creates none and writes no trust policy): each trusted only by the cloud services it
+       * names, all with the permissions of the `permissions` sets (on Azure the built-in
+       * `azureRoles` at the resource group). The vendor may pass, attach or act as exactly these.
        */
       workloadIdentities: z
         .strictObject({
+          identities: z
+            .array(
+              z.strictObject({
+                name: z
+                  .string()
+                  .max(WORKLOAD_IDENTITY_NAME.maxLength, {
+                    error: `at most ${WORKLOAD_IDENTITY_NAME.maxLength} characters, so that <prefix>-<name> holds an IAM role name (${NAME_LIMITS.awsRoleName}) at the longest prefix`,
+                  })
+                  .regex(WORKLOAD_IDENTITY_NAME.pattern, { error: `${WORKLOAD_IDENTITY_NAME.description}, e.g. api` }),
+                services: z
+                  .array(z.enum(WORKLOAD_SERVICE_NAMES, { error: `one of ${WORKLOAD_SERVICE_NAMES.join(', ')}` }))
+                  .min(1, { error: `name the services that run as it: ${WORKLOAD_SERVICE_NAMES.join(', ')}` })
+                  .refine((s) => new Set(s).size === s.length, { error: 'a service is listed twice' }),
+              }),
+            )
+            .min(1)
+            .max(NAME_LIMITS.workloadIdentities, { error: `at most ${NAME_LIMITS.workloadIdentities} identities` })
+            .superRefine((identities, ctx) => {
+              identities.forEach((identity, i) => {
+                if (identities.findIndex((other) => other.name === identity.name) !== i)
+                  ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${identity.name}" is listed twice; names must be unique` });
+              });
+            }),
           permissions: z.array(z.string()).min(1),
           azureRoles: z.array(z.string()).min(1).optional(),
-          /** Opt-in: let the bound include sets whose grants outlast revocation (lib/rules/common/outlives-revocation.ts). */
+          /** Opt-in: let the identities hold sets whose grants outlast revocation (lib/rules/common/outlives-revocation.ts). */
           allowOutlivingRevocation: z.literal(true).optional(),
         })
         .optional(),
@@ -210,6 +243,17 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         .optional(),
     })
     .superRefine((spec, ctx) => {
+      if (!spec.permissions && !spec.stack) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['permissions'],
+          message: 'required: list the permission sets to grant, or describe the application in stack',
+        });
+      }
+      if (spec.stack) {
+        const known = new Set([...catalogIds, ...spec.customPermissionSets.map((s) => s.id)]);
+        for (const issue of stackIssues(spec.stack, known)) ctx.addIssue({ code: 'custom', ...issue });
+      }
       for (const cloud of spec.clouds) {
         if (!spec.managingIdentity[cloud] && !spec.managingIdentity.oidc) {
           ctx.addIssue({
@@ -235,7 +279,7 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         if (catalogIds.has(set.id))
           ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is a built-in permission set; choose another id` });
         else if (customIds.has(set.id)) ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is defined twice` });
-        else if (!spec.permissions.includes(set.id)) {
+        else if (!granted(spec, catalogIds).includes(set.id)) {
           ctx.addIssue({
             code: 'custom',
             path,
@@ -246,8 +290,8 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
         for (const issue of cloudCoverageIssues(set, spec.clouds))
           ctx.addIssue({ code: 'custom', path: ['customPermissionSets', i, ...issue.path], message: issue.message });
       });
-      spec.permissions.forEach((id, i) => {
-        if (spec.permissions.indexOf(id) !== i) {
+      spec.permissions?.forEach((id, i) => {
+        if (spec.permissions!.indexOf(id) !== i) {
           ctx.addIssue({ code: 'custom', path: ['permissions', i], message: `"${id}" is listed twice` });
         } else if (!catalogIds.has(id) && !customIds.has(id) && refusedReason(id)) {
           ctx.addIssue({ code: 'custom', path: ['permissions', i], message: `"${id}" is not granted by this tool: ${refusedReason(id)}` });
@@ -259,7 +303,28 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
           });
         }
       });
-    });
+    })
+    .transform((spec) => ({
+      ...spec,
+      /** Every granted id: the listed ones, then the stack's picks. */
+      permissions: granted(spec, catalogIds),
+      /** `permissions` as the spec lists them (problems with them point there). */
+      listedPermissions: spec.permissions ?? [],
+      stackPicks: spec.stack ? stackPicksOf(spec, catalogIds) : [],
+    }));
+}
+
+type SpecFields = { permissions?: string[]; stack?: z.infer<typeof stackSchema>; customPermissionSets: { id: string }[] };
+
+function stackPicksOf(spec: SpecFields, catalogIds: ReadonlySet<string>) {
+  return picks(spec.stack!, new Set([...catalogIds, ...spec.customPermissionSets.map((s) => s.id)]));
+}
+
+/** The ids granted: `permissions` as listed, then the ones the stack picks that it does not list. */
+function granted(spec: SpecFields, catalogIds: ReadonlySet<string>): string[] {
+  const listed = spec.permissions ?? [];
+  const picked = spec.stack ? stackPicksOf(spec, catalogIds).map((p) => p.id) : [];
+  return [...listed, ...picked.filter((id) => !listed.includes(id))];
 }
 
 export type TrustSpec = z.infer<ReturnType<typeof trustSpecSchema>>;
