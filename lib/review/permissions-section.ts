@@ -60,6 +60,16 @@ function setSection(set: PermissionSet, clouds: readonly Cloud[]): string[] {
   if (set.contentRead) lines.push("> **Reads content**: this set reads your data, not only your infrastructure's settings.", '');
   if (set.outlivesRevocation)
     lines.push(`> **Outlives revocation**: ${set.outlivesRevocation.reason} See "What revoking does not undo".`, '');
+  const refused = set.refuses
+    .map((r) => ({ ...r, permissions: r.permissions.filter((p) => clouds.includes(permissionCloud(p))) }))
+    .filter((r) => r.permissions.length > 0);
+  if (refused.length > 0) {
+    lines.push(
+      "> **Refused**: Alien's control plane makes these calls under this set's id; the set does not grant them, and the call fails:",
+      ...refused.map((r) => `> - ${codeList(r.permissions)}: ${r.reason}`),
+      '',
+    );
+  }
   for (const cloud of clouds) {
     const unsupported = set.unsupported[cloud];
     if (unsupported) {
@@ -70,6 +80,11 @@ function setSection(set: PermissionSet, clouds: readonly Cloud[]): string[] {
   }
   lines.push('');
   return lines;
+}
+
+/** The cloud a permission's spelling belongs to: `s3:GetObject`, `Microsoft.Storage/…`, `storage.objects.get`. */
+function permissionCloud(permission: string): Cloud {
+  return permission.includes('/') ? 'azure' : permission.includes(':') ? 'aws' : 'gcp';
 }
 
 function awsGrant(set: PermissionSet): string[] {
