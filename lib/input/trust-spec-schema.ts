@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { refusedReason } from '../catalog/alien-coverage';
+import { refusedReason } from '../catalog/alien-management-sets';
 import { CUSTOMER_ID, SUBJECT_PREFIX } from '../model/customer-binding';
 import { GCP_PROJECT_ID, NAME_LIMITS, WORKLOAD_IDENTITY_NAME } from '../model/names';
 import { WORKLOAD_SERVICE_NAMES } from '../model/workload-services';
