@@ -1,13 +1,11 @@
-// Runs a CDK or CDKTF app, turning bad input into the CLI's message and exit code 2.
+// Runs a CDK or CDKTF app with the CLI's own ending: the message and exit code of
+// lib/cli/exit-codes.ts (bad input 2, one line; anything else 1, with its stack).
 module.exports = function runApp(modulePath, exportName) {
-  const { SpecError } = require('../dist/lib/input/spec-error');
-  const { LimitError } = require('../dist/lib/model/limit-error');
-  const { UsageError } = require('../dist/lib/cli/usage-error');
-  require(modulePath)
-    [exportName]()
-    .catch((e) => {
-      if (!(e instanceof SpecError || e instanceof LimitError || e instanceof UsageError)) throw e;
-      console.error(e.message);
-      process.exitCode = 2;
-    });
+  const { failure } = require('../dist/lib/cli/exit-codes');
+  const app = require(modulePath)[exportName];
+  app().catch((e) => {
+    const { code, message } = failure(e);
+    console.error(message);
+    process.exitCode = code;
+  });
 };

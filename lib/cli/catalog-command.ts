@@ -1,22 +1,30 @@
-import { alienCoverage, coverageTable } from '../catalog/alien-coverage';
+import { alienCoverageReport } from '../catalog/alien-coverage';
 import { builtInCatalog } from '../catalog/catalog';
 import type { PermissionSetSpec } from '../input/permission-set-schema';
 import { CLOUDS } from '../input/variables';
+import { defineCommand, type OptionValues } from './command';
 import type { Io } from './io';
 
-export interface CatalogOptions {
-  readonly json?: boolean;
-  /** Print the coverage of Alien's management permission-set ids instead. */
-  readonly alien?: boolean;
-}
+const OPTIONS = [
+  { name: 'json', description: 'Print every set with all its grants, as a JSON array in the catalog schema.' },
+  { name: 'alien', description: "Print which of Alien's management permission-set ids the catalog covers, per cloud, instead." },
+] as const;
+
+export const catalog = defineCommand({
+  name: 'catalog',
+  summary: 'The built-in permission sets: id, clouds and description.',
+  description: ['Privileged sets (they change access or hand out credentials) are marked !, sets that read customer content c.'],
+  options: OPTIONS,
+  handler: catalogCommand,
+});
 
 /**
  * `alien-trust catalog`: the built-in permission sets, as a table (id, clouds, description;
  * privileged sets marked with `!`, content reads with `c`) or, with `--json`, as a JSON array in the catalog schema.
  */
-export function catalogCommand(options: CatalogOptions, io: Io): number {
+function catalogCommand(options: OptionValues<typeof OPTIONS>, io: Io): number {
   if (options.alien) {
-    io.out(coverageTable(alienCoverage(builtInCatalog())));
+    io.out(alienCoverageReport(builtInCatalog()));
     return 0;
   }
   const sets = builtInCatalog().sets;

@@ -3,23 +3,35 @@ import { MANIFEST_FILE } from '../release/manifest';
 import { diffReleases, formatDiff, isExpansion, isReplacing, type ReleaseDiff } from '../release/release-diff';
 import { readRelease } from '../release/release-folder';
 import type { ReleaseFiles } from '../output/generate';
+import { defineCommand, type OptionValues } from './command';
+import { EXIT_CODES } from './exit-codes';
 import type { Io } from './io';
 import { UsageError } from './usage-error';
 
-export interface DiffOptions {
-  readonly json?: boolean;
-  readonly 'fail-on-expansion'?: boolean;
-  readonly 'fail-on-replacement'?: boolean;
-}
+const OPTIONS = [
+  { name: 'json', description: 'Print the diff as JSON.' },
+  { name: 'fail-on-expansion', description: 'Exit 1 when NEW grants anything OLD did not, or the trust changed.' },
+  { name: 'fail-on-replacement', description: 'Exit 1 when the upgrade would replace a resource instead of updating it in place.' },
+] as const;
 
-/** The exit code of a failed gate, as main.ts's usage text maps them: 1 a failed check or gate. */
-const GATE_FAILED = 1;
+export const diff = defineCommand({
+  name: 'diff',
+  summary:
+    'Permissions added and removed per cloud, trust changes, and resources the upgrade would replace instead of updating in place, between two release folders.',
+  description: ['A gate that fails says why on stderr, one line per reason.'],
+  positionals: [
+    { name: 'OLD', description: 'The release folder installed now.' },
+    { name: 'NEW', description: 'The release folder to upgrade to.' },
+  ],
+  options: OPTIONS,
+  handler: diffCommand,
+});
 
 /**
  * `alien-trust diff OLD NEW`: permissions and trust that changed between two release folders.
  * A gate that fails says why on stderr, one line per reason, and exits 1.
  */
-export function diffCommand(options: DiffOptions, io: Io, [oldDir, newDir]: string[]): number {
+function diffCommand(options: OptionValues<typeof OPTIONS>, io: Io, [oldDir, newDir]: string[]): number {
   const diff = diffReleases(releaseAt(oldDir), releaseAt(newDir));
   io.out(options.json ? JSON.stringify(diff, null, 2) : formatDiff(diff));
   const reasons = [
@@ -27,7 +39,7 @@ export function diffCommand(options: DiffOptions, io: Io, [oldDir, newDir]: stri
     ...(options['fail-on-replacement'] && isReplacing(diff) ? replacementReasons(diff) : []),
   ];
   for (const reason of reasons) io.err(reason);
-  return reasons.length > 0 ? GATE_FAILED : 0;
+  return reasons.length > 0 ? EXIT_CODES.failed.code : EXIT_CODES.success.code;
 }
 
 /** Why `--fail-on-expansion` failed: each cloud that grants more, and each trust field that changed. */

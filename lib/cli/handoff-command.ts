@@ -6,26 +6,58 @@ import { AWS_TERRAFORM_INTERFACE, CUSTOMER_INTERFACE } from '../model/customer-i
 import type { TrustModel } from '../model/trust-model';
 import { toJson, type ReleaseFiles } from '../output/generate';
 import { writeRelease } from '../output/write-release';
+import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
 import type { Io } from './io';
 import { checkOutDir, shown, specPath } from './project-paths';
-import { checkCustomerId, checkExternalId, checkPrefix, quickCreateUrl } from './quick-create';
+import { checkCustomerId, checkExternalId, checkPrefix, CUSTOMER_OPTIONS, quickCreateUrl } from './quick-create';
 import { loadModel } from './spec-options';
 import { UsageError } from './usage-error';
 
-export interface HandoffOptions {
-  readonly spec?: string;
-  readonly 'customer-id'?: string;
-  readonly prefix?: string;
-  readonly out?: string;
-  readonly 'template-url'?: string;
-  readonly region?: string;
-  readonly 'external-id'?: string;
-  readonly 'vendor-service-account'?: string;
-  readonly rotate?: boolean;
-}
-
 /** The record the vendor keeps, and the files the customer gets. */
-export const HANDOFF_FILE = 'handoff.json';
+const HANDOFF_FILE = 'handoff.json';
+
+const OPTIONS = [
+  { ...CUSTOMER_OPTIONS.customerId, required: true },
+  { ...CUSTOMER_OPTIONS.prefix, required: true },
+  {
+    name: 'out',
+    value: 'DIR',
+    required: true,
+    description: `Where to write the customer's files and the vendor's ${HANDOFF_FILE}: a new or empty folder, or this customer's own.`,
+  },
+  SPEC_OPTION,
+  { ...CUSTOMER_OPTIONS.templateUrl, description: `${CUSTOMER_OPTIONS.templateUrl.description} Required when the spec has AWS.` },
+  { ...CUSTOMER_OPTIONS.region, description: `${CUSTOMER_OPTIONS.region.description} Required when the spec has AWS.` },
+  {
+    ...CUSTOMER_OPTIONS.externalId,
+    description: `${CUSTOMER_OPTIONS.externalId.description} A customer whose ${HANDOFF_FILE} holds one gives it again, or --rotate.`,
+    default: 'in a first handoff, and with --rotate, 32 random hex digits',
+  },
+  {
+    name: 'rotate',
+    description: `Issue a new external id to a customer who has one; the old one stays in ${HANDOFF_FILE}'s history.`,
+  },
+  {
+    name: 'vendor-service-account',
+    value: 'EMAIL',
+    description:
+      "The vendor's service account for this customer, in the spec's serviceAccountProject. Required when the spec's GCP trust is the per-customer form.",
+  },
+] as const;
+
+type HandoffOptions = OptionValues<typeof OPTIONS>;
+
+export const handoff = defineCommand({
+  name: 'handoff',
+  summary:
+    'Everything the vendor sends one customer: the quick-create URL (with a generated external id unless one is given) and a terraform.tfvars.json per Terraform cloud, written to DIR with a handoff.json record for the vendor.',
+  description: [
+    "DIR must be new, empty or this customer's: run again, give the stored --external-id (same files), or --rotate for a new external id (the old one stays in handoff.json's history); another customer's folder is refused.",
+    'Every value is checked with the rule its template checks it with, before anything is written.',
+  ],
+  options: OPTIONS,
+  handler: handoffCommand,
+});
 
 /** What `handoff` records for one customer: the files it writes are derived from it. */
 interface HandoffRecord {
@@ -56,11 +88,11 @@ interface HandoffRecord {
  * refused; the same customer again must either reuse the stored external id (`--external-id`)
  * or ask for a new one (`--rotate`), and a record that changes is kept in the new one's history.
  */
-export async function handoffCommand(options: HandoffOptions, io: Io): Promise<number> {
-  const customerId = checkCustomerId(required(options, 'customer-id'));
-  const prefix = checkPrefix(required(options, 'prefix'));
+async function handoffCommand(options: HandoffOptions, io: Io): Promise<number> {
+  const customerId = checkCustomerId(options['customer-id']);
+  const prefix = checkPrefix(options.prefix);
   const specFile = specPath(options.spec);
-  const out = checkOutDir(required(options, 'out'), specFile, (dir) => existsSync(join(dir, HANDOFF_FILE)));
+  const out = checkOutDir(options.out, specFile, (dir) => existsSync(join(dir, HANDOFF_FILE)));
   const { model } = await loadModel(specFile);
   const stored = storedRecord(out, model, customerId);
   const externalId = chooseExternalId(options, model, stored, out);
@@ -299,7 +331,8 @@ function terraformVariables(
   return variables;
 }
 
-function required(options: HandoffOptions, name: Exclude<keyof HandoffOptions, 'rotate'>): string {
+/** An option only some specs need (the AWS ones), so the parser cannot require it. */
+function required(options: HandoffOptions, name: 'template-url' | 'region'): string {
   const value = options[name];
   if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
   return value;

@@ -28,6 +28,30 @@ export interface QuickCreate {
   readonly customerId?: string;
 }
 
+/**
+ * The options that name one customer's deployment, for `link` and `handoff` alike; each is
+ * checked by the rule below that its template checks it with.
+ */
+export const CUSTOMER_OPTIONS = {
+  templateUrl: {
+    name: 'template-url',
+    value: 'URL',
+    description: "The published template's https URL on an Amazon S3 host, ending in <name>/v<version>/aws/template.json.",
+  },
+  region: { name: 'region', value: 'REGION', description: 'The AWS region the customer launches the stack in, such as eu-west-1.' },
+  prefix: {
+    name: 'prefix',
+    value: 'PREFIX',
+    description: `The deployment's resource prefix, which every grant is scoped to: ${RESOURCE_PREFIX.description}.`,
+  },
+  externalId: {
+    name: 'external-id',
+    value: 'ID',
+    description: `The customer's external id, for the AWS role form: ${EXTERNAL_ID.minLength}–${EXTERNAL_ID.maxLength} letters, digits and _+=,.@:/- characters.`,
+  },
+  customerId: { name: 'customer-id', value: 'ID', description: `The customer's id: ${CUSTOMER_ID.description}.` },
+} as const;
+
 /** Each rule an input to the quick-create link obeys, as the template's own parameters do. */
 export function checkExternalId(value: string, flag = '--external-id'): string {
   if (value.length < EXTERNAL_ID.minLength || value.length > EXTERNAL_ID.maxLength || !new RegExp(EXTERNAL_ID.pattern).test(value)) {

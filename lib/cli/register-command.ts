@@ -6,17 +6,35 @@ import { join } from 'node:path';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { MANIFEST_FILE } from '../release/manifest';
 import { MAX_VERSION_LENGTH, SPEC_NAME } from '../input/trust-spec-schema';
+import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
 import type { Io } from './io';
 import { specPath, templatesDir } from './project-paths';
 import { UsageError } from './usage-error';
 
-export interface RegisterOptions {
-  readonly event?: string;
-  readonly 'terraform-outputs'?: string;
-  readonly cloud?: string;
-  readonly spec?: string;
-  readonly respond?: boolean;
-}
+const OPTIONS = [
+  { name: 'event', value: 'FILE', oneOf: 'input', description: 'A CloudFormation custom-resource request, as JSON (AWS).' },
+  {
+    name: 'terraform-outputs',
+    value: 'FILE',
+    oneOf: 'input',
+    description: 'The "terraform output -json" of a customer\'s Terraform root (GCP or Azure); needs --cloud.',
+  },
+  { name: 'cloud', value: 'gcp|azure', description: 'The cloud of the --terraform-outputs.' },
+  { ...SPEC_OPTION, description: 'The trust spec, whose published releases (templates/ beside it) the request must name.' },
+  { name: 'respond', description: "Send CloudFormation the answer (to the request's ResponseURL); a Delete is always answered SUCCESS." },
+] as const;
+
+export const register = defineCommand({
+  name: 'register',
+  summary: "The vendor's side of registration: read a customer's request and print the customer's registration record as JSON.",
+  description: [
+    "Exit 2 when it is not a published release's role in the stack's own account. A Delete is always answered SUCCESS: deregistration never blocks revocation.",
+  ],
+  options: OPTIONS,
+  handler: registerCommand,
+});
+
+type RegisterOptions = OptionValues<typeof OPTIONS>;
 
 /** What the vendor keeps of one customer's deployment. */
 export interface RegistrationRecord {
@@ -47,7 +65,7 @@ const VERSION = /^[0-9][0-9A-Za-z.+-]*$/;
  * spec, and prints the registration record as JSON. Refuses (exit 2, one line) what does not
  * hold together. A Delete is always answered SUCCESS: deregistration never blocks revocation.
  */
-export async function registerCommand(options: RegisterOptions, io: Io): Promise<number> {
+async function registerCommand(options: RegisterOptions, io: Io): Promise<number> {
   if ((options.event === undefined) === (options['terraform-outputs'] === undefined))
     throw new UsageError('register needs --event FILE or --terraform-outputs FILE, not both');
   const releases = templatesDir(specPath(options.spec));

@@ -3,12 +3,18 @@ import { join } from 'node:path';
 import { loadSpec } from '../input/load-spec';
 import { builtInCatalog } from '../catalog/catalog';
 import { previousRelease, VERSIONS_FILE } from '../release/versions-index';
+import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
 import type { Io } from './io';
 import { releaseDir, shown, specPath } from './project-paths';
 
-export interface ReleaseInfoOptions {
-  readonly spec?: string;
-}
+const OPTIONS = [SPEC_OPTION] as const;
+
+export const releaseInfo = defineCommand({
+  name: 'release-info',
+  summary: "The spec's name, version and release folder, and the release before it (pre-releases skipped), as JSON for a release workflow.",
+  options: OPTIONS,
+  handler: releaseInfoCommand,
+});
 
 /**
  * The git tag and GitHub release of one version of one product: `<name>-v<version>`. The name is
@@ -23,7 +29,7 @@ export function releaseTag(name: string, version: string): string {
  * version, as JSON: its name, version, release tag, folder, and the release before it
  * (pre-releases skipped, so a customer's upgrade diff is against what they could have installed).
  */
-export function releaseInfoCommand(options: ReleaseInfoOptions, io: Io): number {
+function releaseInfoCommand(options: OptionValues<typeof OPTIONS>, io: Io): number {
   const specFile = specPath(options.spec);
   const { spec } = loadSpec(shown(specFile), builtInCatalog().ids);
   const dir = releaseDir(specFile, spec.name, spec.version);

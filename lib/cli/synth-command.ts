@@ -7,21 +7,43 @@ import { writeRelease } from '../output/write-release';
 import { SpecError } from '../input/spec-error';
 import { checkOutDir, releaseDir, shown, specPath } from './project-paths';
 import { loadModel, parseClouds } from './spec-options';
+import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
 import type { Io } from './io';
 import { UsageError } from './usage-error';
 
-export interface SynthOptions {
-  readonly spec?: string;
-  readonly out?: string;
-  readonly cloud?: string;
-}
+const OPTIONS = [
+  SPEC_OPTION,
+  {
+    name: 'out',
+    value: 'DIR',
+    description: 'Write the release to DIR instead of publishing it: a new or empty folder, or one synth wrote before.',
+    default: "templates/<name>/v<version>/ beside the spec's project, immutable once published",
+  },
+  {
+    name: 'cloud',
+    value: 'CLOUDS',
+    description:
+      "Only these of the spec's clouds, comma-separated (aws,gcp,azure); needs --out, since a published release holds every cloud.",
+    default: 'every cloud of the spec',
+  },
+] as const;
+
+export const synth = defineCommand({
+  name: 'synth',
+  summary: 'Generate the templates for a trust spec.',
+  description: [
+    'Validates the spec, renders every cloud in memory, then writes the release folder in one step; on bad input it writes nothing. A published folder is written again only as it was published (hand edits are restored); a changed spec needs a new version.',
+  ],
+  options: OPTIONS,
+  handler: synthCommand,
+});
 
 /**
  * `alien-trust synth`: validates the spec, renders every cloud in memory, then writes the
  * release folder in one step. Without `--out` it publishes `templates/<name>/v<version>/`
  * beside the spec's project, which is immutable once written.
  */
-export async function synthCommand(options: SynthOptions, io: Io): Promise<number> {
+async function synthCommand(options: OptionValues<typeof OPTIONS>, io: Io): Promise<number> {
   const specFile = specPath(options.spec);
   if (options.cloud !== undefined && options.out === undefined) {
     throw new UsageError('--cloud needs --out DIR: a published release holds every cloud of the spec');
