@@ -127,8 +127,10 @@ test('every Azure permission is an operation of the built-in roles or the provid
 test("every set id is a built-in set or one of Alien's management ids, unless marked as one Alien emits but does not register", () => {
   const unknown = calls.filter((c) => !SET_ID.test(c.setId) || (!knownIds.has(c.setId) && c.unregistered !== true));
   expect(unknown.map((c) => `${c.file}: ${c.setId} (${c.call})`)).toEqual([]);
-  // An id marked unregistered really is unknown to both lists, else the mark is stale.
-  expect(calls.filter((c) => c.unregistered === true && knownIds.has(c.setId)).map((c) => `${c.file}: ${c.setId}`)).toEqual([]);
+  // An id marked unregistered really is unknown to Alien's registry, else the mark is stale (the
+  // catalog may still hold a set with that id, for the calls Alien's manager makes under it).
+  const alienIds = new Set([...alienManagementSets().ids, ...Object.keys(alienManagementSets().refused)]);
+  expect(calls.filter((c) => c.unregistered === true && alienIds.has(c.setId)).map((c) => `${c.file}: ${c.setId}`)).toEqual([]);
 });
 
 describe('profile.yaml', () => {
