@@ -1,6 +1,6 @@
 import type { AwsStatementSpec } from '../../input/permission-set-schema';
 import { PREFIX_PLACEHOLDER as PREFIX } from '../../input/variables';
-import type { SetRule } from '../finding';
+import { defineRule } from '../rule';
 
 /**
  * Resources AWS itself owns, which no deployment can name, and when a statement holds an ARN
@@ -29,23 +29,28 @@ function conditionsMentionPrefix(statement: AwsStatementSpec): boolean {
 }
 
 /**
- * Every ARN names the deployment's own resources (`${prefix}` in the ARN), or the statement's
- * conditions do (for resources named by id, such as security groups, matched by tag). `*` is
- * checked against the action's resource types by the list check. Resources AWS owns are the
- * exception: Bedrock's models, and machine images held to Amazon's own by `ec2:Owner`.
+ * `*` is checked against the action's resource types by the list check, not here.
  */
-export const awsResourcesCarryPrefix: SetRule = (set) =>
-  (set.aws ?? []).flatMap((statement, s) =>
-    conditionsMentionPrefix(statement)
-      ? []
-      : statement.resources.flatMap((resource, r) =>
-          resource === '*' || resource.includes(PREFIX) || ownedByAws(statement, resource)
-            ? []
-            : [
-                {
-                  path: ['aws', s, 'resources', r],
-                  message: `${resource} is not limited to the deployment; include \${prefix} in the name, or a condition on \${prefix}`,
-                },
-              ],
-        ),
-  );
+export const awsResourcesCarryPrefix = defineRule(
+  {
+    id: 'aws-prefix-scope',
+    summary:
+      "Every ARN names the deployment's own resources (`${prefix}` in the ARN), or the statement's conditions do (for resources named by id, such as security groups, matched by tag); only resources AWS itself owns (Bedrock's foundation models and system inference profiles, machine images held to Amazon's by `ec2:Owner`) are exempt.",
+    why: "The vendor is trusted with one deployment, not with the account: a grant on resources without the prefix reaches the customer's other workloads and other vendors' deployments.",
+  },
+  (set) =>
+    (set.aws ?? []).flatMap((statement, s) =>
+      conditionsMentionPrefix(statement)
+        ? []
+        : statement.resources.flatMap((resource, r) =>
+            resource === '*' || resource.includes(PREFIX) || ownedByAws(statement, resource)
+              ? []
+              : [
+                  {
+                    path: ['aws', s, 'resources', r],
+                    message: `${resource} is not limited to the deployment; include \${prefix} in the name, or a condition on \${prefix}`,
+                  },
+                ],
+          ),
+    ),
+);

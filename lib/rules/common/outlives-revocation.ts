@@ -1,6 +1,6 @@
 import type { PermissionSetSpec } from '../../input/permission-set-schema';
 import type { Cloud } from '../../input/variables';
-import type { SetRule } from '../finding';
+import { defineRule } from '../rule';
 import { setGrants, type Grant } from '../sensitive';
 
 /**
@@ -59,30 +59,43 @@ export function outlivingGrants(set: PermissionSetSpec): OutlivingGrant[] {
   });
 }
 
-/** A grant that can outlast the trust needs `outlivesRevocation`, with how to find what it left on that cloud. */
-export const outlivingGrantsAreMarked: SetRule = (set) =>
-  outlivingGrants(set).flatMap((g) => {
-    if (!set.outlivesRevocation) {
-      return [
-        {
-          path: g.path,
-          message: `${g.operation} ${g.what}, which revoking does not undo; only a set with "outlivesRevocation" (reason, and per cloud how to find and remove what it left) may grant it`,
-        },
-      ];
-    }
-    if (!set.outlivesRevocation[g.cloud]) {
-      return [
-        {
-          path: ['outlivesRevocation', g.cloud],
-          message: `say how the customer finds and removes what ${g.operation} left on ${g.cloud} after revoking`,
-        },
-      ];
-    }
-    return [];
-  });
+export const outlivingGrantsAreMarked = defineRule(
+  {
+    id: 'outlives-revocation-marked',
+    summary:
+      'A grant whose effect can outlast the trust (a trust or resource policy, a subscription in another project, an identity attached to a resource, a reset credential) is only in a set with `outlivesRevocation`: the reason, and per cloud how the customer finds and removes what it left.',
+    why: 'Deleting the vendor\'s identity does not undo what such a grant wrote, and IAM cannot constrain its content; the review lists it under "What revoking does not undo", so the customer knows what to clean up.',
+  },
+  (set) =>
+    outlivingGrants(set).flatMap((g) => {
+      if (!set.outlivesRevocation) {
+        return [
+          {
+            path: g.path,
+            message: `${g.operation} ${g.what}, which revoking does not undo; only a set with "outlivesRevocation" (reason, and per cloud how to find and remove what it left) may grant it`,
+          },
+        ];
+      }
+      if (!set.outlivesRevocation[g.cloud]) {
+        return [
+          {
+            path: ['outlivesRevocation', g.cloud],
+            message: `say how the customer finds and removes what ${g.operation} left on ${g.cloud} after revoking`,
+          },
+        ];
+      }
+      return [];
+    }),
+);
 
-/** The marking on a set that leaves nothing behind would send reviewers looking in vain. */
-export const outlivesRevocationMarkIsNeeded: SetRule = (set) =>
-  set.outlivesRevocation && outlivingGrants(set).length === 0
-    ? [{ path: ['outlivesRevocation'], message: 'the set grants nothing that outlasts revocation; remove "outlivesRevocation"' }]
-    : [];
+export const outlivesRevocationMarkIsNeeded = defineRule(
+  {
+    id: 'outlives-revocation-needed',
+    summary: '`outlivesRevocation` only on a set that grants something whose effect outlasts revocation.',
+    why: 'The marking on a set that leaves nothing behind would send reviewers (and customers cleaning up) looking in vain.',
+  },
+  (set) =>
+    set.outlivesRevocation && outlivingGrants(set).length === 0
+      ? [{ path: ['outlivesRevocation'], message: 'the set grants nothing that outlasts revocation; remove "outlivesRevocation"' }]
+      : [],
+);
