@@ -52,10 +52,7 @@ export function cliReference(commands: readonly Command[]): string {
     '`--version` prints the version. Options may come in any order; a value follows its option',
     '(`--spec FILE` or `--spec=FILE`).',
     '',
-    ...table(
-      ['Command', 'What it does'],
-      commands.map((c) => [`[${c.name}](#${c.name})`, prose(c.summary)]),
-    ),
+    ...commands.map((c) => `- [${c.name}](#${c.name}): ${prose(c.summary)}`),
     '',
     ...commands.flatMap((c) => [...commandSection(c), '']),
     '## Exit codes',
