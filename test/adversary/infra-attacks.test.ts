@@ -169,7 +169,7 @@ describe('with the whole catalog granted, the vendor', () => {
       }
     });
 
-    test('no EC2 grant of the catalog is keyed on the Name tag', () => {
+    test('no EC2 or ACM grant of the catalog is keyed on the Name tag', () => {
       const keyedOnName = statements.filter((s) => JSON.stringify(s.conditions ?? {}).includes('Tag/Name'));
       expect(keyedOnName.flatMap((s) => s.actions.filter((a) => a.startsWith('ec2:') || a.startsWith('acm:')))).toEqual([]);
     });
