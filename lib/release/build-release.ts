@@ -2,13 +2,16 @@ import { templateSizeWarning } from '../aws/template-size';
 import type { TrustModel } from '../model/trust-model';
 import type { TrustSpec } from '../input/trust-spec-schema';
 import { generateTemplates, type ReleaseFiles } from '../output/generate';
+import { installPage, INSTALL_FILE } from '../review/install-page';
 import { permissionsReview, REVIEW_FILE } from '../review/permissions-review';
 import { MANIFEST_FILE, manifestFor } from './manifest';
 
-/** Every file of a release folder, in memory: the templates, their review and the manifest. */
+/** Every file of a release folder, in memory: the templates, the customer's pages (review, install steps) and the manifest. */
 export function buildRelease(model: TrustModel, spec: TrustSpec): ReleaseFiles {
   const files = generateTemplates(model);
   files.set(REVIEW_FILE, permissionsReview(model));
+  // Read from the templates above, so the steps name exactly the inputs they declare.
+  files.set(INSTALL_FILE, installPage(model, files));
   files.set(MANIFEST_FILE, manifestFor(model, spec, files));
   return files;
 }

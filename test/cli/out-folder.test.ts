@@ -82,7 +82,7 @@ describe('paths resolve against the project, not the shell', () => {
       mkdirSync('test');
       process.chdir('test');
       const result = await run('check');
-      expect(result).toMatchObject({ code: 0, out: `${join(root, 'templates/acme-app/v1.2.3')} is up to date (9 files)` });
+      expect(result).toMatchObject({ code: 0, out: `${join(root, 'templates/acme-app/v1.2.3')} is up to date (10 files)` });
       expect(existsSync(join(root, 'test', 'templates'))).toBe(false);
     }));
 });

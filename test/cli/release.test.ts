@@ -35,6 +35,7 @@ describe('publishing a release', () => {
         specCanonicalSha256: sha256(canonicalSpec(parseSpec(VALID_SPEC, 'spec.yaml', builtInCatalog().ids).spec)),
       });
       expect(manifest.files.map((f: any) => f.path)).toEqual([
+        'INSTALL.md',
         'PERMISSIONS.md',
         'aws/main.tf.json',
         'aws/module/main.tf.json',

@@ -24,6 +24,7 @@ describe('alien-trust synth', () => {
     expect(result.code).toBe(0);
     expect(notWarnings(result.err)).toEqual([]);
     expect(Object.keys(snapshotDir(out))).toEqual([
+      'INSTALL.md',
       'PERMISSIONS.md',
       'aws/main.tf.json',
       'aws/module/main.tf.json',
@@ -47,13 +48,20 @@ describe('alien-trust synth', () => {
   test('--cloud narrows the clouds that are written', async () => {
     const out = join(tmp(), 'release');
     expect((await run('synth', '--spec', fixturePath('full'), '--out', out, '--cloud', 'gcp')).code).toBe(0);
-    expect(Object.keys(snapshotDir(out))).toEqual(['PERMISSIONS.md', 'gcp/main.tf.json', 'gcp/module/main.tf.json', 'manifest.json']);
+    expect(Object.keys(snapshotDir(out))).toEqual([
+      'INSTALL.md',
+      'PERMISSIONS.md',
+      'gcp/main.tf.json',
+      'gcp/module/main.tf.json',
+      'manifest.json',
+    ]);
   });
 
   test('writes only the clouds the spec names', async () => {
     const out = join(tmp(), 'release');
     expect((await run('synth', '--spec', fixturePath('aws-only'), '--out', out)).code).toBe(0);
     expect(Object.keys(snapshotDir(out))).toEqual([
+      'INSTALL.md',
       'PERMISSIONS.md',
       'aws/main.tf.json',
       'aws/module/main.tf.json',

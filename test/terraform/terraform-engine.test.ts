@@ -71,12 +71,11 @@ const SPECS: Record<string, string> = {
 
 const WITH_LONGEST_INPUTS = new Set([FLAGSHIP, ...Object.keys(LIMIT_SPECS)]);
 
-/** The README's own apply commands, read from the README so that the tested inputs cannot drift from it. */
-function readmeApplyVariables(cloud: 'aws' | 'gcp' | 'azure'): Record<string, string> {
-  const readme = readIfPresent('README.md') ?? '';
-  const heading = { aws: 'For a customer applying the AWS Terraform', gcp: 'GCP', azure: 'Azure' }[cloud];
-  const section = readme.split(/^### /m).find((s) => s.startsWith(heading)) ?? '';
-  const command = section.match(/terraform apply((?:\\\n|[^\n])*)/)?.[1] ?? '';
+/** The customer pages' own apply commands (docs/customer-<cloud>.md), read from them so that the tested inputs cannot drift from them. */
+function documentedApplyVariables(cloud: 'aws' | 'gcp' | 'azure'): Record<string, string> {
+  const page = readIfPresent(`docs/customer-${cloud}.md`) ?? '';
+  // A command at the start of a line: the pages also name `terraform apply` in their prose.
+  const command = page.match(/^terraform apply((?:\\\n|[^\n])*)/m)?.[1] ?? '';
   const variables = Object.fromEntries([...command.matchAll(/-var ([a-z_]+)=(\S+)/g)].map((m) => [m[1], m[2]]));
   if (Object.keys(variables).length > 0) return variables;
   return {
@@ -240,16 +239,16 @@ describeWithTerraform('Terraform on the generated Terraform', () => {
       expect(errors.filter((e) => e !== 'Error: Failed to query available provider packages')).toEqual([]);
     });
 
-    test.each(clouds)("%s: the README's apply command and the handoff's tfvars apply, within every limit", async (cloud) => {
-      // The README shows one trust form; a root takes the variables it declares.
+    test.each(clouds)("%s: the customer page's apply command and the handoff's tfvars apply, within every limit", async (cloud) => {
+      // The customer page shows one trust form; a root takes the variables it declares.
       const declared = Object.keys(filesOf(cloud)[TERRAFORM_FILES.root].variable ?? {});
-      const readme = Object.fromEntries(Object.entries(readmeApplyVariables(cloud)).filter(([name]) => declared.includes(name)));
-      const inputs = [await handoffTfvars(text, 'acme-corp', readme.resource_prefix)];
+      const documented = Object.fromEntries(Object.entries(documentedApplyVariables(cloud)).filter(([name]) => declared.includes(name)));
+      const inputs = [await handoffTfvars(text, 'acme-corp', documented.resource_prefix)];
       // The longest inputs where names are longest: the flagship and the specs at the limits
       // (the others' names are shorter, and every apply costs the suite a Terraform run).
       if (WITH_LONGEST_INPUTS.has(name)) inputs.push(await handoffTfvars(text, longestCustomerId, longestPrefix));
       // Both applies at once: each is a Terraform process of its own.
-      const results = await Promise.all(inputs.map((tfvars) => applyScratch(filesOf(cloud), { ...readme, ...tfvars[cloud] })));
+      const results = await Promise.all(inputs.map((tfvars) => applyScratch(filesOf(cloud), { ...documented, ...tfvars[cloud] })));
       for (const { apply, args } of results) {
         expect(apply.stderr).toBe('');
         expect(args.size).toBeGreaterThan(0);
