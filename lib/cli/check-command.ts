@@ -2,6 +2,7 @@ import { buildRelease } from '../release/build-release';
 import { driftLines, driftMessage, releaseDrift } from '../release/release-drift';
 import { compareRelease, readRelease } from '../release/release-folder';
 import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
+import { EXIT_CODES } from './exit-codes';
 import type { Io } from './io';
 import { releaseDir, shown, specPath } from './project-paths';
 import { loadModel } from './spec-options';
@@ -41,5 +42,5 @@ async function checkCommand(options: OptionValues<typeof OPTIONS>, io: Io): Prom
     `${driftMessage(drift, { dir: shown(folder), version: model.version, spec: shown(specFile), synth })}${lines.length > 0 ? ':' : ''}`,
   );
   for (const line of lines) io.err(line);
-  return 1;
+  return EXIT_CODES.failed.code;
 }

@@ -10,7 +10,8 @@ export const EXIT_CODES = {
   success: { code: 0, meaning: 'success' },
   failed: {
     code: 1,
-    meaning: 'a check or gate failed (check: the release folder differs; diff: a --fail-on-* gate), or an internal error',
+    meaning:
+      'a check or gate failed (check: the release folder differs; diff: a --fail-on-* gate), register --respond could not answer CloudFormation, or an internal error',
   },
   badInput: {
     code: 2,

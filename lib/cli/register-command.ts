@@ -7,6 +7,7 @@ import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { MANIFEST_FILE } from '../release/manifest';
 import { MAX_VERSION_LENGTH, SPEC_NAME } from '../input/trust-spec-schema';
 import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
+import { EXIT_CODES } from './exit-codes';
 import type { Io } from './io';
 import { specPath, templatesDir } from './project-paths';
 import { UsageError } from './usage-error';
@@ -81,7 +82,7 @@ async function registerCommand(options: RegisterOptions, io: Io): Promise<number
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     io.err(`alien-trust: refused: ${e.message}`);
-    return 2;
+    return EXIT_CODES.badInput.code;
   }
 }
 
@@ -133,7 +134,7 @@ async function registerEvent(event: unknown, releases: string, respond: boolean,
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
     io.err(`alien-trust: refused: ${e.message}; no response can be sent`);
-    return 2;
+    return EXIT_CODES.badInput.code;
   }
   const fallbackId =
     typeof event.PhysicalResourceId === 'string' && event.PhysicalResourceId !== ''
@@ -171,10 +172,10 @@ async function registerEvent(event: unknown, releases: string, respond: boolean,
       await putResponse(request.ResponseURL, JSON.stringify(body));
     } catch (e) {
       io.err(`alien-trust: could not send the response to CloudFormation: ${(e as Error).message}`);
-      return 1;
+      return EXIT_CODES.failed.code;
     }
   }
-  return refusal === undefined ? 0 : 2;
+  return refusal === undefined ? EXIT_CODES.success.code : EXIT_CODES.badInput.code;
 }
 
 function awsRecord(event: Record<string, unknown>, request: CloudFormationRequest, releases: string): RegistrationRecord {
