@@ -93,6 +93,31 @@ describe('with the whole catalog granted, the vendor', () => {
   });
 });
 
+describe("Alien's tag as the ownership marker, where a name cannot carry the prefix", () => {
+  const key = arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab');
+  const identity = arn('ses', 'identity/mail.example.com');
+
+  test('reads a key and manages an email identity only while it carries the deployment tag', () => {
+    const tagged = { 'aws:ResourceTag/deployment': 'acme' };
+    expect(allows(statements, { action: 'kms:DescribeKey', resource: key, context: tagged })).toBe(true);
+    expect(allows(statements, { action: 'ses:DeleteEmailIdentity', resource: identity, context: tagged })).toBe(true);
+    for (const context of [{}, { 'aws:ResourceTag/deployment': 'acmeprod' }, { 'aws:ResourceTag/Name': 'acme-data' }]) {
+      expect(allows(statements, { action: 'kms:DescribeKey', resource: key, context })).toBe(false);
+      expect(allows(statements, { action: 'ses:DeleteEmailIdentity', resource: identity, context })).toBe(false);
+    }
+  });
+
+  test('cannot put the tag on a key or an identity it does not own, and so claim it', () => {
+    const claim = { 'aws:RequestTag/deployment': 'acme', 'aws:TagKeys': 'deployment' };
+    for (const [action, resource] of [
+      ['kms:TagResource', key],
+      ['ses:TagResource', identity],
+    ]) {
+      expect([action, allows(statements, { action, resource, context: claim })]).toEqual([action, false]);
+    }
+  });
+});
+
 describe('GCP and Azure, where the door is a permission of the custom role', () => {
   test("no built-in set writes a bucket's or an object's IAM policy (allUsers, another project's member)", () => {
     for (const permission of ['storage.buckets.setIamPolicy', 'storage.objects.setIamPolicy', 'storage.managedFolders.setIamPolicy']) {
