@@ -101,7 +101,8 @@ describe("Alien's tag as the ownership marker, where a name cannot carry the pre
     const tagged = { 'aws:ResourceTag/deployment': 'acme' };
     expect(allows(statements, { action: 'kms:DescribeKey', resource: key, context: tagged })).toBe(true);
     expect(allows(statements, { action: 'ses:DeleteEmailIdentity', resource: identity, context: tagged })).toBe(true);
-    for (const context of [{}, { 'aws:ResourceTag/deployment': 'acmeprod' }, { 'aws:ResourceTag/Name': 'acme-data' }]) {
+    const untagged: Record<string, string>[] = [{}, { 'aws:ResourceTag/deployment': 'acmeprod' }, { 'aws:ResourceTag/Name': 'acme-data' }];
+    for (const context of untagged) {
       expect(allows(statements, { action: 'kms:DescribeKey', resource: key, context })).toBe(false);
       expect(allows(statements, { action: 'ses:DeleteEmailIdentity', resource: identity, context })).toBe(false);
     }
