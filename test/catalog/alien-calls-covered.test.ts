@@ -35,7 +35,7 @@ describe('the verdict can fail', () => {
   });
 
   test('a permission the set does not list is a gap on GCP and Azure', () => {
-    expect(callVerdict({ ...call, cloud: 'gcp', permission: 'run.services.setIamPolicy' }, catalog).status).toBe('gap');
+    expect(callVerdict({ ...call, cloud: 'gcp', permission: 'run.jobs.create' }, catalog).status).toBe('gap');
     expect(callVerdict({ ...call, cloud: 'azure', permission: 'Microsoft.App/containerApps/listSecrets/action' }, catalog).status).toBe(
       'gap',
     );

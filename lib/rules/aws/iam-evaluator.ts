@@ -35,12 +35,20 @@ export function allows(statements: readonly AwsStatementSpec[], request: AwsRequ
     (s) =>
       s.actions.some((a) => iamGlob(a, request.action, true)) &&
       s.resources.some((r) => iamGlob(r, request.resource)) &&
-      Object.entries(s.conditions ?? {}).every(([operator, entries]) => {
+      Object.entries(s.conditions ?? {}).every(([qualified, entries]) => {
+        // `ForAllValues:` and `ForAnyValue:` (keys with several values, such as events:TargetArn):
+        // a request here carries one value per key, which the operator tests; a key the request
+        // does not carry passes `ForAllValues` (as in IAM, hence a `Null` check beside it) and
+        // fails `ForAnyValue`.
+        const [set, operator] = qualified.includes(':') ? qualified.split(':') : [undefined, qualified];
+        if (set !== undefined && set !== 'ForAllValues' && set !== 'ForAnyValue')
+          throw new Error(`the evaluator does not know ${qualified}`);
         // `…IfExists`: a key the request does not carry passes; one it carries must match.
         const ifExists = operator.endsWith('IfExists') && operator !== 'Null';
         const test = OPERATORS[ifExists ? operator.slice(0, -'IfExists'.length) : operator];
-        if (!test) throw new Error(`the evaluator does not know ${operator}`);
+        if (!test) throw new Error(`the evaluator does not know ${qualified}`);
         return Object.entries(entries).every(([key, value]) => {
+          if (set && request.context[key] === undefined) return set === 'ForAllValues';
           if (ifExists && request.context[key] === undefined) return true;
           const values = typeof value === 'boolean' ? [String(value)] : Array.isArray(value) ? value : [value];
           return values.some((v) => test(request.context[key], v));
