@@ -18,13 +18,14 @@ export function awsServiceLinkedRoles(sets: readonly PermissionSet[]): string[] 
 
 /**
  * Whether a granted set creates anything in a VPC only when the VPC is the deployment's, found
- * by its Name tag: a customer who brings their own VPC must tag it so.
+ * by Alien's tag `deployment=<prefix>`: a customer who brings their own VPC must tag it so.
  */
 export function awsNeedsTaggedVpc(sets: readonly PermissionSet[]): boolean {
   return sets.some((s) =>
     (s.aws ?? []).some(
       (statement) =>
-        statement.resources.some(isAnyVpc) && Object.values(statement.conditions ?? {}).some((byKey) => 'aws:ResourceTag/Name' in byKey),
+        statement.resources.some(isAnyVpc) &&
+        Object.values(statement.conditions ?? {}).some((byKey) => 'aws:ResourceTag/deployment' in byKey),
     ),
   );
 }

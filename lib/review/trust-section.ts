@@ -110,7 +110,7 @@ function awsBeforeLaunch(model: TrustModel): string[] {
       : []),
     ...(awsNeedsTaggedVpc(model.permissionSets)
       ? [
-          `- **Your own VPC**: the vendor creates in a VPC only when its ${code('Name')} tag starts with ${code(`${shown(AWS.inputs.prefix)}-`)}; tag a VPC you bring for this deployment so.`,
+          `- **Your own VPC**: the vendor creates in a VPC only when it carries the tag ${code(`deployment=${shown(AWS.inputs.prefix)}`)}; tag a VPC you bring for this deployment so.`,
         ]
       : []),
   ];

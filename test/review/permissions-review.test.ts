@@ -32,10 +32,10 @@ describe('the permissions review', () => {
     const needing = permissionsReview(modelFromText(VALID_SPEC.replace('[logs/read]', '[compute-cluster/provision, container/provision]')));
     expect(needing).toContain('service-linked role in the account');
     expect(needing).toContain('`elasticloadbalancing.amazonaws.com`, `autoscaling.amazonaws.com`');
-    expect(needing).toContain('its `Name` tag starts with `<ResourcePrefix>-`');
+    expect(needing).toContain('it carries the tag `deployment=<ResourcePrefix>`');
     const balancerOnly = permissionsReview(modelFromText(VALID_SPEC.replace('[logs/read]', '[container/management]')));
     expect(balancerOnly).not.toContain('service-linked role');
-    expect(balancerOnly).not.toContain('`Name` tag starts with');
+    expect(balancerOnly).not.toContain('carries the tag `deployment=');
     expect(review).not.toContain('service-linked role');
   });
 

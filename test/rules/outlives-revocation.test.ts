@@ -40,14 +40,10 @@ describe('grants whose effect outlasts revocation', () => {
     const found = builtInCatalog().sets.flatMap((s) => outlivingGrants(s).map((g) => g.operation));
     // No built-in set writes a trust policy any more (iam:CreateRole is refused outright by
     // identitiesAreTheTemplates), nor a queue's or topic's policy or a Pub/Sub subscription
-    // (refused by the queue sets: test/adversary/resource-policies.test.ts, pubsub.test.ts);
-    // the rule still covers them for custom sets.
-    for (const op of [
-      'ecr:SetRepositoryPolicy',
-      'ses:CreateReceiptRule',
-      'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action',
-      'rds:ModifyDBInstance',
-    ]) {
+    // (refused by the queue sets: test/adversary/resource-policies.test.ts, pubsub.test.ts),
+    // nor an ECR repository policy (refused by artifact-registry/provision:
+    // test/adversary/infra-attacks.test.ts); the rule still covers them for custom sets.
+    for (const op of ['ses:CreateReceiptRule', 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action', 'rds:ModifyDBInstance']) {
       expect(found).toContain(op);
     }
   });
@@ -55,15 +51,15 @@ describe('grants whose effect outlasts revocation', () => {
   test('the review lists, per cloud, what each granted marked set leaves and how to find it; and deployed code for every spec', () => {
     const review = permissionsReview(
       modelFromText(
-        VALID_SPEC.replace('[logs/read]', '[logs/read, email/provision, azure-storage-account/provision, artifact-registry/provision]'),
+        VALID_SPEC.replace('[logs/read]', '[logs/read, email/provision, azure-storage-account/provision, postgres/management]'),
       ),
     );
     const section = review.slice(review.indexOf('### What revoking does not undo'));
     expect(section).toContain('**Deployed code keeps running**');
     expect(section).toContain('- **AWS, `email/provision`**:');
     expect(section).toContain('- **Azure, `azure-storage-account/provision`**:');
-    expect(section).toContain('- **AWS, `artifact-registry/provision`**:');
-    expect(section).toContain('aws ecr get-repository-policy');
+    expect(section).toContain('- **AWS, `postgres/management`**:');
+    expect(section).toContain('--manage-master-user-password');
     expect(review).toContain('> **Outlives revocation**:');
     const plain = permissionsReview(modelFromText(VALID_SPEC));
     expect(plain).toContain('- Nothing else: no granted set writes a trust or resource policy');
