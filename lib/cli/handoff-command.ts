@@ -275,10 +275,14 @@ function filesIn(dir: string): string[] {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
+/** A record's fields but its date and history, in the record's order. */
+function undated(record: HandoffRecord): [string, unknown][] {
+  return Object.entries(record).filter(([key]) => key !== 'issued' && key !== 'history');
+}
+
 /** A record's content: everything but its date and history. */
 function content(record: HandoffRecord): string {
-  const { issued: _issued, history: _history, ...rest } = record;
-  return JSON.stringify(rest);
+  return JSON.stringify(Object.fromEntries(undated(record)));
 }
 
 function sameRecord(a: HandoffRecord, b: HandoffRecord): boolean {
@@ -288,9 +292,8 @@ function sameRecord(a: HandoffRecord, b: HandoffRecord): boolean {
 /** The top-level fields (one level down for clouds) whose values differ. */
 function changedFields(before: HandoffRecord, after: HandoffRecord): string[] {
   const flat = (record: HandoffRecord): Record<string, string> => {
-    const { issued: _issued, history: _history, ...rest } = record;
     return Object.fromEntries(
-      Object.entries(rest).flatMap(([key, value]) =>
+      undated(record).flatMap(([key, value]) =>
         value !== null && typeof value === 'object'
           ? Object.entries(value).map(([k, v]) => [`${key}.${k}`, JSON.stringify(v)])
           : [[key, JSON.stringify(value)]],

@@ -4,13 +4,13 @@ import { MANIFEST_FILE } from '../release/manifest';
 import { UsageError } from './usage-error';
 
 /** The spec file when neither `--spec` nor ALIEN_TRUST_SPEC names one. */
-export const DEFAULT_SPEC = 'alien.trust.yaml';
+const DEFAULT_SPEC = 'alien.trust.yaml';
 
 /** Where published releases live, beside the spec's project: `templates/<name>/v<version>/`. */
-export const TEMPLATES_DIR = 'templates';
+const TEMPLATES_DIR = 'templates';
 
 /** The nearest folder at or above `from` that holds a package.json, else `from` itself. */
-export function projectRoot(from: string): string {
+function projectRoot(from: string): string {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     if (dirname(dir) === dir) return resolve(from);
@@ -74,7 +74,7 @@ export function checkOutDir(
 }
 
 /** A release folder synth wrote: its manifest names this tool. */
-export function isReleaseFolder(dir: string): boolean {
+function isReleaseFolder(dir: string): boolean {
   try {
     return JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')).generator?.name === 'alien-trust';
   } catch {

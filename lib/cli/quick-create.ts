@@ -12,7 +12,7 @@ const REGION = /^[a-z]{2}-[a-z]+-\d{1,2}$/;
 const OTHER_PARTITION_REGION = /^(cn-|us-gov-|us-iso|eu-isoe-)/;
 const STACK_NAME = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
 
-export interface QuickCreate {
+interface QuickCreate {
   readonly templateUrl: string;
   readonly region: string;
   readonly prefix: string;

@@ -38,7 +38,7 @@ export const register = defineCommand({
 type RegisterOptions = OptionValues<typeof OPTIONS>;
 
 /** What the vendor keeps of one customer's deployment. */
-export interface RegistrationRecord {
+interface RegistrationRecord {
   /** Stable for the deployment: the stack (and resource) on AWS, the identity on GCP and Azure. */
   readonly id: string;
   readonly cloud: 'aws' | 'gcp' | 'azure';

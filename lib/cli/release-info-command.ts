@@ -20,7 +20,7 @@ export const releaseInfo = defineCommand({
  * The git tag and GitHub release of one version of one product: `<name>-v<version>`. The name is
  * in it because one repository can release several products, each with its own 1.0.0.
  */
-export function releaseTag(name: string, version: string): string {
+function releaseTag(name: string, version: string): string {
   return `${name}-v${version}`;
 }
 
