@@ -23,5 +23,5 @@ export function templateSizeWarning(template: string): string | undefined {
     );
   }
   if (bytes <= CFN_TEMPLATE_LIMITS.inline) return undefined;
-  return `aws: the template takes ${bytes} bytes, over the ${CFN_TEMPLATE_LIMITS.inline} that "aws cloudformation deploy --template-file" sends inline: launch it from its S3 URL (the quick-create link) or deploy with --s3-bucket (see README, "Large templates")`;
+  return `aws: the template takes ${bytes} bytes, over the ${CFN_TEMPLATE_LIMITS.inline} that "aws cloudformation deploy --template-file" sends inline: launch it from its S3 URL (the quick-create link) or deploy with --s3-bucket (see docs/customer-aws.md, "Large templates")`;
 }

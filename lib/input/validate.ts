@@ -12,7 +12,7 @@ export function validate<T extends z.ZodType>(source: YamlSource, schema: T): z.
     throw new SpecError([
       source.issue(
         [],
-        'the file is empty; a spec is a YAML mapping with name, version, managingIdentity and permissions (see README, "The trust spec")',
+        'the file is empty; a spec is a YAML mapping with name, version, managingIdentity and permissions (see docs/spec-reference.md)',
       ),
     ]);
   }

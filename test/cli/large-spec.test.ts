@@ -26,7 +26,7 @@ describe('a spec with 200 inline permission sets', () => {
     const bytes = Buffer.byteLength(readFileSync(join(out, 'aws/template.json')));
     expect(bytes).toBeGreaterThan(51_200);
     expect(warning.split('\n')).toContain(
-      `warning: aws: the template takes ${bytes} bytes, over the 51200 that "aws cloudformation deploy --template-file" sends inline: launch it from its S3 URL (the quick-create link) or deploy with --s3-bucket (see README, "Large templates")`,
+      `warning: aws: the template takes ${bytes} bytes, over the 51200 that "aws cloudformation deploy --template-file" sends inline: launch it from its S3 URL (the quick-create link) or deploy with --s3-bucket (see docs/customer-aws.md, "Large templates")`,
     );
   });
 
