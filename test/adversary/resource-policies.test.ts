@@ -152,6 +152,21 @@ describe('GCP and Azure, where the door is a permission of the custom role', () 
       ]);
   });
 
+  test('no built-in set hands out a storage or Service Bus key, which would keep working after revoking until rotated', () => {
+    for (const operation of [
+      'Microsoft.Storage/storageAccounts/listKeys/action',
+      'Microsoft.Storage/storageAccounts/regenerateKey/action',
+      'Microsoft.Storage/storageAccounts/listAccountSas/action',
+      'Microsoft.Storage/storageAccounts/listServiceSas/action',
+      'Microsoft.ServiceBus/namespaces/authorizationRules/write',
+      'Microsoft.ServiceBus/namespaces/authorizationRules/listKeys/action',
+      'Microsoft.ServiceBus/namespaces/queues/authorizationRules/write',
+      'Microsoft.ServiceBus/namespaces/queues/authorizationRules/listKeys/action',
+    ]) {
+      expect([operation, grantedBy('azure', operation)]).toEqual([operation, []]);
+    }
+  });
+
   test("no built-in set writes a Key Vault's access policies on their own", () => {
     expect(grantedBy('azure', 'Microsoft.KeyVault/vaults/accessPolicies/write')).toEqual([]);
   });
