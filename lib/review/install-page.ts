@@ -43,13 +43,16 @@ export function installPage(model: TrustModel, files: ReleaseFiles): string {
     ...(model.aws ? awsSteps(model, files) : []),
     ...(model.gcp ? gcpSteps(model, files) : []),
     ...(model.azure ? azureSteps(model, files) : []),
-    '## Upgrade',
-    '',
-    `Before moving to a newer release, read its ${code(REVIEW_FILE)} and the vendor's release notes (\`alien-trust diff\` of this release and the new one: every grant added or removed, any trust change, and any resource that would be replaced rather than updated). Then follow the new release's ${code(INSTALL_FILE)}: update the stack in place with the new template (CloudFormation: Update → Replace the template), or point Terraform at the new release's folder, run \`terraform init -upgrade\` and apply. The identity keeps its name unless the diff lists a replacement.`,
-    '',
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
+
+/** Before any upgrade: what the customer reads, on every cloud. */
+const BEFORE_UPGRADE = `Before moving to a newer release, read its ${code(REVIEW_FILE)} and the vendor's release notes (\`alien-trust diff\` of this release and the new one: every grant added or removed, any trust change, and any resource that would be replaced rather than updated; the identity keeps its name unless the diff lists a replacement).`;
+
+/** Moving a Terraform configuration to a newer release's folder. */
+const TERRAFORM_UPGRADE =
+  "Then point Terraform at the new release's folder (the `source` of your module block, or the new folder's root with your state), run `terraform init -upgrade`, read `terraform plan` and apply.";
 
 /** What the release grants, in one paragraph, with the link to the review. */
 function summary(model: TrustModel): string {
@@ -120,6 +123,10 @@ function awsSteps(model: TrustModel, files: ReleaseFiles): string[] {
     '',
     `\`aws iam get-role --role-name '${role}' --query Role.AssumeRolePolicyDocument\` shows the trust: only the vendor's ${model.aws!.kind === 'role' ? 'role, and only with your external id' : 'OIDC provider, and only for a token naming your customer id'}. The output ${code(aws.outputs.template)} (${code('template')} in Terraform) is ${code(`${model.name}@${model.version}`)}.`,
     '',
+    '### Upgrade',
+    '',
+    `${BEFORE_UPGRADE} Then update the stack in place with the new release's template (CloudFormation console: the stack → Update → Replace current template, with the new template's URL; or \`aws cloudformation deploy\` of the new ${code('aws/template.json')} with the same stack name and parameters), or, with Terraform: ${TERRAFORM_UPGRADE.replace(/^Then p/, 'p')}`,
+    '',
     '### Revoke',
     '',
     `Delete the stack (\`aws cloudformation delete-stack --stack-name '${stack}'\`), or \`terraform destroy\` where you applied it: the role and its policies are deleted, and credentials issued for it lose every permission with them.${registers ? ' If the vendor does not answer the stack within a minute, delete again retaining `Registration` (`--retain-resources Registration`): the role goes at once.' : ''} [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new sessions while keeping the stack, and what revoking does not undo.`,
@@ -142,6 +149,10 @@ function gcpSteps(model: TrustModel, files: ReleaseFiles): string[] {
     '',
     `\`gcloud iam service-accounts get-iam-policy '${account}'\` shows the one grant that lets the vendor in. The output ${code(gcp.outputs.template)} is ${code(`${model.name}@${model.version}`)}.`,
     '',
+    '### Upgrade',
+    '',
+    `${BEFORE_UPGRADE} ${TERRAFORM_UPGRADE}`,
+    '',
     '### Revoke',
     '',
     `\`terraform destroy\` where you applied it: the service account, its custom roles and grants, and the vendor's grant are deleted; nothing else in your project is touched. [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new tokens while keeping the rest, and what revoking does not undo.`,
@@ -163,6 +174,10 @@ function azureSteps(model: TrustModel, files: ReleaseFiles): string[] {
     '### Check it',
     '',
     `\`az identity federated-credential list --identity-name '${identity}' --resource-group '${group}'\` shows the one credential, ${code(AZURE_FEDERATED_CREDENTIAL_NAME)}, with the vendor's issuer, subject and audience. The output ${code(azure.outputs.template)} is ${code(`${model.name}@${model.version}`)}.`,
+    '',
+    '### Upgrade',
+    '',
+    `${BEFORE_UPGRADE} ${TERRAFORM_UPGRADE}`,
     '',
     '### Revoke',
     '',

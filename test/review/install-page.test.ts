@@ -67,6 +67,9 @@ describe('INSTALL.md', () => {
         expect([cloud, name, command.includes(`-var '${name}=<${name}>'`)]).toEqual([cloud, name, variable.default === undefined]);
       }
       for (const output of Object.keys(root.output)) expect(steps).toContain(`- \`${output}\``);
+      // How to check it, upgrade it and revoke it, on every cloud.
+      for (const part of ['### Check it', '### Upgrade', '### Revoke'])
+        expect([cloud, steps.includes(`\n${part}\n`)]).toEqual([cloud, true]);
       // Nothing else: every variable the command sets is one the root declares.
       for (const [, name] of command.matchAll(/-var '([a-z_]+)=/g)) expect(Object.keys(root.variable)).toContain(name);
     }
