@@ -91,6 +91,18 @@ describe('with the whole catalog granted, the vendor', () => {
     // The one subscription left: to the deployment's own queue.
     expect(allows(statements, call('sns:Subscribe', topic, { 'sns:Protocol': 'sqs', 'sns:Endpoint': arn('sqs', 'acme-jobs') }))).toBe(true);
   });
+
+  test("cannot write a table's, a secret's, a parameter's or a key's resource policy, nor grant itself a key", () => {
+    expect(
+      allowed([
+        call('dynamodb:PutResourcePolicy', arn('dynamodb', 'table/acme-cache')),
+        call('secretsmanager:PutResourcePolicy', arn('secretsmanager', 'secret:acme-db-password-a1b2c3')),
+        call('ssm:PutResourcePolicy', arn('ssm', 'parameter/acme-secrets-ALIEN_COMMANDS_TOKEN')),
+        call('kms:PutKeyPolicy', arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab')),
+        call('kms:CreateGrant', arn('kms', 'key/1234abcd-12ab-34cd-56ef-1234567890ab')),
+      ]),
+    ).toEqual([]);
+  });
 });
 
 describe("Alien's tag as the ownership marker, where a name cannot carry the prefix", () => {
