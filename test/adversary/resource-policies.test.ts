@@ -132,8 +132,16 @@ describe("Alien's tag as the ownership marker, where a name cannot carry the pre
 });
 
 describe('GCP and Azure, where the door is a permission of the custom role', () => {
-  test("no built-in set writes a bucket's or an object's IAM policy (allUsers, another project's member)", () => {
-    for (const permission of ['storage.buckets.setIamPolicy', 'storage.objects.setIamPolicy', 'storage.managedFolders.setIamPolicy']) {
+  test("no built-in set writes a bucket's, an object's, a secret's, a key's or the project's IAM policy (allUsers, another project's member)", () => {
+    for (const permission of [
+      'storage.buckets.setIamPolicy',
+      'storage.objects.setIamPolicy',
+      'storage.managedFolders.setIamPolicy',
+      'secretmanager.secrets.setIamPolicy',
+      'cloudkms.keyRings.setIamPolicy',
+      'cloudkms.cryptoKeys.setIamPolicy',
+      'resourcemanager.projects.setIamPolicy',
+    ]) {
       expect([permission, grantedBy('gcp', permission)]).toEqual([permission, []]);
     }
   });
