@@ -2,11 +2,8 @@ import { Fn } from 'aws-cdk-lib';
 import type { Variable } from '../input/variables';
 import type { Template } from '../model/trust-model';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { AWS_IAM_PATH, NAME_LIMITS, RESOURCE_PREFIX, WORKLOAD_BOUNDARY_SUFFIX } from '../model/names';
+import { RESOURCE_PREFIX } from '../model/names';
 import { hasVariables, renderTemplate } from '../model/template';
-
-/** The logical id of the permissions boundary for workload roles (see TrustRoleStack). */
-export const WORKLOAD_BOUNDARY_ID = 'WorkloadBoundary';
 
 /** The CloudFormation parameter that carries the customer's resource prefix. */
 export const PREFIX_PARAMETER = CUSTOMER_INTERFACE.aws.inputs.prefix;
@@ -16,8 +13,6 @@ const CFN_VARIABLES: Partial<Record<Variable, string>> = {
   partition: '${AWS::Partition}',
   region: '${AWS::Region}',
   account: '${AWS::AccountId}',
-  // Fn::Sub reads a logical id as its Ref: a managed policy's ARN.
-  boundary: `\${${WORKLOAD_BOUNDARY_ID}}`,
 };
 
 /**
@@ -29,7 +24,6 @@ const LONGEST: Partial<Record<Variable, string>> = {
   partition: 'aws-us-gov',
   region: 'ap-southeast-77',
   account: '123456789012',
-  boundary: `arn:aws-us-gov:iam::123456789012:policy${AWS_IAM_PATH}${'p'.repeat(NAME_LIMITS.awsRoleName)}${WORKLOAD_BOUNDARY_SUFFIX}`,
 };
 
 function lookup(table: Partial<Record<Variable, string>>, name: Variable): string {

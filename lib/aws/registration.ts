@@ -3,6 +3,12 @@ import { CfnManagedPolicy, type CfnRole } from 'aws-cdk-lib/aws-iam';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import type { TrustModel } from '../model/trust-model';
 
+/** The workload roles' and instance profiles' ARNs, comma-separated in the spec's order (TrustRoleStack). */
+export interface WorkloadOutputs {
+  readonly roleArns: string;
+  readonly instanceProfileArns?: string;
+}
+
 /** The registration custom resource: its type, logical id and how long CloudFormation waits for the vendor. */
 export const REGISTRATION = {
   type: 'Custom::AlienRegistration',
@@ -18,11 +24,11 @@ export const REGISTRATION = {
 /**
  * One custom resource that reports the stack to the vendor once the trust is in place: it reads
  * the role's ARN (so the role comes first) and depends on every managed policy, and sends the
- * prefix, the customer binding and the release. CloudFormation adds the stack id (account and
+ * prefix, the customer binding, the release and the workload roles' ARNs. CloudFormation adds the stack id (account and
  * region) and the request type, so an update reports the new version and a delete deregisters.
  * Without `registration.aws` in the spec, nothing is added.
  */
-export function addRegistration(stack: Stack, model: TrustModel, role: CfnRole): void {
+export function addRegistration(stack: Stack, model: TrustModel, role: CfnRole, workload?: WorkloadOutputs): void {
   const serviceToken = model.registration?.aws?.serviceToken;
   if (!serviceToken || !model.aws) return;
   const inputs = CUSTOMER_INTERFACE.aws.inputs;
@@ -38,6 +44,9 @@ export function addRegistration(stack: Stack, model: TrustModel, role: CfnRole):
       [binding]: Fn.ref(binding),
       TemplateName: model.name,
       TemplateVersion: model.version,
+      // The workload roles the vendor passes (read by GetAtt, so they come first), as the outputs hold them.
+      ...(workload && { [CUSTOMER_INTERFACE.aws.outputs.workloadRoleArns]: workload.roleArns }),
+      ...(workload?.instanceProfileArns && { [CUSTOMER_INTERFACE.aws.outputs.workloadInstanceProfileArns]: workload.instanceProfileArns }),
     },
   });
   registration.overrideLogicalId(REGISTRATION.logicalId);

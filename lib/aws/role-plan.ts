@@ -1,7 +1,7 @@
-import { LimitError } from '../model/limit-error';
 import { awsProductTag } from '../model/names';
-import type { AwsStatement, AwsTrust, TrustModel } from '../model/trust-model';
-import { AWS_LIMITS, mergeStatements, packPolicies } from './permission-policies';
+import type { AwsStatement, AwsTrust, TrustModel, WorkloadIdentities } from '../model/trust-model';
+import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../model/workload-services';
+import { mergeStatements, packPolicies } from './permission-policies';
 import { selfReadStatement } from './self-read';
 
 /**
@@ -16,11 +16,28 @@ export interface AwsRolePlan {
   readonly roleDescription: string;
   /** The role's managed policies, packed within IAM's limits, numbered from 1 in this order. */
   readonly policies: readonly (readonly AwsStatement[])[];
-  /** The permissions boundary of the roles the vendor creates, when a set creates identities. */
-  readonly boundary?: readonly AwsStatement[];
+  /** The workload roles the template creates (spec `workloadIdentities`), when the spec has them. */
+  readonly workload?: AwsWorkloadPlan;
 }
 
-export const AWS_BOUNDARY_DESCRIPTION = 'The most a role the vendor creates for the deployment may do (its permissions boundary)';
+export interface AwsWorkloadPlan {
+  readonly roles: readonly AwsWorkloadRole[];
+  /** Their managed policies (the same on every role), packed within IAM's limits, numbered from 1. */
+  readonly policies: readonly (readonly AwsStatement[])[];
+}
+
+export interface AwsWorkloadRole {
+  /** The spec's name: the role is `<prefix>-<name>` under `/alien-workload/<prefix>/`. */
+  readonly name: string;
+  readonly description: string;
+  /**
+   * The trust policy's statements, as service principals: those that send `aws:SourceAccount`
+   * are held to the customer's account, the others (EC2) stand alone (lib/model/workload-services.ts).
+   */
+  readonly trust: { readonly services: readonly string[]; readonly sourceAccount: boolean }[];
+  /** Whether EC2 runs as it, so the template creates an instance profile of the same name. */
+  readonly instanceProfile: boolean;
+}
 
 export function awsRolePlan(model: TrustModel): AwsRolePlan {
   const trust = model.aws;
@@ -34,26 +51,44 @@ export function awsRolePlan(model: TrustModel): AwsRolePlan {
         ? `Assumed by ${model.name} (${trust.managingRoleArn}) with your external id`
         : `Assumed by ${model.name} with an OIDC token from ${trust.oidc.issuer} naming your customer id`,
     policies: packPolicies([...mergeStatements(model.permissionSets), selfReadStatement(productTag)]),
-    boundary: model.permissionSets.some((set) => set.createsWorkloadIdentities && set.aws) ? workloadBoundaryStatements(model) : undefined,
+    workload: model.workloadIdentities && workloadPlan(model.name, model.workloadIdentities),
   };
 }
 
 /**
- * The permissions boundary every role the vendor creates must carry (the role writes of a set
- * that creates identities are conditioned on it): the AWS statements of the spec's
- * `workloadIdentities` sets, in one policy, attached to nothing.
+ * The template's own workload roles. The customer's stack writes every trust policy, naming only
+ * the services the spec lists, and their permissions are managed policies of the spec's
+ * `workloadIdentities.permissions` sets, which only the stack writes. No permissions boundary:
+ * the boundary bounded roles the vendor created, and the vendor creates none, nor can it change
+ * a role's policies; a boundary equal to the policies would bound nothing more.
  */
-function workloadBoundaryStatements(model: TrustModel): readonly AwsStatement[] {
-  const sets = model.workloadIdentities?.permissionSets;
-  if (!sets)
-    throw new Error('a set creates workload identities but the model has no workloadIdentities (checkWorkloadIdentities runs first)');
-  const policies = packPolicies(mergeStatements(sets));
-  if (policies.length !== 1) {
-    throw new LimitError(
-      'aws',
-      'permissions boundary',
-      `workloadIdentities.permissions need ${policies.length} policies of ${AWS_LIMITS.policyCharacters} characters; a boundary is one policy. Name fewer sets.`,
-    );
-  }
-  return policies[0];
+function workloadPlan(product: string, workload: WorkloadIdentities): AwsWorkloadPlan {
+  const statements = mergeStatements(workload.permissionSets);
+  return {
+    roles: workload.identities.map(({ name, services }) => {
+      const entries = services.map((s) => WORKLOAD_SERVICES[s]);
+      const trust = [true, false]
+        .map((sourceAccount) => ({ sourceAccount, services: entries.filter((e) => e.sourceAccount === sourceAccount).map((e) => e.aws) }))
+        .filter((t) => t.services.length > 0);
+      return {
+        name,
+        description: `Runs ${product}'s ${name} as ${services.join(', ')}; created by your stack, trusted only by those services`,
+        trust,
+        instanceProfile: services.includes(INSTANCE_PROFILE_SERVICE),
+      };
+    }),
+    policies: packPolicies(statements),
+  };
 }
+
+/**
+ * A workload identity's part of logical ids: its name with each hyphen as `X`. Names are lower
+ * case, so no two names give one id, and the id stays with the name when the spec reorders them
+ * (a new logical id would replace the role, and a replacement of a named role fails).
+ */
+export function workloadLogicalPart(name: string): string {
+  return name.replace(/-/g, 'X');
+}
+
+/** The tag Alien's own resources carry, which its heartbeat checks (`aws:ResourceTag/deployment`). */
+export const DEPLOYMENT_TAG = 'deployment';

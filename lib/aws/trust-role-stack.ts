@@ -1,25 +1,36 @@
 import { CfnCondition, CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   ArnPrincipal,
+  CfnInstanceProfile,
+  CfnManagedPolicy,
   CfnOIDCProvider,
   CfnRole,
   ManagedPolicy,
   PolicyDocument,
   Role,
   WebIdentityPrincipal,
-  type CfnManagedPolicy,
   type IPrincipal,
 } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
-import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsRoleName, RESOURCE_PREFIX } from '../model/names';
+import {
+  AWS_IAM_PATH,
+  awsPolicyDescription,
+  awsPolicyName,
+  awsRoleName,
+  awsWorkloadPath,
+  awsWorkloadPolicyDescription,
+  awsWorkloadPolicyName,
+  awsWorkloadRoleName,
+  RESOURCE_PREFIX,
+} from '../model/names';
 import { CUSTOMER_ID, issuerHost } from '../model/customer-binding';
-import type { AwsStatement, OidcTrust, TrustModel } from '../model/trust-model';
-import { PREFIX_PARAMETER, WORKLOAD_BOUNDARY_ID } from './aws-variables';
+import type { OidcTrust, TrustModel } from '../model/trust-model';
+import { PREFIX_PARAMETER } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';
 import { toPolicyStatement } from './policy-statements';
-import { addRegistration } from './registration';
-import { AWS_BOUNDARY_DESCRIPTION, awsRolePlan } from './role-plan';
+import { addRegistration, type WorkloadOutputs } from './registration';
+import { awsRolePlan, DEPLOYMENT_TAG, workloadLogicalPart, type AwsWorkloadPlan } from './role-plan';
 
 /** The parameters that bind the role to one customer, and the principal they admit. */
 interface TrustParameters {
@@ -77,15 +88,70 @@ function oidcParameters(stack: Stack, oidc: OidcTrust): TrustParameters {
   };
 }
 
-/** The boundary policy, under the stack's own path, so no `${prefix}` grant can change it. */
-function workloadBoundary(stack: Stack, statements: readonly AwsStatement[], name: string): void {
-  const boundary = new ManagedPolicy(stack, WORKLOAD_BOUNDARY_ID, {
-    managedPolicyName: Fn.sub(name),
-    path: AWS_IAM_PATH,
-    description: AWS_BOUNDARY_DESCRIPTION,
-    document: new PolicyDocument({ statements: statements.map(toPolicyStatement) }),
+/**
+ * The workload roles (spec `workloadIdentities`): created, trusted and given permissions by this
+ * stack alone, under `/alien-workload/<prefix>/`, the one path the vendor's PassRole reaches. The
+ * vendor can pass them to the services they trust and do nothing else with them. Deleting the
+ * stack deletes them, their policies and instance profiles.
+ */
+function workloadRoles(stack: Stack, workload: AwsWorkloadPlan, prefixRef: string, tag: string): WorkloadOutputs {
+  const profiles: { name: string }[] = [];
+  const roles = workload.roles.map((role) => {
+    const id = workloadLogicalPart(role.name);
+    const cfnRole = new CfnRole(stack, `WorkloadRole${id}`, {
+      roleName: Fn.sub(awsWorkloadRoleName(prefixRef, role.name)),
+      path: Fn.sub(awsWorkloadPath(prefixRef)),
+      description: role.description,
+      assumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: role.trust.map((t) => ({
+          Effect: 'Allow',
+          Principal: { Service: t.services.length === 1 ? t.services[0] : [...t.services] },
+          Action: 'sts:AssumeRole',
+          ...(t.sourceAccount && { Condition: { StringEquals: { 'aws:SourceAccount': Stack.of(stack).account } } }),
+        })),
+      },
+      // Alien's tag on what belongs to the deployment, which its heartbeat reads; the vendor can
+      // neither add nor change tags on a role (no iam:TagRole is granted).
+      tags: [{ key: DEPLOYMENT_TAG, value: Fn.sub(prefixRef) }],
+    });
+    if (role.instanceProfile) {
+      new CfnInstanceProfile(stack, `WorkloadInstanceProfile${id}`, {
+        instanceProfileName: Fn.sub(awsWorkloadRoleName(prefixRef, role.name)),
+        path: Fn.sub(awsWorkloadPath(prefixRef)),
+        roles: [cfnRole.ref],
+      });
+      profiles.push({ name: role.name });
+    }
+    return cfnRole;
   });
-  (boundary.node.defaultChild as CfnManagedPolicy).overrideLogicalId(WORKLOAD_BOUNDARY_ID);
+  workload.policies.forEach((statements, i) => {
+    new CfnManagedPolicy(stack, `WorkloadPermissions${i + 1}`, {
+      managedPolicyName: Fn.sub(awsWorkloadPolicyName(prefixRef, tag, '${AWS::Region}', i + 1)),
+      path: AWS_IAM_PATH,
+      description: awsWorkloadPolicyDescription(i + 1),
+      policyDocument: new PolicyDocument({ statements: statements.map(toPolicyStatement) }),
+      roles: roles.map((r) => r.ref),
+    });
+  });
+  // One Fn::Sub of the ARNs (`${Id.Arn},…`), which the template's other strings use too.
+  const arns = (ids: readonly string[]) => Fn.sub(ids.map((id) => `\${${id}.Arn}`).join(','));
+  const outputs: WorkloadOutputs = {
+    roleArns: arns(workload.roles.map((r) => `WorkloadRole${workloadLogicalPart(r.name)}`)),
+    instanceProfileArns:
+      profiles.length > 0 ? arns(profiles.map((p) => `WorkloadInstanceProfile${workloadLogicalPart(p.name)}`)) : undefined,
+  };
+  new CfnOutput(stack, CUSTOMER_INTERFACE.aws.outputs.workloadRoleArns, {
+    description: `The workload roles' ARNs (${workload.roles.map((r) => r.name).join(', ')}), comma-separated in that order: send them to the vendor.`,
+    value: outputs.roleArns,
+  });
+  if (outputs.instanceProfileArns) {
+    new CfnOutput(stack, CUSTOMER_INTERFACE.aws.outputs.workloadInstanceProfileArns, {
+      description: `The workload instance profiles' ARNs (${profiles.map((p) => p.name).join(', ')}), comma-separated in that order.`,
+      value: outputs.instanceProfileArns,
+    });
+  }
+  return outputs;
 }
 
 export interface TrustRoleStackProps extends StackProps {
@@ -145,9 +211,9 @@ export class TrustRoleStack extends Stack {
       (policy.node.defaultChild as CfnManagedPolicy).overrideLogicalId(`Permissions${i + 1}`);
     });
 
-    if (plan.boundary) workloadBoundary(this, plan.boundary, awsBoundaryName(prefixRef, tag, '${AWS::Region}'));
+    const workload = plan.workload && workloadRoles(this, plan.workload, prefixRef, tag);
 
-    addRegistration(this, props.model, this.role.node.defaultChild as CfnRole);
+    addRegistration(this, props.model, this.role.node.defaultChild as CfnRole, workload);
 
     new CfnOutput(this, CUSTOMER_INTERFACE.aws.outputs.roleArn, {
       // The OIDC form has no external id: the customer id already names the customer.

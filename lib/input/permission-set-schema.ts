@@ -212,12 +212,6 @@ const permissionSetFields = z
      */
     contentRead: z.literal(true).optional(),
     /**
-     * Set when the set creates the application's own identities (roles, managed identities):
-     * the spec must then say in `workloadIdentities` the most those identities may do, and the
-     * set's AWS role writes must carry the boundary built from it (`${boundary}`).
-     */
-    createsWorkloadIdentities: z.literal(true).optional(),
-    /**
      * Set when a grant's effect can outlast the trust (lib/rules/common/outlives-revocation.ts):
      * why the vendor needs it, and per cloud how the customer finds and removes what it left.
      */

@@ -7,11 +7,11 @@ export type Cloud = (typeof CLOUDS)[number];
  * Each renderer maps them to its own syntax (a CloudFormation parameter or pseudo parameter,
  * a Terraform variable or data source), so a permission set never hard-codes an account.
  * Azure grants are operation names only (the role's scope is the resource group), so no
- * Azure field takes a variable. `${boundary}` is the ARN of the permissions boundary the stack
- * creates for the roles the vendor creates (spec `workloadIdentities`).
+ * Azure field takes a variable. (No `${boundary}`: the vendor creates no roles, so nothing needs
+ * a permissions boundary; the template creates the workload roles with their own policies.)
  */
 export const VARIABLES = {
-  aws: ['prefix', 'partition', 'region', 'account', 'boundary'],
+  aws: ['prefix', 'partition', 'region', 'account'],
   gcp: ['prefix', 'project'],
   azure: [],
 } as const satisfies Record<Cloud, readonly string[]>;

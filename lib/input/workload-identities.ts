@@ -6,42 +6,41 @@ import type { PermissionSetSpec } from './permission-set-schema';
 import { SpecError, type SpecIssue } from './spec-error';
 
 /**
- * Roles that administer access: assigning one would let the created identity grant anything,
- * which is what the ABAC condition on the vendor's role assignment exists to prevent.
+ * Roles that administer access: the template assigns `azureRoles` to every workload identity,
+ * and one of these would let code running as it grant anything.
  */
 const ADMINISTRATIVE_ROLES = new Set(['Owner', 'Contributor', 'User Access Administrator', 'Role Based Access Control Administrator']);
 
+/** Azure operations that hand roles to identities (only under the spec's azureRoles: lib/azure/role-assignment-condition.ts). */
+const AZURE_ROLE_ASSIGNMENT = /^Microsoft\.Authorization\/roleAssignments\/write$/i;
+
 /**
- * `workloadIdentities` is what bounds the identities the vendor creates, so it is checked
- * against the catalog: it must be there when a granted set creates identities, name real sets
- * that are not privileged themselves (a boundary that allows IAM writes bounds nothing), and
- * name built-in Azure roles that administer no access.
+ * `workloadIdentities` says what the identities the template creates may do, so it is checked
+ * against the catalog: real sets that are not privileged themselves (an identity holding IAM
+ * writes could change access), none that outlasts revocation unless the spec opts in, built-in
+ * Azure roles that administer no access, and `azureRoles` wherever a granted set assigns roles.
  */
 export function checkWorkloadIdentities({ spec, source }: LoadedSpec, catalog: Catalog): void {
   const custom = new Map(spec.customPermissionSets.map((s) => [s.id, s]));
   const setOf = (id: string): PermissionSetSpec | undefined => catalog.get(id) ?? custom.get(id);
   const issues: SpecIssue[] = [];
-  const creators = spec.permissions.filter((id) => setOf(id)?.createsWorkloadIdentities);
   const workload = spec.workloadIdentities;
-  if (creators.length > 0 && !workload) {
-    issues.push(
-      source.issue(
-        [],
-        `workloadIdentities: required because ${creators.join(', ')} creates the application's identities; list the permission sets that bound what they may do`,
-      ),
-    );
-  }
   workload?.permissions.forEach((id, i) => {
     const set = setOf(id);
     const path = ['workloadIdentities', 'permissions', i];
     if (!set) issues.push(source.issue(path, `unknown permission set "${id}"${didYouMean(id, [...catalog.ids, ...custom.keys()])}`));
-    else if (set.privileged || set.createsWorkloadIdentities)
-      issues.push(source.issue(path, `"${id}" is privileged; an identity bounded by it could change access, so it bounds nothing`));
+    else if (set.privileged)
+      issues.push(
+        source.issue(
+          path,
+          `"${id}" is privileged; an identity holding it could change access: remove it from workloadIdentities.permissions`,
+        ),
+      );
     else if (set.outlivesRevocation && !workload.allowOutlivingRevocation) {
       issues.push(
         source.issue(
           path,
-          `"${id}" grants what revoking does not undo (${set.outlivesRevocation.reason.replace(/\.$/, '')}); an identity the vendor runs as would keep it after the trust is gone: remove it, or set workloadIdentities.allowOutlivingRevocation: true to accept that`,
+          `"${id}" grants what revoking does not undo (${set.outlivesRevocation.reason.replace(/\.$/, '')}); code the vendor deployed runs as these identities after the trust is gone: remove it, or set workloadIdentities.allowOutlivingRevocation: true to accept that`,
         ),
       );
     }
@@ -53,12 +52,16 @@ export function checkWorkloadIdentities({ spec, source }: LoadedSpec, catalog: C
     else if (ADMINISTRATIVE_ROLES.has(name))
       issues.push(source.issue(path, `"${name}" administers access; an identity holding it could grant anything`));
   });
-  const azureCreators = creators.filter((id) => setOf(id)?.azure && spec.clouds.includes('azure'));
-  if (azureCreators.length > 0 && workload && !workload.azureRoles) {
+  // The vendor's role assignments are held to azureRoles and the workload identities by an ABAC
+  // condition: without both there is nothing it may assign, so the spec must name them.
+  const assigners = spec.clouds.includes('azure')
+    ? spec.permissions.filter((id) => setOf(id)?.azure?.actions?.some((op) => AZURE_ROLE_ASSIGNMENT.test(op)))
+    : [];
+  if (assigners.length > 0 && !workload?.azureRoles) {
     issues.push(
       source.issue(
-        ['workloadIdentities'],
-        `azureRoles: required because ${azureCreators.join(', ')} assigns roles on Azure; list the built-in roles the vendor may assign`,
+        workload ? ['workloadIdentities'] : [],
+        `${workload ? 'azureRoles' : 'workloadIdentities'}: required because ${assigners.join(', ')} assigns roles on Azure; declare workloadIdentities.identities and list in workloadIdentities.azureRoles the built-in roles they may be given`,
       ),
     );
   }

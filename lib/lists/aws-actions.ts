@@ -11,7 +11,6 @@ const SAMPLE: Record<string, string> = {
   partition: 'aws',
   region: 'us-east-1',
   account: '123456789012',
-  boundary: 'arn:aws:iam::123456789012:policy/alientrust/acmeprod-alien-app-us-east-1-boundary',
 };
 
 export function sampleArn(template: string): string {

@@ -18,7 +18,16 @@ export const CUSTOMER_INTERFACE = {
     /** CloudFormation parameters (ExternalId for the role form; CustomerId and OidcProviderArn for OIDC). */
     inputs: { externalId: 'ExternalId', prefix: 'ResourcePrefix', customerId: 'CustomerId', oidcProviderArn: 'OidcProviderArn' },
     /** Stack outputs. */
-    outputs: { roleArn: 'RoleArn', account: 'AccountId', region: 'Region', template: 'Template' },
+    outputs: {
+      roleArn: 'RoleArn',
+      account: 'AccountId',
+      region: 'Region',
+      template: 'Template',
+      /** With workloadIdentities: the roles the template creates, comma-separated in the spec's order. */
+      workloadRoleArns: 'WorkloadRoleArns',
+      /** With an identity EC2 runs as: its instance profiles, comma-separated in the spec's order. */
+      workloadInstanceProfileArns: 'WorkloadInstanceProfileArns',
+    },
   },
   gcp: {
     /** Terraform variables. */
@@ -51,6 +60,8 @@ export const CUSTOMER_INTERFACE = {
       resourceGroup: 'resource_group',
       identityId: 'identity_id',
       template: 'template',
+      /** With workloadIdentities: a map of each identity's name to its id, client id and principal id. */
+      workloadIdentities: 'workload_identities',
     },
   },
 } as const;
@@ -66,7 +77,16 @@ export const AWS_TERRAFORM_INTERFACE = {
     customerId: TERRAFORM_CUSTOMER_ID_VARIABLE,
     oidcProviderArn: 'oidc_provider_arn',
   },
-  outputs: { roleArn: 'role_arn', account: 'account_id', region: 'region', template: 'template' },
+  outputs: {
+    roleArn: 'role_arn',
+    account: 'account_id',
+    region: 'region',
+    template: 'template',
+    /** With workloadIdentities: a map of each identity's name to its role ARN. */
+    workloadRoleArns: 'workload_role_arns',
+    /** With an identity EC2 runs as: a map of its name to its instance profile ARN. */
+    workloadInstanceProfileArns: 'workload_instance_profile_arns',
+  },
   /** The root's own variable: the region its provider configures, which the role's grants are for. */
   rootRegion: 'region',
 } as const;

@@ -95,6 +95,11 @@ export function gcpServiceAccountId(prefix: string, specName: string): string {
   return prefix.length >= ids.readableFrom && prefix.length <= ids.readableUpTo ? ids.readable(prefix) : ids.hashed(prefix);
 }
 
+/** An Azure workload identity (a user-assigned identity the template creates): `<prefix>-<name>`. */
+export function azureWorkloadIdentityName(prefix: string, name: string): string {
+  return `${prefix}-${name}`;
+}
+
 /** The Azure managed identity: the prefix and the product, so two products never share it. */
 export function azureIdentityName(prefix: string, specName: string): string {
   return `${prefix}-${specName}`;
@@ -139,12 +144,43 @@ export function awsPolicyName(prefix: string, productTag: string, region: string
   return `${awsRoleName(prefix, productTag, region)}-${index}`;
 }
 
-/** The permissions boundary of the roles the vendor creates: the role's name and this. */
-export const WORKLOAD_BOUNDARY_SUFFIX = '-boundary';
-
-export function awsBoundaryName(prefix: string, productTag: string, region: string): string {
-  return `${awsRoleName(prefix, productTag, region)}${WORKLOAD_BOUNDARY_SUFFIX}`;
+/**
+ * The IAM path of the workload roles the template creates (spec `workloadIdentities.identities`):
+ * `/alien-workload/<prefix>/`. It is the one place the vendor's PassRole grants reach
+ * (`role/alien-workload/${prefix}/*`): the prefix has no slash, so `acme/` never matches
+ * `acmeprod/`; no customer role sits there unless the customer puts it there; the management
+ * role is under `/alientrust/`; and no grant lets the vendor create or move a role, so nothing
+ * the vendor makes can ever land on it.
+ */
+export function awsWorkloadPath(prefix: string): string {
+  return `/${AWS_WORKLOAD_PATH_ROOT}/${prefix}/`;
 }
+
+export const AWS_WORKLOAD_PATH_ROOT = 'alien-workload';
+
+/**
+ * A workload role (and its EC2 instance profile): `<prefix>-<name>`, as Alien names the
+ * deployment's service accounts (`${prefix}-<id>`). IAM names are unique per account: a second
+ * stack for the same prefix and identity fails at create instead of sharing the role.
+ */
+export function awsWorkloadRoleName(prefix: string, name: string): string {
+  return `${prefix}-${name}`;
+}
+
+/** The template's managed policies on every workload role, numbered from 1, under `/alientrust/`. */
+export function awsWorkloadPolicyName(prefix: string, productTag: string, region: string, index: number): string {
+  return `${awsRoleName(prefix, productTag, region)}-workload-${index}`;
+}
+
+/**
+ * A workload identity's name in the spec: lower-case letters, digits and inner hyphens, short
+ * enough that `<prefix>-<name>` holds an IAM role name (64) at the longest prefix (24).
+ */
+export const WORKLOAD_IDENTITY_NAME = {
+  pattern: /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/,
+  maxLength: 64 - 24 - 1,
+  description: 'lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen',
+} as const;
 
 /**
  * A managed policy's description. CloudFormation replaces a policy whose description changes,
@@ -153,6 +189,11 @@ export function awsBoundaryName(prefix: string, productTag: string, region: stri
  */
 export function awsPolicyDescription(index: number): string {
   return `Permissions of the vendor's management role, part ${index}`;
+}
+
+/** A workload policy's description: only what its name holds too (see awsPolicyDescription). */
+export function awsWorkloadPolicyDescription(index: number): string {
+  return `Permissions of the deployment's workload roles, part ${index}`;
 }
 
 /**
@@ -199,6 +240,10 @@ export const AZURE_FEDERATED_CREDENTIAL_NAME = 'alien-control-plane';
 export const NAME_LIMITS = {
   awsRoleName: 64,
   awsPolicyName: 128,
+  /** IAM instance profile names: 128 characters. */
+  awsInstanceProfileName: 128,
+  /** Workload identities per spec: each is a role (and an Azure identity) the template creates. */
+  workloadIdentities: 20,
   gcpServiceAccountId: { min: 6, max: 30, pattern: /^[a-z]([-a-z0-9]*[a-z0-9])$/ },
   gcpRoleId: { max: 64, pattern: /^[a-zA-Z0-9_.]{3,64}$/ },
   gcpRoleTitle: 100,

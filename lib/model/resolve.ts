@@ -38,6 +38,7 @@ export function resolve(spec: TrustSpec, catalog: Catalog, options: ResolveOptio
     gcp: clouds.includes('gcp') ? gcpTrust(spec) : undefined,
     azure: clouds.includes('azure') ? azureTrust(spec) : undefined,
     workloadIdentities: workload && {
+      identities: workload.identities.map(({ name, services }) => ({ name, services })),
       permissionSets: workload.permissions.map(lookup),
       azureRoles: (workload.azureRoles ?? []).map((name) => ({ name, id: azureBuiltInRoles().get(name)! })),
     },
@@ -90,7 +91,6 @@ function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']
     azure: set.azure && { actions: set.azure.actions ?? [], dataActions: set.azure.dataActions ?? [] },
     unsupported: set.unsupported ?? {},
     contentRead: set.contentRead === true,
-    createsWorkloadIdentities: set.createsWorkloadIdentities === true,
     privilegedReason: set.privilegedReason,
     outlivesRevocation: set.outlivesRevocation,
     refuses: set.refuses ?? [],

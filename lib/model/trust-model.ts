@@ -1,4 +1,5 @@
 import type { Cloud, TemplatePart } from '../input/variables';
+import type { WorkloadService } from './workload-services';
 
 /**
  * The cloud-neutral model every renderer reads: who may get in, with what. It holds no
@@ -15,7 +16,7 @@ export interface TrustModel {
   readonly aws?: AwsTrust;
   readonly gcp?: GcpTrust;
   readonly azure?: AzureTrust;
-  /** The most the identities the vendor creates for the application may do. */
+  /** The identities the application runs as, created by the template, and what they may do. */
   readonly workloadIdentities?: WorkloadIdentities;
   /** Where each customer's deployment reports itself to the vendor. */
   readonly registration?: Registration;
@@ -27,10 +28,22 @@ export interface Registration {
 }
 
 export interface WorkloadIdentities {
-  /** On AWS, their permissions boundary holds exactly these sets' statements. */
+  /**
+   * The identities the application runs as, each created by the customer's template (never by
+   * the vendor): on AWS a role `<prefix>-<name>` under `/alien-workload/<prefix>/` trusted only
+   * by the listed services; on Azure a user-assigned identity `<prefix>-<name>`.
+   */
+  readonly identities: readonly WorkloadIdentity[];
+  /** What every one of them may do: on AWS managed policies of these sets' statements. */
   readonly permissionSets: readonly PermissionSet[];
-  /** On Azure, the built-in roles the vendor may assign to them. */
+  /** On Azure, the built-in roles the template assigns each identity at the resource group. */
   readonly azureRoles: readonly { readonly name: string; readonly id: string }[];
+}
+
+export interface WorkloadIdentity {
+  readonly name: string;
+  /** The services that may run as it (lib/model/workload-services.ts), in the spec's order. */
+  readonly services: readonly WorkloadService[];
 }
 
 /** A string with variables; see `parseTemplate`. */
@@ -96,8 +109,6 @@ export interface PermissionSet {
   readonly azure?: AzureGrant;
   /** Clouds where the set grants nothing, with the reason. */
   readonly unsupported: Readonly<Partial<Record<Cloud, string>>>;
-  /** Whether the set creates the application's own identities (see `workloadIdentities`). */
-  readonly createsWorkloadIdentities: boolean;
   /** Whether the set reads the customer's content (object bodies, secrets, items, messages). */
   readonly contentRead: boolean;
   /** Set when a grant can outlast the trust: why, and per cloud how to find and remove what it left. */

@@ -17,26 +17,7 @@ export function permissionsSection(model: TrustModel): string[] {
     `${model.permissionSets.length} permission set${model.permissionSets.length === 1 ? '' : 's'}. In resources and conditions, ${code('${prefix}')} is the resource prefix you enter; ${code('${partition}')}, ${code('${region}')}, ${code('${account}')} and ${code('${project}')} are filled in at deploy time. GCP role ids end in ${code('<suffix>')}, random hex chosen at the first apply.`,
     '',
   ];
-  const workload = model.workloadIdentities;
-  if (workload && model.permissionSets.some((s) => s.createsWorkloadIdentities)) {
-    lines.push(
-      '### Identities the vendor creates',
-      '',
-      `Some sets below let the vendor create your application's own identities. They can never do more than these sets allow: ${codeList(workload.permissionSets.map((s) => s.id))}.`,
-      '',
-      ...(model.aws
-        ? [
-            '- **AWS**: every role the vendor creates or changes must carry the permissions boundary the stack creates from those sets (`<ResourcePrefix>-…-boundary` under `/alientrust/`), and is named for the prefix; removing a boundary is never allowed.',
-          ]
-        : []),
-      ...(model.azure && workload.azureRoles.length > 0
-        ? [
-            `- **Azure**: the vendor may assign only ${codeList(workload.azureRoles.map((r) => r.name))}, only to managed identities, inside the resource group (an ABAC condition on its role assignment).`,
-          ]
-        : []),
-      '',
-    );
-  }
+  // The workload identities (created by the template) are shown under "Who can get in" (trust-section.ts).
   const content = model.permissionSets.filter((s) => s.contentRead);
   if (content.length > 0) {
     lines.push(

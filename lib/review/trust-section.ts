@@ -10,12 +10,17 @@ import {
   awsPolicyName,
   awsProductTag,
   awsRoleName,
+  awsWorkloadPath,
+  awsWorkloadPolicyName,
+  awsWorkloadRoleName,
   azureIdentityName,
+  azureWorkloadIdentityName,
   azureRoleName,
   gcpServiceAccountIdShown,
   gcpServiceAccountDomain,
 } from '../model/names';
 import type { AwsTrust, AzureTrust, GcpTrust, TrustModel } from '../model/trust-model';
+import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../model/workload-services';
 import { code, codeList, mermaid, mermaidLabel, shown } from './markdown';
 
 const AWS = CUSTOMER_INTERFACE.aws;
@@ -34,6 +39,58 @@ export function trustSection(model: TrustModel): string[] {
     ...(model.aws ? awsTrust(model, model.aws) : []),
     ...(model.gcp ? gcpTrust(model, model.gcp) : []),
     ...(model.azure ? azureTrust(model, model.azure) : []),
+    ...workloadSection(model),
+  ];
+}
+
+/**
+ * The identities the application runs as (spec `workloadIdentities`): created by the customer's
+ * template, trusted only by the services the spec names, with the permissions of the workload
+ * sets; the vendor only passes or attaches them. Shown beside the vendor's own identity because
+ * code the vendor deploys runs as them.
+ */
+function workloadSection(model: TrustModel): string[] {
+  const workload = model.workloadIdentities;
+  if (!workload) return [];
+  const prefix = shown(AWS.inputs.prefix);
+  const azurePrefix = shown(AZURE.inputs.prefix);
+  const identities = workload.identities.map((identity) => {
+    const services = identity.services.map((s) => WORKLOAD_SERVICES[s]);
+    const held = services.filter((s) => s.sourceAccount).map((s) => s.aws);
+    const parts = [
+      ...(model.aws
+        ? [
+            `on AWS the role ${code(`${awsWorkloadPath(prefix).slice(1)}${awsWorkloadRoleName(prefix, identity.name)}`)}, trusted only by ${codeList(services.map((s) => s.aws))} (what runs as it: ${services.map((s) => s.runs).join(', ')})${held.length > 0 ? `, ${held.length === services.length ? 'each' : codeList(held)} only for your own account (${code('aws:SourceAccount')})` : ''}${identity.services.includes(INSTANCE_PROFILE_SERVICE) ? `, with the instance profile ${code(awsWorkloadRoleName(prefix, identity.name))}` : ''}`,
+          ]
+        : []),
+      ...(model.azure
+        ? [
+            `on Azure the user-assigned managed identity ${code(azureWorkloadIdentityName(azurePrefix, identity.name))} in ${code(shown(AZURE.inputs.resourceGroup))}, with no federated credential and no secret`,
+          ]
+        : []),
+    ];
+    return `- **${code(identity.name)}**: ${parts.length > 0 ? parts.join('; ') : 'no identity on the clouds generated here'}.`;
+  });
+  const sets = codeList(workload.permissionSets.map((s) => s.id));
+  return [
+    '### Workload identities',
+    '',
+    `Your application runs as these identities. The template creates them and writes their trust policies; the vendor never creates identities or writes a trust policy, and may only pass or attach exactly these to the services they trust.`,
+    '',
+    ...identities,
+    `- **What they may do**: the permission sets ${sets}${model.aws ? `, as the managed policies ${code(awsWorkloadPolicyName(prefix, awsProductTag(model.name), shown('region'), 1))} and following under ${code(AWS_IAM_PATH)} on AWS` : ''}${model.azure && workload.azureRoles.length > 0 ? `; on Azure the built-in roles ${codeList(workload.azureRoles.map((r) => r.name))}, assigned by the template at the resource group` : ''}. Their details are under "What it can do" for the sets the vendor holds too, and in the catalog otherwise.`,
+    ...(model.aws
+      ? [
+          `- **What the vendor may do with them on AWS**: ${code('iam:PassRole')} only on ${code(`role${awsWorkloadPath(prefix)}*`)}, a path that holds nothing else (your own roles and the vendor's management role sit elsewhere), and only to the service each grant names (${code('iam:PassedToService')}). No grant creates, re-trusts, tags or deletes a role, or writes a role policy.`,
+        ]
+      : []),
+    ...(model.azure
+      ? [
+          `- **What the vendor may do with them on Azure**: attach them (${code('userAssignedIdentities/assign/action')}) through a role assigned at each workload identity alone, never at the resource group, so the vendor's own managed identity can never be attached to anything. Its role assignments, where a set grants them, go only to these identities and only with their ${code('azureRoles')}.`,
+        ]
+      : []),
+    `- **When you delete the stack**: ${model.aws ? 'deleting the CloudFormation stack (or `terraform destroy` of the AWS configuration) deletes the roles, their policies and instance profiles' : ''}${model.aws && model.azure ? '; ' : ''}${model.azure ? '`terraform destroy` of the Azure configuration deletes the identities and their role assignments' : ''}${!model.aws && !model.azure ? 'nothing of them is on the clouds generated here' : ''}. Code the vendor deployed that runs as them loses its credentials with them.`,
+    '',
   ];
 }
 
@@ -84,7 +141,8 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
  */
 function awsRegistration(model: TrustModel, trust: AwsTrust): string[] {
   const token = model.registration?.aws?.serviceToken;
-  if (!token) return [`- **You send back**: the stack output ${code(AWS.outputs.roleArn)}.`];
+  const outputs = [AWS.outputs.roleArn, ...(model.workloadIdentities ? [AWS.outputs.workloadRoleArns] : [])];
+  if (!token) return [`- **You send back**: the stack output${outputs.length > 1 ? 's' : ''} ${codeList(outputs)}.`];
   const binding = trust.kind === 'role' ? AWS.inputs.externalId : AWS.inputs.customerId;
   const sent = [
     `${code('RoleArn')} (the role's ARN)`,
@@ -92,6 +150,7 @@ function awsRegistration(model: TrustModel, trust: AwsTrust): string[] {
     `${code(binding)} (the value you entered)`,
     `${code('TemplateName')} ${code(model.name)}`,
     `${code('TemplateVersion')} ${code(model.version)}`,
+    ...(model.workloadIdentities ? [`${code(AWS.outputs.workloadRoleArns)} (the workload roles, as the output holds them)`] : []),
   ];
   return [
     `- **The stack notifies the vendor**: once the role and its policies exist, a custom resource (${code(REGISTRATION.type)}) sends ${token.includes(':sns:') ? "to the vendor's SNS topic" : "to the vendor's Lambda function"} ${code(token)}: ${sent.join(', ')}, and CloudFormation adds the request type (create, update or delete), the stack id (your account and region), and a presigned URL for the vendor's answer. Nothing else: no credentials, and the vendor gains no access from it. It is sent again on each update and when you delete the stack.`,

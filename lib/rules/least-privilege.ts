@@ -6,7 +6,7 @@ import { awsPrivilegedStatementsNamePrefix } from './aws/privileged-scope';
 import { awsS3StaysInTheAccount } from './aws/s3-account';
 import { contentReadMarkIsNeeded, contentReadsAreMarked } from './common/content-read-marking';
 import { prefixEndsAtSeparator } from './common/prefix-separator';
-import { workloadIdentitiesAreBounded } from './common/workload-identities';
+import { identitiesAreTheTemplates } from './common/workload-identities';
 import { outlivesRevocationMarkIsNeeded, outlivingGrantsAreMarked } from './common/outlives-revocation';
 import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from './common/privileged-marking';
 import type { Finding, SetRule } from './finding';
@@ -27,7 +27,7 @@ export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
   awsArnsStayInTheDeployment,
   awsS3StaysInTheAccount,
   prefixEndsAtSeparator,
-  workloadIdentitiesAreBounded,
+  identitiesAreTheTemplates,
   awsPrivilegedStatementsNamePrefix,
   awsPassRoleIsNarrow,
   gcpGrantIsScoped,

@@ -6,7 +6,7 @@ const bucket: Template = [{ text: 'arn:' }, { variable: 'partition' }, { text: '
 const objects: Template = [...bucket, { text: '/*' }];
 
 function set(id: string, aws: AwsStatement[]): PermissionSet {
-  return { id, description: id, origin: 'custom', aws, unsupported: {}, contentRead: false, createsWorkloadIdentities: false, refuses: [] };
+  return { id, description: id, origin: 'custom', aws, unsupported: {}, contentRead: false, refuses: [] };
 }
 
 describe('mergeStatements', () => {

@@ -30,7 +30,7 @@ describe('the registration custom resource', () => {
     });
   });
 
-  test('fires only after the role (read by GetAtt) and every managed policy, the boundary too', () => {
+  test('fires only after the role and the workload roles (read by GetAtt) and every managed policy, theirs too', () => {
     const whole = template(
       `${wholeCatalogSpec()}registration:\n  aws:\n    serviceToken: arn:aws:sns:us-east-1:210987654321:alien-registrations\n`,
     );
@@ -39,9 +39,14 @@ describe('the registration custom resource', () => {
       .map(([id]) => id)
       .sort();
     expect(policies.length).toBeGreaterThan(2);
-    expect(policies).toContain('WorkloadBoundary');
+    expect(policies).toContain('WorkloadPermissions1');
     expect([...whole.Resources.Registration.DependsOn].sort()).toEqual(policies);
-    expect(whole.Resources.Registration.Properties.RoleArn).toEqual({ 'Fn::GetAtt': ['TrustRole', 'Arn'] });
+    const sent = whole.Resources.Registration.Properties;
+    expect(sent.RoleArn).toEqual({ 'Fn::GetAtt': ['TrustRole', 'Arn'] });
+    // The importer learns the workload roles with the role, exactly as the outputs hold them.
+    expect(sent.WorkloadRoleArns).toEqual(whole.Outputs.WorkloadRoleArns.Value);
+    expect(sent.WorkloadRoleArns['Fn::Sub']).toContain('${WorkloadRoleapi.Arn}');
+    expect(sent.WorkloadInstanceProfileArns).toEqual(whole.Outputs.WorkloadInstanceProfileArns.Value);
   });
 
   test('sends the customer id in the OIDC form, and a token of the stack region as Fn::Sub', () => {

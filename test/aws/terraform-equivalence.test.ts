@@ -1,11 +1,10 @@
 import { synthAws } from '../../lib/aws/synth-aws';
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { awsBoundaryName, awsProductTag } from '../../lib/model/names';
 import type { TrustModel } from '../../lib/model/trust-model';
 import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
 import { synthAwsTerraform } from '../../lib/terraform/aws/synth-aws-terraform';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
-import { ACCOUNT, BOUNDARY, request } from '../../lib/rules/aws/requests';
+import { ACCOUNT, request } from '../../lib/rules/aws/requests';
 import { FIXTURE_NAMES, modelFromText, modelOf, VALID_SPEC, wholeCatalogSpec } from '../support/fixtures';
 import { allows, type AwsRequest } from '../../lib/rules/aws/iam-evaluator';
 
@@ -13,8 +12,9 @@ import { allows, type AwsRequest } from '../../lib/rules/aws/iam-evaluator';
  * One model, two renderers: the CloudFormation template and the Terraform module grant the same
  * statements. Both are rendered for one concrete deployment (prefix, account, region), their
  * policies read back from the JSON each writes, and every request of the catalog's `operations`
- * (on the deployment's own resources, on another deployment's, and role writes without the
- * boundary) gets the same decision from both.
+ * (on the deployment's own resources and on another deployment's) gets the same decision from
+ * both. The workload roles (spec workloadIdentities) are compared the same way: names, paths,
+ * trust, tags, instance profiles and policies.
  */
 
 const PREFIX = 'acme';
@@ -26,6 +26,7 @@ const CUSTOMER_ID = 'acme-corp';
 const MODELS: Record<string, () => TrustModel> = {
   VALID_SPEC: () => modelFromText(VALID_SPEC, ['aws']),
   'the whole catalog': () => modelFromText(wholeCatalogSpec(), ['aws']),
+  'workload identities': () => modelFromText(`${VALID_SPEC}${WORKLOAD}`, ['aws']),
   ...Object.fromEntries([...FIXTURE_NAMES, 'per-customer', 'oidc'].map((name) => [`fixture ${name}`, () => modelOf(name, ['aws'])])),
 };
 
@@ -41,12 +42,14 @@ interface Form {
   readonly trust: any;
   /** The policies attached to the role, in order. */
   readonly policies: readonly Rendered[];
-  readonly boundary?: Rendered;
+  /** The workload roles, by name: path, trust, tags, instance profile, and the policies attached. */
+  readonly workload: Record<string, { path: string; trust: any; tags: Record<string, string>; profile?: [string, string] }>;
+  readonly workloadPolicies: readonly Rendered[];
 }
 
-function boundaryArn(model: TrustModel, prefix: string): string {
-  return `arn:aws:iam::${ACCOUNT}:policy/alientrust/${awsBoundaryName(prefix, awsProductTag(model.name), REGION)}`;
-}
+/** Two identities, one EC2 runs as (an instance profile) and one for Lambda and ECS tasks. */
+const WORKLOAD =
+  'workloadIdentities: { identities: [{ name: api, services: [lambda, ecs-tasks] }, { name: nodes, services: [ec2] }], permissions: [storage/data-write, queue/data-write] }\n';
 
 /** The CloudFormation template with its parameters and pseudo parameters given values. */
 function cloudFormationForm(model: TrustModel, prefix: string): Form {
@@ -56,7 +59,6 @@ function cloudFormationForm(model: TrustModel, prefix: string): Form {
     'AWS::Partition': 'aws',
     'AWS::Region': REGION,
     'AWS::AccountId': ACCOUNT,
-    WorkloadBoundary: boundaryArn(model, prefix),
     ExternalId: EXTERNAL_ID,
     CustomerId: CUSTOMER_ID,
     OidcProvider: `arn:aws:iam::${ACCOUNT}:oidc-provider/created`,
@@ -78,11 +80,30 @@ function cloudFormationForm(model: TrustModel, prefix: string): Form {
     document: resolve(r.Properties.PolicyDocument),
   });
   const role = template.Resources.TrustRole;
+  const onTrustRole = (r: any) => r.Type === 'AWS::IAM::ManagedPolicy' && JSON.stringify(r.Properties.Roles) === '[{"Ref":"TrustRole"}]';
+  const byId = Object.entries<any>(template.Resources);
+  const workload = Object.fromEntries(
+    byId
+      .filter(([id]) => id.startsWith('WorkloadRole'))
+      .map(([id, r]) => {
+        const profile = byId.find(([, p]) => p.Type === 'AWS::IAM::InstanceProfile' && p.Properties.Roles[0].Ref === id)?.[1];
+        return [
+          resolve(r.Properties.RoleName),
+          {
+            path: resolve(r.Properties.Path),
+            trust: resolve(r.Properties.AssumeRolePolicyDocument),
+            tags: Object.fromEntries(r.Properties.Tags.map((t: any) => [t.Key, resolve(t.Value)])),
+            ...(profile && { profile: [resolve(profile.Properties.InstanceProfileName), resolve(profile.Properties.Path)] }),
+          },
+        ];
+      }),
+  );
   return {
     roleName: resolve(role.Properties.RoleName),
     trust: resolve(role.Properties.AssumeRolePolicyDocument),
-    policies: resources.filter((r) => r.Type === 'AWS::IAM::ManagedPolicy' && r.Properties.Roles).map(policy),
-    boundary: template.Resources.WorkloadBoundary && policy(template.Resources.WorkloadBoundary),
+    policies: resources.filter(onTrustRole).map(policy),
+    workload,
+    workloadPolicies: resources.filter((r) => r.Type === 'AWS::IAM::ManagedPolicy' && !onTrustRole(r)).map(policy),
   };
 }
 
@@ -94,7 +115,6 @@ function terraformForm(model: TrustModel, prefix: string): Form {
     'data.aws_partition.current.partition': 'aws',
     'data.aws_region.current.name': REGION,
     'data.aws_caller_identity.current.account_id': ACCOUNT,
-    'aws_iam_policy.workload_boundary.arn': boundaryArn(model, prefix),
     'var.external_id': EXTERNAL_ID,
     'var.customer_id': CUSTOMER_ID,
     'local.vendor_oidc_provider_arn': `arn:aws:iam::${ACCOUNT}:oidc-provider/created`,
@@ -107,15 +127,39 @@ function terraformForm(model: TrustModel, prefix: string): Form {
       .replace(/%%\{/g, '%{');
   const policies = module.resource.aws_iam_policy as Record<string, any>;
   const policy = (p: any): Rendered => ({ name: resolve(p.name), description: p.description, document: JSON.parse(resolve(p.policy)) });
-  const attached = Object.values<any>(module.resource.aws_iam_role_policy_attachment ?? {}).map(
-    (a) => /^\$\{aws_iam_policy\.(\w+)\.arn\}$/.exec(a.policy_arn)![1],
-  );
+  const attachments = Object.values<any>(module.resource.aws_iam_role_policy_attachment ?? {});
+  const attachedTo = (role: string) => [
+    ...new Set(
+      attachments
+        .filter((a) => a.role === `\${aws_iam_role.${role}.name}`)
+        .map((a) => /^\$\{aws_iam_policy\.(\w+)\.arn\}$/.exec(a.policy_arn)![1]),
+    ),
+  ];
   const role = module.resource.aws_iam_role.trust;
+  const roles = Object.entries<any>(module.resource.aws_iam_role).filter(([id]) => id !== 'trust');
+  const profiles = Object.values<any>(module.resource.aws_iam_instance_profile ?? {});
+  const workload = Object.fromEntries(
+    roles.map(([id, r]) => {
+      const profile = profiles.find((p) => p.role === `\${aws_iam_role.${id}.name}`);
+      return [
+        resolve(r.name),
+        {
+          path: resolve(r.path),
+          trust: JSON.parse(resolve(r.assume_role_policy)),
+          tags: Object.fromEntries(Object.entries<string>(r.tags).map(([k, v]) => [k, resolve(v)])),
+          ...(profile && { profile: [resolve(profile.name), resolve(profile.path)] }),
+        },
+      ];
+    }),
+  );
+  const workloadPolicies = roles.length > 0 ? attachedTo(roles[0][0]) : [];
+  for (const [id] of roles) expect(attachedTo(id)).toEqual(workloadPolicies);
   return {
     roleName: resolve(role.name),
     trust: JSON.parse(resolve(role.assume_role_policy)),
-    policies: attached.map((name) => policy(policies[name])),
-    boundary: policies.workload_boundary && policy(policies.workload_boundary),
+    policies: attachedTo('trust').map((name) => policy(policies[name])),
+    workload,
+    workloadPolicies: workloadPolicies.map((name) => policy(policies[name])),
   };
 }
 
@@ -152,41 +196,34 @@ describe.each(Object.entries(MODELS))('%s: CloudFormation and Terraform', (_, mo
   const model = modelFor();
   const forms = { cloudFormation: cloudFormationForm(model, PREFIX), terraform: terraformForm(model, PREFIX) };
 
-  test('name the role, its policies and the boundary alike, with the same descriptions', () => {
+  test('name the role, its policies and the workload roles alike, with the same descriptions', () => {
     const names = (f: Form) => ({
       role: f.roleName,
       policies: f.policies.map((p) => [p.name, p.description]),
-      boundary: f.boundary && [f.boundary.name, f.boundary.description],
+      workloadPolicies: f.workloadPolicies.map((p) => [p.name, p.description]),
     });
     expect(names(forms.terraform)).toEqual(names(forms.cloudFormation));
   });
 
-  test('hold the same trust policy', () => {
+  test('hold the same trust policy, and the same workload roles, paths, trust, tags and instance profiles', () => {
     expect(forms.terraform.trust).toEqual(forms.cloudFormation.trust);
+    expect(forms.terraform.workload).toEqual(forms.cloudFormation.workload);
+    expect(Object.keys(forms.cloudFormation.workload)).toHaveLength(model.workloadIdentities?.identities.length ?? 0);
   });
 
-  test('hold the same statements, policy by policy, and the same boundary', () => {
-    const perPolicy = (f: Form) => f.policies.map((p) => statements([p]).map(normalized));
-    expect(perPolicy(forms.terraform)).toEqual(perPolicy(forms.cloudFormation));
-    const boundary = (f: Form) => f.boundary && statements([f.boundary]).map(normalized);
-    expect(boundary(forms.terraform)).toEqual(boundary(forms.cloudFormation));
+  test('hold the same statements, policy by policy, on the role and on the workload roles', () => {
+    const perPolicy = (policies: readonly Rendered[]) => policies.map((p) => statements([p]).map(normalized));
+    expect(perPolicy(forms.terraform.policies)).toEqual(perPolicy(forms.cloudFormation.policies));
+    expect(perPolicy(forms.terraform.workloadPolicies)).toEqual(perPolicy(forms.cloudFormation.workloadPolicies));
   });
 
-  test("give every catalog request the same decision: own resources, another deployment's, and role writes without the boundary", () => {
-    const boundary = boundaryArn(model, PREFIX);
-    const withBoundary = (r: AwsRequest): AwsRequest => ({
-      ...r,
-      context: Object.fromEntries(Object.entries(r.context).map(([k, v]) => [k, v === BOUNDARY ? boundary : v])),
-    });
+  test("give every catalog request the same decision: own resources and another deployment's", () => {
     const requests: [string, AwsRequest][] = [];
     for (const set of model.permissionSets) {
       for (const op of catalog.get(set.id)?.operations ?? []) {
         for (const text of op.aws ?? []) {
-          requests.push([`${set.id}: ${text}`, withBoundary(request(text, PREFIX))]);
-          if (text.includes('${prefix}'))
-            requests.push([`${set.id}: ${text} (another deployment)`, withBoundary(request(text, OTHER_PREFIX))]);
-          if (text.includes('iam:PermissionsBoundary'))
-            requests.push([`${set.id}: ${text} (unbounded)`, request(text.replace(/ with iam:PermissionsBoundary=\S+/, ''), PREFIX)]);
+          requests.push([`${set.id}: ${text}`, request(text, PREFIX)]);
+          if (text.includes('${prefix}')) requests.push([`${set.id}: ${text} (another deployment)`, request(text, OTHER_PREFIX)]);
         }
       }
     }
@@ -195,7 +232,7 @@ describe.each(Object.entries(MODELS))('%s: CloudFormation and Terraform', (_, mo
     const decisions = (s: AwsStatementSpec[]) => requests.map(([what, r]) => [what, allows(s, r)]);
     expect(decisions(tf)).toEqual(decisions(cfn));
     // The requests are the calls the sets exist for: on the deployment's own resources, granted.
-    const own = requests.filter(([what]) => !/\((another deployment|unbounded)\)$/.test(what));
+    const own = requests.filter(([what]) => !/\(another deployment\)$/.test(what));
     expect(own.filter(([, r]) => !allows(cfn, r)).map(([what]) => what)).toEqual([]);
     if (model.permissionSets.some((s) => catalog.get(s.id)?.operations?.length)) expect(own.length).toBeGreaterThan(0);
   });

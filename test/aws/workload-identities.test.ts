@@ -3,85 +3,111 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateTemplates } from '../../lib/output/generate';
 import { permissionsReview } from '../../lib/review/permissions-review';
-import { workloadIdentitiesAreBounded } from '../../lib/rules/common/workload-identities';
+import { identitiesAreTheTemplates } from '../../lib/rules/common/workload-identities';
 import { modelFromText, VALID_SPEC } from '../support/fixtures';
 import { run } from '../support/run-cli';
 
-/** The example's shape, granting identity creation, bounded by two data-writing sets. */
+/** Two workload identities: one Lambda and ECS tasks run as, one EC2 runs as (an instance profile). */
 const WORKLOAD =
-  'workloadIdentities: { permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n';
-const spec = `${VALID_SPEC.replace('[logs/read]', '[logs/read, service-account/provision]')}${WORKLOAD}`;
+  'workloadIdentities: { identities: [{ name: api, services: [lambda, ecs-tasks] }, { name: nodes, services: [ec2] }], permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n';
+// compute-cluster/provision attaches the Azure workload identities to scale sets (outlives revocation: opted in).
+const spec = `${VALID_SPEC.replace('[logs/read]', '[logs/read, functions/provision, compute-cluster/provision]')}allowOutlivingRevocation: [compute-cluster/provision]\n${WORKLOAD}`;
 const files = generateTemplates(modelFromText(spec));
 const aws = JSON.parse(files.get('aws/template.json')!);
+const resources = Object.entries<any>(aws.Resources);
+const ofType = (type: string) => resources.filter(([, r]) => r.Type === type);
 
-describe('identities the vendor creates, on AWS', () => {
-  test('the stack creates their permissions boundary from workloadIdentities, attached to nothing, under its own path', () => {
-    const boundary = aws.Resources.WorkloadBoundary;
-    expect(boundary.Type).toBe('AWS::IAM::ManagedPolicy');
-    expect(boundary.Properties).toMatchObject({
-      ManagedPolicyName: { 'Fn::Sub': '${ResourcePrefix}-acme-app-${AWS::Region}-boundary' },
-      Path: '/alientrust/',
-    });
-    expect(boundary.Properties.Roles).toBeUndefined();
-    const actions = boundary.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat());
-    expect(actions).toEqual(expect.arrayContaining(['s3:PutObject', 'sqs:SendMessage', 'sns:Publish']));
+describe('workload identities on AWS: the template creates them', () => {
+  test('one role per identity, named <prefix>-<name> under /alien-workload/<prefix>/, tagged for the deployment', () => {
+    const roles = ofType('AWS::IAM::Role').filter(([id]) => id !== 'TrustRole');
+    expect(roles.map(([id, r]) => [id, r.Properties.RoleName, r.Properties.Path])).toEqual([
+      ['WorkloadRoleapi', { 'Fn::Sub': '${ResourcePrefix}-api' }, { 'Fn::Sub': '/alien-workload/${ResourcePrefix}/' }],
+      ['WorkloadRolenodes', { 'Fn::Sub': '${ResourcePrefix}-nodes' }, { 'Fn::Sub': '/alien-workload/${ResourcePrefix}/' }],
+    ]);
+    for (const [, role] of roles) expect(role.Properties.Tags).toEqual([{ Key: 'deployment', Value: { 'Fn::Sub': '${ResourcePrefix}' } }]);
+    // The vendor's own role stays under /alientrust/, where no PassRole grant reaches.
+    expect(aws.Resources.TrustRole.Properties.Path).toBe('/alientrust/');
+  });
+
+  test('each trusts only the services the spec names, held to the account where the service sends it', () => {
+    expect(aws.Resources.WorkloadRoleapi.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Principal: { Service: ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com'] },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+      },
+    ]);
+    // EC2 sends no aws:SourceAccount for an instance role; the role reaches it only through the
+    // instance profile below, in this account.
+    expect(aws.Resources.WorkloadRolenodes.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
+    const principals = JSON.stringify(ofType('AWS::IAM::Role').filter(([id]) => id !== 'TrustRole'));
+    expect(principals).not.toContain('"AWS"');
+    expect(principals).not.toContain('Federated');
+  });
+
+  test('an instance profile only for the identity EC2 runs as, of the same name and path', () => {
+    expect(ofType('AWS::IAM::InstanceProfile').map(([id, p]) => [id, p.Properties])).toEqual([
+      [
+        'WorkloadInstanceProfilenodes',
+        {
+          InstanceProfileName: { 'Fn::Sub': '${ResourcePrefix}-nodes' },
+          Path: { 'Fn::Sub': '/alien-workload/${ResourcePrefix}/' },
+          Roles: [{ Ref: 'WorkloadRolenodes' }],
+        },
+      ],
+    ]);
+  });
+
+  test('their permissions are managed policies of the workload sets, on them alone, with no IAM action', () => {
+    const workload = ofType('AWS::IAM::ManagedPolicy').filter(([id]) => id.startsWith('WorkloadPermissions'));
+    expect(workload).toHaveLength(1);
+    const [, policy] = workload[0];
+    expect(policy.Properties.Roles).toEqual([{ Ref: 'WorkloadRoleapi' }, { Ref: 'WorkloadRolenodes' }]);
+    expect(policy.Properties.Path).toBe('/alientrust/');
+    const actions = policy.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(['s3:PutObject', 'sqs:SendMessage']));
     expect(actions.some((a: string) => a.startsWith('iam:'))).toBe(false);
+    // The management role's own policies are attached to it alone.
+    for (const [id, p] of ofType('AWS::IAM::ManagedPolicy').filter(([id]) => id.startsWith('Permissions')))
+      expect([id, p.Properties.Roles]).toEqual([id, [{ Ref: 'TrustRole' }]]);
   });
 
-  test('every role write the vendor may make names that boundary', () => {
-    const statements = Object.values<any>(aws.Resources)
-      .filter((r) => r.Type === 'AWS::IAM::ManagedPolicy' && r.Properties.Roles)
-      .flatMap((r) => r.Properties.PolicyDocument.Statement);
-    const writes = statements.filter((s) => [s.Action].flat().includes('iam:CreateRole'));
-    expect(writes).toHaveLength(1);
-    expect(writes[0].Condition).toEqual({ StringEquals: { 'iam:PermissionsBoundary': { 'Fn::Sub': '${WorkloadBoundary}' } } });
-    expect([writes[0].Action].flat().sort()).toEqual(['iam:CreateRole', 'iam:DeleteRole', 'iam:DeleteRolePolicy', 'iam:PutRolePolicy']);
-    expect(JSON.stringify(statements)).not.toContain('DeleteRolePermissionsBoundary');
+  test('no permissions boundary, and the vendor may create, change or re-trust no role', () => {
+    expect(JSON.stringify(aws)).not.toMatch(/Boundary/);
+    const vendor = ofType('AWS::IAM::ManagedPolicy')
+      .filter(([id]) => id.startsWith('Permissions'))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const iam = vendor.flatMap((s: any) => [s.Action].flat()).filter((a: string) => a.startsWith('iam:'));
+    expect([...new Set(iam)].sort()).toEqual(['iam:GetRole', 'iam:PassRole']);
   });
 
-  test('a stack without identity creation has no boundary', () => {
-    expect(JSON.parse(generateTemplates(modelFromText(VALID_SPEC)).get('aws/template.json')!).Resources.WorkloadBoundary).toBeUndefined();
+  test('the outputs name the workload roles and instance profiles for the importer, in the spec order', () => {
+    expect(aws.Outputs.WorkloadRoleArns.Value).toEqual({ 'Fn::Sub': '${WorkloadRoleapi.Arn},${WorkloadRolenodes.Arn}' });
+    expect(aws.Outputs.WorkloadInstanceProfileArns.Value).toEqual({ 'Fn::Sub': '${WorkloadInstanceProfilenodes.Arn}' });
+    expect(aws.Outputs.WorkloadRoleArns.Description).toContain('api, nodes');
   });
 
-  test('the review says what bounds them', () => {
-    const review = permissionsReview(modelFromText(spec));
-    expect(review).toContain('### Identities the vendor creates');
-    expect(review).toContain('They can never do more than these sets allow: `storage/data-write`, `queue/data-write`.');
-    expect(review).toContain('the vendor may assign only `Storage Blob Data Contributor`, only to managed identities');
+  test('a spec without workload identities creates none and outputs none', () => {
+    const plain = JSON.parse(generateTemplates(modelFromText(VALID_SPEC)).get('aws/template.json')!);
+    expect(Object.keys(plain.Resources).filter((id) => id.startsWith('Workload'))).toEqual([]);
+    expect(plain.Outputs.WorkloadRoleArns).toBeUndefined();
+  });
+
+  test('the logical ids follow the names, not their order, so reordering the spec replaces nothing', () => {
+    const reordered = spec.replace(
+      '[{ name: api, services: [lambda, ecs-tasks] }, { name: nodes, services: [ec2] }]',
+      '[{ name: nodes, services: [ec2] }, { name: api, services: [lambda, ecs-tasks] }]',
+    );
+    const other = JSON.parse(generateTemplates(modelFromText(reordered)).get('aws/template.json')!);
+    expect(other.Resources.WorkloadRoleapi).toEqual(aws.Resources.WorkloadRoleapi);
+    expect(other.Resources.WorkloadInstanceProfilenodes).toEqual(aws.Resources.WorkloadInstanceProfilenodes);
   });
 });
 
-describe('identities the vendor creates, on Azure', () => {
-  const module = JSON.parse(files.get('azure/module/main.tf.json')!);
-  const assignment = module.resource.azurerm_role_assignment.alien_role_assignment;
-
-  test('an ABAC condition lets the vendor assign only the listed roles, only to service principals', () => {
-    expect(assignment.condition_version).toBe('2.0');
-    expect(assignment.condition).toContain(
-      '@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {ba92f5b4-2d11-453d-a403-e96b0029c9fe}',
-    );
-    expect(assignment.condition).toContain(
-      "@Request[Microsoft.Authorization/roleAssignments:PrincipalType] StringEqualsIgnoreCase 'ServicePrincipal'",
-    );
-    expect(assignment.condition).toContain(
-      '@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {ba92f5b4-2d11-453d-a403-e96b0029c9fe}',
-    );
-  });
-
-  test('the condition never lets the vendor assign a role to its own identity', () => {
-    expect(assignment.condition).toContain(
-      '@Request[Microsoft.Authorization/roleAssignments:PrincipalId] GuidNotEquals ${azurerm_user_assigned_identity.alien.principal_id}',
-    );
-    expect(assignment.condition).not.toContain('<vendor principal id>');
-  });
-
-  test('no condition when the vendor assigns no roles', () => {
-    const plain = JSON.parse(generateTemplates(modelFromText(VALID_SPEC)).get('azure/module/main.tf.json')!);
-    expect(plain.resource.azurerm_role_assignment.alien_role_assignment.condition).toBeUndefined();
-  });
-});
-
-describe('the spec for identities the vendor creates', () => {
+describe('the spec for workload identities', () => {
   const synth = async (text: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'alien-trust-workload-'));
     writeFileSync(join(dir, 'spec.yaml'), text);
@@ -89,17 +115,30 @@ describe('the spec for identities the vendor creates', () => {
   };
 
   test('synthesizes, validated by CloudFormation', async () => {
-    expect((await synth(spec)).code).toBe(0);
+    const result = await synth(spec);
+    expect([result.code, result.err]).toEqual([0, expect.any(String)]);
   });
 
   test.each([
     [
-      'no bound at all',
-      spec.replace(WORKLOAD, ''),
-      /workloadIdentities: required because service-account\/provision creates the application's identities/,
+      'a name that is not a short lower-case id',
+      spec.replace('name: api,', 'name: Api_1,'),
+      /workloadIdentities\.identities\[0\]\.name: lower-case letters, digits and hyphens/,
     ],
     [
-      'a privileged set as the bound',
+      'a name too long for <prefix>-<name> to be an IAM role name',
+      spec.replace('name: api,', `name: ${'a'.repeat(40)},`),
+      /workloadIdentities\.identities\[0\]\.name: at most 39 characters, so that <prefix>-<name> holds an IAM role name \(64\)/,
+    ],
+    ['a name listed twice', spec.replace('name: nodes,', 'name: api,'), /workloadIdentities\.identities\[1\]\.name: "api" is listed twice/],
+    [
+      'an unknown service',
+      spec.replace('services: [ec2]', 'services: [ec2, fargate]'),
+      /workloadIdentities\.identities\[1\]\.services\[1\]: .*lambda, ecs-tasks, ec2, codebuild/,
+    ],
+    ['no service', spec.replace('services: [ec2]', 'services: []'), /workloadIdentities\.identities\[1\]\.services: name the services/],
+    [
+      'a privileged set among their permissions',
       spec.replace('[storage/data-write, queue/data-write]', '[storage/data-write, code/update]'),
       /workloadIdentities\.permissions\[1\]: "code\/update" is privileged/,
     ],
@@ -119,9 +158,14 @@ describe('the spec for identities the vendor creates', () => {
       /workloadIdentities\.azureRoles\[0\]: "Owner" administers access/,
     ],
     [
-      'no Azure roles while Azure is a cloud',
-      spec.replace(', azureRoles: [Storage Blob Data Contributor]', ''),
-      /workloadIdentities: azureRoles: required because service-account\/provision assigns roles on Azure/,
+      'no Azure roles while a granted set assigns roles on Azure',
+      spec.replace('[logs/read,', '[logs/read, ai/provision,').replace(', azureRoles: [Storage Blob Data Contributor]', ''),
+      /workloadIdentities: azureRoles: required because ai\/provision assigns roles on Azure/,
+    ],
+    [
+      'the refused id that let the vendor create identities',
+      spec.replace('[logs/read,', '[logs/read, service-account/provision,'),
+      /permissions\[1\]: "service-account\/provision" is not granted by this tool: The customer's template creates the deployment's identities/,
     ],
   ])('refuses %s, naming the field, with exit 2', async (_, text, message) => {
     const result = await synth(text);
@@ -130,38 +174,62 @@ describe('the spec for identities the vendor creates', () => {
   });
 });
 
-describe('the rule that keeps created identities bounded', () => {
-  const set = (aws: any, extra: object = {}) => ({ id: 'app/x', description: 'X.', aws, ...extra });
-  const role = 'arn:${partition}:iam::${account}:role/${prefix}-*';
+describe('the rule that leaves every identity to the template', () => {
+  const set = (grants: object) => ({ id: 'app/x', description: 'X.', ...grants });
+  const role = 'arn:${partition}:iam::${account}:role/alien-workload/${prefix}/${prefix}-*';
 
-  test('refuses a role write without the boundary, or in a set that does not say it creates identities', () => {
-    expect(
-      workloadIdentitiesAreBounded(set([{ actions: ['iam:CreateRole'], resources: [role] }], { createsWorkloadIdentities: true })).map(
-        (f) => f.message,
-      ),
-    ).toEqual(['iam:CreateRole needs StringEquals: { iam:PermissionsBoundary: "${boundary}" }, the boundary the stack creates']);
-    const bounded = [
-      { actions: ['iam:PutRolePolicy'], resources: [role], conditions: { StringEquals: { 'iam:PermissionsBoundary': '${boundary}' } } },
-    ];
-    expect(workloadIdentitiesAreBounded(set(bounded)).map((f) => f.message)).toEqual([
-      'iam:PutRolePolicy creates or changes an identity; only a set marked "createsWorkloadIdentities: true" may grant it',
-      '${boundary} exists only for a set marked "createsWorkloadIdentities: true"',
+  test.each([
+    'iam:CreateRole',
+    'iam:UpdateAssumeRolePolicy',
+    'iam:PutRolePolicy',
+    'iam:AttachRolePolicy',
+    'iam:DeleteRole',
+    'iam:TagRole',
+    'iam:CreateInstanceProfile',
+    'iam:AddRoleToInstanceProfile',
+    'iam:PutRolePermissionsBoundary',
+    'iam:DeleteRolePermissionsBoundary',
+    'iam:CreatePolicyVersion',
+    'iam:CreateUser',
+  ])('refuses %s in any set', (action) => {
+    expect(identitiesAreTheTemplates(set({ aws: [{ actions: [action], resources: [role] }] }))).toEqual([
+      { path: ['aws', 0, 'actions', 0], message: expect.stringContaining("the customer's template creates every identity") },
     ]);
-    expect(workloadIdentitiesAreBounded(set(bounded, { createsWorkloadIdentities: true }))).toEqual([]);
   });
 
-  test('never grants removing a boundary, nor Azure role assignments outside such a set', () => {
+  test('leaves reads and PassRole alone', () => {
     expect(
-      workloadIdentitiesAreBounded(
-        set([{ actions: ['iam:DeleteRolePermissionsBoundary'], resources: [role] }], { createsWorkloadIdentities: true }),
-      )[0].message,
-    ).toMatch(/never granted/);
-    expect(
-      workloadIdentitiesAreBounded({
-        id: 'app/x',
-        description: 'X.',
-        azure: { actions: ['Microsoft.Authorization/roleAssignments/write'] },
-      })[0].message,
-    ).toMatch(/hands roles to identities/);
+      identitiesAreTheTemplates(set({ aws: [{ actions: ['iam:GetRole', 'iam:ListRolePolicies', 'iam:PassRole'], resources: [role] }] })),
+    ).toEqual([]);
   });
+
+  test('refuses identity writes on Azure and GCP, and actAs on the whole project', () => {
+    const found = identitiesAreTheTemplates(
+      set({
+        azure: {
+          actions: [
+            'Microsoft.ManagedIdentity/userAssignedIdentities/write',
+            'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action',
+          ],
+        },
+        gcp: { permissions: ['iam.serviceAccounts.create', 'iam.serviceAccounts.actAs', 'iam.serviceAccounts.get'] },
+      }),
+    );
+    expect(found.map((f) => f.path)).toEqual([
+      ['azure', 'actions', 0],
+      ['gcp', 'permissions', 0],
+      ['gcp', 'permissions', 1],
+    ]);
+    expect(found[2].message).toMatch(/actAsRuntimeServiceAccounts/);
+  });
+});
+
+test('the review shows the workload identities, what trusts them, what they may do, and that deleting the stack deletes them', () => {
+  const review = permissionsReview(modelFromText(spec));
+  const section = review.slice(review.indexOf('### Workload identities'), review.indexOf('## What it can do'));
+  expect(section).toContain('`alien-workload/<ResourcePrefix>/<ResourcePrefix>-api`');
+  expect(section).toContain('`lambda.amazonaws.com`, `ecs-tasks.amazonaws.com`');
+  expect(section).toContain('`storage/data-write`, `queue/data-write`');
+  expect(section).toContain('deleting the CloudFormation stack (or `terraform destroy` of the AWS configuration) deletes the roles');
+  expect(section).toContain('never creates identities');
 });

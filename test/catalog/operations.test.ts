@@ -26,11 +26,6 @@ describe.each(sets.map((s) => [s.id, s] as const))('%s', (_, set) => {
         expect([op.does, text, allows(own, request(text, 'acme'))]).toEqual([op.does, text, true]);
         // The same call made by deployment "acme" on "acmeprod"'s resources.
         if (text.includes('${prefix}')) expect([op.does, text, allows(own, request(text, 'acmeprod'))]).toEqual([op.does, text, false]);
-        // A role write without the deployment's boundary is refused too.
-        if (text.includes('iam:PermissionsBoundary')) {
-          const unbounded = request(text.replace(/ with iam:PermissionsBoundary=\S+/, ''), 'acme');
-          expect([op.does, text, 'unbounded', allows(own, unbounded)]).toEqual([op.does, text, 'unbounded', false]);
-        }
       }
     }
   });

@@ -189,7 +189,7 @@ describe('custom permission sets', () => {
   test('refuses an unknown variable and names the ones allowed', () => {
     const text = withSet(set('s3:ListBucket')).replace('${prefix}-*', '${project}-*');
     expect(problems(text)).toEqual([
-      'spec.yaml:17:21: customPermissionSets[0].aws[0].resources[0]: unknown variable ${project}; aws allows ${prefix}, ${partition}, ${region}, ${account}, ${boundary}',
+      'spec.yaml:17:21: customPermissionSets[0].aws[0].resources[0]: unknown variable ${project}; aws allows ${prefix}, ${partition}, ${region}, ${account}',
     ]);
   });
 
@@ -303,7 +303,7 @@ ${body}`;
 
   test('refuses iam:PassRole in a set not marked privileged, naming the action', () => {
     const text = awsOnly(
-      '      - actions: [iam:PassRole]\n        resources: ["arn:${partition}:iam::${account}:role/${prefix}-*"]\n        conditions: { StringEquals: { "iam:PassedToService": lambda.amazonaws.com } }\n',
+      '      - actions: [iam:PassRole]\n        resources: ["arn:${partition}:iam::${account}:role/alien-workload/${prefix}/${prefix}-*"]\n        conditions: { StringEquals: { "iam:PassedToService": lambda.amazonaws.com } }\n',
     );
     expect(problems(text)).toEqual([
       expect.stringMatching(

@@ -10,7 +10,7 @@ const set = (grants: Partial<PermissionSetSpec>): PermissionSetSpec => ({ id: 'a
 const privileged = { privileged: true as const, privilegedReason: 'needed' };
 const passRole = {
   actions: ['iam:PassRole'],
-  resources: ['arn:${partition}:iam::${account}:role/${prefix}-*'],
+  resources: ['arn:${partition}:iam::${account}:role/alien-workload/${prefix}/${prefix}-*'],
   conditions: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
 };
 
@@ -64,10 +64,10 @@ describe('iam:PassRole', () => {
     ]);
   });
 
-  test('must name roles under the prefix', () => {
-    expect(awsPassRoleIsNarrow(set({ aws: [{ ...passRole, resources: ['arn:${partition}:iam::${account}:role/admin'] }] }))).toHaveLength(
-      1,
-    );
+  test('must name roles under the workload path, not by the prefix alone', () => {
+    for (const resource of ['arn:${partition}:iam::${account}:role/admin', 'arn:${partition}:iam::${account}:role/${prefix}-*']) {
+      expect(awsPassRoleIsNarrow(set({ aws: [{ ...passRole, resources: [resource] }] }))).toHaveLength(1);
+    }
   });
 });
 

@@ -114,9 +114,13 @@ export const validSpec = fc
     ...rest,
     permissions: [...builtIn, ...custom.map((c) => c.id)],
     customPermissionSets: custom,
-    // A set that creates the application's identities needs their bound.
-    ...(builtIn.some((id) => catalog.get(id)!.createsWorkloadIdentities) && {
-      workloadIdentities: { permissions: ['logs/read'], azureRoles: ['Storage Blob Data Reader'] },
+    // A set that assigns Azure roles needs the workload identities and the roles they may get.
+    ...(builtIn.some((id) => catalog.get(id)!.azure?.actions?.includes('Microsoft.Authorization/roleAssignments/write')) && {
+      workloadIdentities: {
+        identities: [{ name: 'api', services: ['lambda'] }],
+        permissions: ['logs/read'],
+        azureRoles: ['Storage Blob Data Reader'],
+      },
     }),
     aws: { maxSessionDuration },
   }));

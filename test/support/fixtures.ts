@@ -56,12 +56,18 @@ registration:
 `;
 
 /**
- * VALID_SPEC granting every built-in set at once, with the workload boundary the identity sets
- * need: the spec that must still fit every limit on every cloud.
+ * The workload identities of the whole-catalog spec: one per service, with the longest names
+ * the spec takes beside ordinary ones, and the data sets they run with.
+ */
+export const WHOLE_CATALOG_WORKLOAD =
+  'workloadIdentities: { identities: [{ name: api, services: [lambda, ecs-tasks] }, { name: nodes, services: [ec2] }, { name: build, services: [codebuild, lambda] }, { name: abcdefghijklmnopqrstuvwxyz-0123456789ab, services: [lambda] }], permissions: [storage/data-read, storage/data-write, queue/data-read, queue/data-write, kv/data-read, kv/data-write, logs/read], azureRoles: [Storage Blob Data Contributor] }\n';
+
+/**
+ * VALID_SPEC granting every built-in set at once, with workload identities for every service
+ * the sets pass roles to: the spec that must still fit every limit on every cloud.
  */
 export function wholeCatalogSpec(): string {
   const ids = builtInCatalog().sets.map((s) => s.id);
-  const workload =
-    'workloadIdentities: { permissions: [storage/data-read, storage/data-write, queue/data-read, queue/data-write, kv/data-read, kv/data-write, logs/read], azureRoles: [Storage Blob Data Contributor] }\n';
+  const workload = WHOLE_CATALOG_WORKLOAD;
   return `${VALID_SPEC.replace('[logs/read]', `[${ids.join(', ')}]`)}${workload}`;
 }

@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBSCRIPTION_VARIABLE } from '../../lib/azure/azure-root-stack';
-import { builtInCatalog } from '../../lib/catalog/catalog';
 import { AZURE_SUBSCRIPTION_ID } from '../../lib/model/names';
 import { generateTemplates } from '../../lib/output/generate';
 import { MODULE_SOURCE } from '../../lib/terraform/root-module';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
-import { FIXTURES, fixturePath, modelFromText, VALID_SPEC } from '../support/fixtures';
+import { FIXTURES, fixturePath, modelFromText, wholeCatalogSpec } from '../support/fixtures';
 import { allStrings } from '../support/terraform';
 
 /** A realistic spec (a copy of the flagship, per customer on every cloud), and one granting every built-in set. */
 const perCustomer = readFileSync(fixturePath('per-customer'), 'utf8');
-const allCatalog = `${VALID_SPEC.replace(
-  '[logs/read]',
-  `[${builtInCatalog()
-    .sets.map((s) => s.id)
-    .join(', ')}]`,
-)}workloadIdentities: { permissions: [storage/data-write, queue/data-write], azureRoles: [Storage Blob Data Contributor] }\n`;
+const allCatalog = wholeCatalogSpec();
 const specs = { 'per-customer': perCustomer, 'all-catalog': allCatalog };
 
 describe.each(Object.entries(specs))('the Terraform of the %s spec', (_, text) => {

@@ -19,6 +19,8 @@ const RESOURCE_ARN = /^arn:aws(-cn|-us-gov)?:[a-z0-9-]+:[a-z0-9-]*:(\d{12}|aws)?
 /** A principal this tool names: a role (with its path) or an account root, in any partition. */
 const AWS_PRINCIPAL = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|role\/[\w+=,.@/-]{1,512})$/;
 const TRUST_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'];
+/** An AWS service principal, as a workload role's trust names it (lib/model/workload-services.ts). */
+const SERVICE_PRINCIPAL = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
 
 /** A policy's Version and its non-empty list of statements. */
 function statements(document: unknown, at: string): { at: string; statement: unknown }[] {
@@ -98,8 +100,9 @@ export function expectIdentityPolicy(document: unknown, at: string, reader: Valu
 }
 
 /**
- * A role's trust policy: the vendor's role (AWS) or an OIDC provider (Federated, which may be
- * chosen by Fn::If between the stack's provider and one the customer names).
+ * A role's trust policy: the vendor's role (AWS), an OIDC provider (Federated, which may be
+ * chosen by Fn::If between the stack's provider and one the customer names), or, for a workload
+ * role, AWS services (one, or a non-empty list of distinct ones).
  */
 export function expectTrustPolicy(document: unknown, at: string, reader: ValueReader): void {
   for (const { at: where, statement } of statements(document, at)) {
@@ -115,8 +118,17 @@ export function expectTrustPolicy(document: unknown, at: string, reader: ValueRe
         child(principalAt, 'AWS'),
         'not a role or account ARN',
       );
+    } else if ('Service' in principal) {
+      const services = Array.isArray(principal.Service) ? principal.Service : [principal.Service];
+      expect(
+        services.length > 0 &&
+          new Set(services).size === services.length &&
+          services.every((s) => typeof s === 'string' && SERVICE_PRINCIPAL.test(s)),
+        child(principalAt, 'Service'),
+        'not a service principal, or a non-empty list of distinct ones',
+      );
     } else {
-      expect('Federated' in principal, principalAt, 'neither AWS nor Federated');
+      expect('Federated' in principal, principalAt, 'neither AWS, Service nor Federated');
       reader.string(principal.Federated, child(principalAt, 'Federated'), {}, true);
     }
     if ('Condition' in statement) conditions(statement.Condition, child(where, 'Condition'), reader);

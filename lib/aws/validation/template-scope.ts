@@ -6,6 +6,7 @@ export const RESOURCE_ATTRIBUTES = {
   'AWS::IAM::Role': ['Arn', 'RoleId'],
   'AWS::IAM::ManagedPolicy': ['PolicyArn'],
   'AWS::IAM::OIDCProvider': ['Arn'],
+  'AWS::IAM::InstanceProfile': ['Arn'],
   // The registration custom resource: its attributes are whatever the vendor answers, never read.
   'Custom::AlienRegistration': [],
 } as const;

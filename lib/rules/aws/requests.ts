@@ -1,16 +1,14 @@
 import type { AwsStatementSpec, PermissionSetSpec } from '../../input/permission-set-schema';
 import type { AwsRequest } from './iam-evaluator';
 
-/** The account and boundary the request tests render sets with. */
+/** The account the request tests render sets with. */
 export const ACCOUNT = '123456789012';
-export const BOUNDARY = `arn:aws:iam::${ACCOUNT}:policy/alientrust/acme-app-eu-west-1-boundary`;
 
 const values = (prefix: string): Record<string, string> => ({
   prefix,
   partition: 'aws',
   region: 'eu-west-1',
   account: ACCOUNT,
-  boundary: BOUNDARY,
 });
 
 /** A set's text with its variables filled in for a deployment prefix. */

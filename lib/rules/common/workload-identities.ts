@@ -1,51 +1,52 @@
 import type { Finding, SetRule } from '../finding';
 
-/** IAM actions that write a role's permissions: each must carry the workload boundary. */
-const ROLE_WRITES = /^iam:(CreateRole|PutRolePolicy|AttachRolePolicy|DetachRolePolicy|DeleteRolePolicy|PutRolePermissionsBoundary)$/;
+/**
+ * IAM actions a set may grant: reads, and PassRole (held to the workload path by
+ * awsPassRoleIsNarrow). Every other IAM action creates or changes an identity, a policy or a trust
+ * policy, and the customer's template owns all of those (issue 24): IAM cannot constrain what a
+ * trust policy names, so a role the vendor could create or re-trust would be a door that outlives
+ * the stack.
+ */
+const AWS_IAM_ALLOWED = /^iam:(Get|List)[A-Za-z]*$|^iam:PassRole$/;
 
-/** Azure operations that hand roles to identities: only under the spec's ABAC condition. */
-const AZURE_ROLE_ASSIGNMENT = /^Microsoft\.Authorization\/roleAssignments\/(write|delete)$/i;
+/** Azure identity writes: the template creates every user-assigned identity and its credentials. */
+const AZURE_IDENTITY_WRITES =
+  /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/(write|delete|federatedIdentityCredentials\/(write|delete))$/i;
+
+/** GCP identity writes: service accounts, their keys and who may act as them. */
+const GCP_IDENTITY_WRITES =
+  /^iam\.(serviceAccounts\.(create|delete|update|undelete|enable|setIamPolicy|actAs)|serviceAccountKeys\.create|roles\.(create|update|delete))$/;
+
+const TEMPLATE_OWNS =
+  "the customer's template creates every identity and writes every trust policy (spec workloadIdentities); refuse it in the set's refuses with the reason";
 
 /**
- * Identities the vendor creates stay bounded. On AWS every role write carries
- * `iam:PermissionsBoundary = ${boundary}` (the boundary the stack creates from the spec's
- * `workloadIdentities`), and removing a boundary is never granted. A set that creates
- * identities says so (`createsWorkloadIdentities`), so the spec must bound them; on Azure that
- * is what puts the ABAC condition on the vendor's role assignment.
+ * The vendor creates no identity and writes no trust or permission policy of one, on any cloud:
+ * the identities the application runs as are the template's (`workloadIdentities.identities`),
+ * and the vendor may only pass (AWS), attach (Azure, at each identity's own scope) or act as (GCP,
+ * through `actAsRuntimeServiceAccounts`, one listed account at a time) exactly those.
  */
-export const workloadIdentitiesAreBounded: SetRule = (set) => {
+export const identitiesAreTheTemplates: SetRule = (set) => {
   const findings: Finding[] = [];
-  (set.aws ?? []).forEach((statement, s) => {
+  (set.aws ?? []).forEach((statement, s) =>
     statement.actions.forEach((action, a) => {
-      const path = ['aws', s, 'actions', a];
-      if (action === 'iam:DeleteRolePermissionsBoundary')
-        findings.push({ path, message: 'removing a permissions boundary would unbound the role; never granted' });
-      if (!ROLE_WRITES.test(action)) return;
-      if (!set.createsWorkloadIdentities)
-        findings.push({
-          path,
-          message: `${action} creates or changes an identity; only a set marked "createsWorkloadIdentities: true" may grant it`,
-        });
-      if (statement.conditions?.StringEquals?.['iam:PermissionsBoundary'] !== '${boundary}') {
-        findings.push({
-          path,
-          message: `${action} needs StringEquals: { iam:PermissionsBoundary: "\${boundary}" }, the boundary the stack creates`,
-        });
-      }
-    });
+      if (action.startsWith('iam:') && !AWS_IAM_ALLOWED.test(action))
+        findings.push({ path: ['aws', s, 'actions', a], message: `${action} writes an identity or its policies; ${TEMPLATE_OWNS}` });
+    }),
+  );
+  (set.azure?.actions ?? []).forEach((op, i) => {
+    if (AZURE_IDENTITY_WRITES.test(op))
+      findings.push({ path: ['azure', 'actions', i], message: `${op} writes an identity; ${TEMPLATE_OWNS}` });
   });
-  const usesBoundary = JSON.stringify(set.aws ?? []).includes('${boundary}');
-  if (usesBoundary && !set.createsWorkloadIdentities)
-    findings.push({ path: ['aws'], message: '${boundary} exists only for a set marked "createsWorkloadIdentities: true"' });
-  for (const kind of ['actions', 'dataActions'] as const) {
-    set.azure?.[kind]?.forEach((op, i) => {
-      if (AZURE_ROLE_ASSIGNMENT.test(op) && !set.createsWorkloadIdentities) {
-        findings.push({
-          path: ['azure', kind, i],
-          message: `${op} hands roles to identities; only a set marked "createsWorkloadIdentities: true" may grant it, under the spec's azureRoles`,
-        });
-      }
-    });
-  }
+  (set.gcp?.permissions ?? []).forEach((permission, i) => {
+    if (GCP_IDENTITY_WRITES.test(permission))
+      findings.push({
+        path: ['gcp', 'permissions', i],
+        message:
+          permission === 'iam.serviceAccounts.actAs'
+            ? 'iam.serviceAccounts.actAs on the project reaches every service account; set actAsRuntimeServiceAccounts: true instead, which grants it on the runtime service accounts one by one'
+            : `${permission} writes an identity; ${TEMPLATE_OWNS}`,
+      });
+  });
   return findings;
 };

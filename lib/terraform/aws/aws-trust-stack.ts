@@ -1,11 +1,20 @@
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { EXTERNAL_ID } from '../../aws/external-id';
-import { AWS_BOUNDARY_DESCRIPTION, awsRolePlan } from '../../aws/role-plan';
+import { awsRolePlan, DEPLOYMENT_TAG, type AwsWorkloadPlan } from '../../aws/role-plan';
 import { issuerHost } from '../../model/customer-binding';
 import { AWS_TERRAFORM_INTERFACE, templateRelease } from '../../model/customer-interface';
 import { mapConditions } from '../../model/conditions';
-import { AWS_IAM_PATH, awsBoundaryName, awsPolicyDescription, awsPolicyName, awsRoleName } from '../../model/names';
+import {
+  AWS_IAM_PATH,
+  awsPolicyDescription,
+  awsPolicyName,
+  awsRoleName,
+  awsWorkloadPath,
+  awsWorkloadPolicyDescription,
+  awsWorkloadPolicyName,
+  awsWorkloadRoleName,
+} from '../../model/names';
 import type { AwsStatement, AwsTrust, TrustModel } from '../../model/trust-model';
 import type { Variable } from '../../input/variables';
 import { tfLiteral, tfTemplate } from '../terraform-string';
@@ -73,13 +82,11 @@ export class AwsTrustStack extends TerraformStack {
     const prefixRef = `\${var.${inputs.prefix}}`;
     const regionRef = region.ref('name');
     const tag = tfLiteral(plan.productTag);
-    const boundaryAddress = 'aws_iam_policy.workload_boundary';
     const values: Partial<Record<Variable, string>> = {
       prefix: prefixRef,
       partition: partition.ref('partition'),
       region: regionRef,
       account: caller.ref('account_id'),
-      ...(plan.boundary && { boundary: `\${${boundaryAddress}.arn}` }),
     };
     const render = (template: AwsStatement['resources'][number]) =>
       tfTemplate(template, (name) => values[name] ?? unknownVariable(name, 'aws'));
@@ -92,15 +99,7 @@ export class AwsTrustStack extends TerraformStack {
       assume_role_policy: policyDocument([trustStatement]),
     });
 
-    if (plan.boundary) {
-      const boundary = new AwsResource(this, 'workload_boundary', 'aws_iam_policy', {
-        name: awsBoundaryName(prefixRef, tag, regionRef),
-        path: AWS_IAM_PATH,
-        description: AWS_BOUNDARY_DESCRIPTION,
-        policy: policyDocument(plan.boundary.map((s) => statementJson(s, render))),
-      });
-      if (boundary.address !== boundaryAddress) throw new Error(`the boundary is ${boundary.address}, not ${boundaryAddress}`);
-    }
+    if (plan.workload) workloadRoles(this, plan.workload, { prefixRef, tag, regionRef, account: caller.ref('account_id'), render });
 
     const attachments = plan.policies.map((statements, i) => {
       const policy = new AwsResource(this, `permissions_${i + 1}`, 'aws_iam_policy', {
@@ -133,6 +132,71 @@ export class AwsTrustStack extends TerraformStack {
     new TerraformOutput(this, outputs.template, {
       value: templateRelease(model),
       description: 'The template name and version this configuration is.',
+    });
+  }
+}
+
+/**
+ * The workload roles, as TrustRoleStack's workloadRoles writes them: the same names, path, trust,
+ * tag, instance profiles and packed managed policies, from the same plan.
+ */
+function workloadRoles(
+  stack: TerraformStack,
+  workload: AwsWorkloadPlan,
+  refs: { prefixRef: string; tag: string; regionRef: string; account: string; render: (t: AwsStatement['resources'][number]) => string },
+): void {
+  const outputs = AWS_TERRAFORM_INTERFACE.outputs;
+  const roles = workload.roles.map((role) => {
+    const id = `workload_${role.name.replace(/-/g, '_')}`;
+    const resource = new AwsResource(stack, id, 'aws_iam_role', {
+      name: awsWorkloadRoleName(refs.prefixRef, role.name),
+      path: awsWorkloadPath(refs.prefixRef),
+      description: tfLiteral(role.description),
+      assume_role_policy: policyDocument(
+        role.trust.map((t) => ({
+          Effect: 'Allow',
+          Principal: { Service: t.services.length === 1 ? t.services[0] : [...t.services] },
+          Action: 'sts:AssumeRole',
+          ...(t.sourceAccount && { Condition: { StringEquals: { 'aws:SourceAccount': refs.account } } }),
+        })),
+      ),
+      tags: { [DEPLOYMENT_TAG]: refs.prefixRef },
+    });
+    resource.overrideLogicalId(id);
+    const profile = role.instanceProfile
+      ? new AwsResource(stack, `${id}_profile`, 'aws_iam_instance_profile', {
+          name: awsWorkloadRoleName(refs.prefixRef, role.name),
+          path: awsWorkloadPath(refs.prefixRef),
+          role: resource.ref('name'),
+        })
+      : undefined;
+    profile?.overrideLogicalId(id);
+    return { role, resource, profile };
+  });
+  workload.policies.forEach((statements, i) => {
+    const policy = new AwsResource(stack, `workload_permissions_${i + 1}`, 'aws_iam_policy', {
+      name: awsWorkloadPolicyName(refs.prefixRef, refs.tag, refs.regionRef, i + 1),
+      path: AWS_IAM_PATH,
+      description: awsWorkloadPolicyDescription(i + 1),
+      policy: policyDocument(statements.map((s) => statementJson(s, refs.render))),
+    });
+    for (const { role, resource } of roles) {
+      const attachment = new AwsResource(stack, `workload_permissions_${i + 1}_${role.name}`, 'aws_iam_role_policy_attachment', {
+        role: resource.ref('name'),
+        policy_arn: policy.ref('arn'),
+      });
+      attachment.overrideLogicalId(`workload_${role.name.replace(/-/g, '_')}_${i + 1}`);
+    }
+  });
+  new TerraformOutput(stack, outputs.workloadRoleArns, {
+    value: Object.fromEntries(roles.map(({ role, resource }) => [role.name, resource.ref('arn')])),
+    description: "The workload roles' ARNs by name: send them to the vendor.",
+  });
+  const profiles = roles.filter((r) => r.profile);
+  if (profiles.length > 0) {
+    new TerraformOutput(stack, outputs.workloadInstanceProfileArns, {
+      value: Object.fromEntries(profiles.map(({ role, profile }) => [role.name, profile!.ref('arn')])),
+      description: "The workload instance profiles' ARNs by name.",
     });
   }
 }
