@@ -9,14 +9,16 @@ import { prefixEndsAtSeparator } from './common/prefix-separator';
 import { identitiesAreTheTemplates } from './common/workload-identities';
 import { outlivesRevocationMarkIsNeeded, outlivingGrantsAreMarked } from './common/outlives-revocation';
 import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from './common/privileged-marking';
-import type { Finding, SetRule } from './finding';
+import type { Finding } from './finding';
 import { gcpGrantIsScoped } from './gcp/condition-scope';
+import type { Rule } from './rule';
 
 /**
  * The rules every permission set obeys, built-in or custom. Wildcard actions are refused by the
- * schema itself; action names and resource types are checked against the clouds' lists.
+ * schema itself; action names and resource types are checked against the clouds' lists. Each
+ * rule is made with defineRule (an id, a summary and a why; docs/rules.md lists them).
  */
-export const LEAST_PRIVILEGE_RULES: readonly SetRule[] = [
+export const LEAST_PRIVILEGE_RULES: readonly Rule[] = [
   privilegedGrantsAreMarked,
   privilegedMarkIsNeeded,
   contentReadsAreMarked,

@@ -36,7 +36,7 @@ export const awsResourcesCarryPrefix = defineRule(
     id: 'aws-prefix-scope',
     summary:
       "Every ARN names the deployment's own resources (`${prefix}` in the ARN), or the statement's conditions do (for resources named by id, such as security groups, matched by tag); only resources AWS itself owns (Bedrock's foundation models and system inference profiles, machine images held to Amazon's by `ec2:Owner`) are exempt.",
-    why: "The vendor is trusted with one deployment, not with the account: a grant on resources without the prefix reaches the customer's other workloads and other vendors' deployments.",
+    why: "The vendor is trusted with one deployment, not with the account: a grant on resources without the prefix reaches the customer's other workloads and other deployments.",
   },
   (set) =>
     (set.aws ?? []).flatMap((statement, s) =>

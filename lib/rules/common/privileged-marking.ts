@@ -5,7 +5,7 @@ export const privilegedGrantsAreMarked = defineRule(
   {
     id: 'privileged-marked',
     summary:
-      'A grant that changes access or hands out credentials (lib/rules/<cloud>/sensitive-*.ts lists them) is only in a set marked `privileged: true` with a `privilegedReason`.',
+      'A grant that changes access or hands out credentials (`lib/rules/<cloud>/sensitive-*.ts` lists them) is only in a set marked `privileged: true` with a `privilegedReason`.',
     why: 'Such a grant lets its holder widen their own access or act as someone else; the marking and its reason make granting it a visible choice, which the review, the catalog and synth show.',
   },
   (set) =>
