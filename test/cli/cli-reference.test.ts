@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliReference } from '../../lib/cli/cli-reference';
@@ -43,6 +43,16 @@ describe('docs/cli.md', () => {
     const page = readFileSync(PAGE, 'utf8');
     const exitSection = page.slice(page.indexOf('## Exit codes'));
     for (const { code, meaning } of Object.values(EXIT_CODES)) expect(exitSection).toContain(`| ${code}    | ${meaning}`);
+  });
+});
+
+describe('the commands', () => {
+  test('every command defined in lib/cli is one the CLI runs', () => {
+    const dir = join(ROOT, 'lib', 'cli');
+    const defined = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/defineCommand\(\{\s*name: '([^']+)'/g)].map((m) => m[1]));
+    expect(defined.sort()).toEqual(COMMANDS.map((c) => c.name).sort());
   });
 });
 
