@@ -10,6 +10,27 @@ export function azureOperations(sets: readonly PermissionSet[]): { actions: stri
   };
 }
 
+/**
+ * Attaching a user-assigned identity to a resource. Granted at the resource group it would reach
+ * every identity there, the vendor's own management identity included, which would keep getting
+ * tokens on a resource the vendor made after the trust is gone. So it never goes in the group
+ * role: the module grants it in a role of its own, assigned at each workload identity alone.
+ */
+export const ATTACH_IDENTITY = 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action';
+
+/**
+ * The vendor's group-scope role (`group`), which never holds ATTACH_IDENTITY, and whether a
+ * granted set attaches identities (`attaches`), for the role the module assigns per workload identity.
+ */
+export function azureRoleOperations(sets: readonly PermissionSet[]): {
+  group: { actions: string[]; dataActions: string[] };
+  attaches: boolean;
+} {
+  const { actions, dataActions } = azureOperations(sets);
+  const isAttach = (op: string) => op.toLowerCase() === ATTACH_IDENTITY.toLowerCase();
+  return { group: { actions: actions.filter((op) => !isAttach(op)), dataActions }, attaches: actions.some(isAttach) };
+}
+
 /** The managed identity and its federated credential are `Microsoft.ManagedIdentity` resources. */
 const MODULE_PROVIDER = 'Microsoft.ManagedIdentity';
 

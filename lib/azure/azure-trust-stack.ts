@@ -8,9 +8,12 @@ import { RoleDefinition } from '@cdktf/provider-azurerm/lib/role-definition';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import {
+  AZURE_ATTACH_ROLE_GROUP_CHARACTERS,
   AZURE_FEDERATED_CREDENTIAL_NAME,
   AZURE_ROLE_NAME_PARTS,
+  azureAttachRoleName,
   azureIdentityName,
+  azureWorkloadIdentityName,
   azureRoleDescription,
   azureRoleName,
 } from '../model/names';
@@ -18,8 +21,8 @@ import type { TrustModel } from '../model/trust-model';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { customerIdVariable, prefixVariable } from '../terraform/variables';
 import { tfLiteral } from '../terraform/terraform-string';
-import { azureOperations } from './azure-operations';
-import { assignsRoles, roleAssignmentCondition, VENDOR_PRINCIPAL } from './role-assignment-condition';
+import { ATTACH_IDENTITY, azureRoleOperations } from './azure-operations';
+import { assignsRoles, roleAssignmentCondition, workloadPrincipal } from './role-assignment-condition';
 
 /**
  * The azurerm versions the output is valid for. The federated credential names its identity
@@ -75,7 +78,8 @@ export class AzureTrustStack extends TerraformStack {
       tags: tags.value,
     });
 
-    const { actions, dataActions } = azureOperations(model.permissionSets);
+    const { group: groupOperations, attaches } = azureRoleOperations(model.permissionSets);
+    const { actions, dataActions } = groupOperations;
     // The group's id holds the subscription, and ids compare without case; the product keeps
     // two products of one deployment in one group apart.
     const hash = Fn.substr(
@@ -96,18 +100,49 @@ export class AzureTrustStack extends TerraformStack {
       assignableScopes: [group.id],
     });
 
+    const workloads = workloadIdentities(this, model, { group, prefix: prefix.stringValue, tags: tags.value });
+
     new RoleAssignment(this, 'alien_role_assignment', {
       scope: group.id,
       roleDefinitionId: role.roleDefinitionResourceId,
       principalId: identity.principalId,
       // Skips the directory lookup that fails while a new identity is still replicating.
       principalType: 'ServicePrincipal',
-      // When the vendor may assign roles, only the spec's roles, only to managed identities.
+      // When the vendor may assign roles: only the spec's roles, only to the workload identities.
       ...(assignsRoles(model) && {
-        condition: tfLiteral(roleAssignmentCondition(model)).replace(VENDOR_PRINCIPAL, identity.principalId),
+        // The spec's text escaped first, then the principal ids put in as Terraform references.
+        condition: workloads.reduce(
+          (text, w, i) => text.replaceAll(workloadPrincipal(i), w.identity.principalId),
+          tfLiteral(
+            roleAssignmentCondition(
+              model,
+              workloads.map((_, i) => workloadPrincipal(i)),
+            ),
+          ),
+        ),
         conditionVersion: '2.0',
       }),
     });
+
+    // Attaching: a role holding only assign/action, assigned at each workload identity (never at
+    // the group, which holds the vendor's own identity), so nothing else can be attached.
+    if (attaches && workloads.length > 0) {
+      const attach = new RoleDefinition(this, 'alien_attach_role', {
+        name: azureAttachRoleName(prefix.stringValue, Fn.substr(group.name, 0, AZURE_ATTACH_ROLE_GROUP_CHARACTERS), hash),
+        scope: group.id,
+        description: tfLiteral(`Lets ${model.name} attach the deployment's workload identities, and no other identity, to what it manages`),
+        permissions: [{ actions: [ATTACH_IDENTITY], dataActions: [] }],
+        assignableScopes: [group.id],
+      });
+      for (const { resourceId, identity: workload } of workloads) {
+        new RoleAssignment(this, `alien_attach_${resourceId}`, {
+          scope: workload.id,
+          roleDefinitionId: attach.roleDefinitionResourceId,
+          principalId: identity.principalId,
+          principalType: 'ServicePrincipal',
+        });
+      }
+    }
 
     const credential = new FederatedIdentityCredential(this, 'vendor', {
       name: AZURE_FEDERATED_CREDENTIAL_NAME,
@@ -143,5 +178,48 @@ export class AzureTrustStack extends TerraformStack {
       value: templateRelease(model),
       description: 'The template name and version this configuration is.',
     });
+    if (workloads.length > 0) {
+      new TerraformOutput(this, names.workloadIdentities, {
+        value: Object.fromEntries(
+          workloads.map(({ name, identity: w }) => [name, { id: w.id, client_id: w.clientId, principal_id: w.principalId }]),
+        ),
+        description: 'The workload identities by name (resource id, client id, principal id): send them to the vendor.',
+      });
+    }
   }
+}
+
+/**
+ * The workload identities (spec `workloadIdentities`): a user-assigned identity `<prefix>-<name>`
+ * per identity in the deployment's group, with no federated credential (nothing outside Azure
+ * signs in as it), holding the spec's built-in `azureRoles` at the group, assigned here by the
+ * customer, so the vendor needs no role assignment of its own for them. `terraform destroy`
+ * deletes them and their assignments.
+ */
+function workloadIdentities(
+  stack: TerraformStack,
+  model: TrustModel,
+  at: { group: DataAzurermResourceGroup; prefix: string; tags: unknown },
+): { name: string; resourceId: string; identity: UserAssignedIdentity }[] {
+  const workload = model.workloadIdentities;
+  if (!workload) return [];
+  return workload.identities.map(({ name }) => {
+    // Resource names follow the identity's name, so reordering the spec replaces nothing.
+    const resourceId = name.replace(/-/g, '_');
+    const identity = new UserAssignedIdentity(stack, `workload_${resourceId}`, {
+      name: azureWorkloadIdentityName(at.prefix, name),
+      resourceGroupName: at.group.name,
+      location: at.group.location,
+      tags: at.tags as Record<string, string>,
+    });
+    for (const role of workload.azureRoles) {
+      new RoleAssignment(stack, `workload_${resourceId}_${role.id.slice(0, 8)}`, {
+        scope: at.group.id,
+        roleDefinitionName: tfLiteral(role.name),
+        principalId: identity.principalId,
+        principalType: 'ServicePrincipal',
+      });
+    }
+    return { name, resourceId, identity };
+  });
 }

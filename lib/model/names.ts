@@ -224,6 +224,17 @@ export function azureRoleName(prefix: string, resourceGroupShown: string, hash: 
 export const AZURE_ROLE_NAME_PARTS = { groupCharacters: 80, hashCharacters: 8 } as const;
 
 /**
+ * The second Azure role, which holds only `userAssignedIdentities/assign/action` and is assigned
+ * at each workload identity (never at the group): unique like the first, with the same hash, and
+ * a shorter cut of the group name for the longer text.
+ */
+export function azureAttachRoleName(prefix: string, resourceGroupShown: string, hash: string): string {
+  return `Alien ${prefix} attach in ${resourceGroupShown} #${hash}`;
+}
+
+export const AZURE_ATTACH_ROLE_GROUP_CHARACTERS = 77;
+
+/**
  * The Azure role's description names every permission set while that fits Azure's 1,024
  * characters, and counts them when it would not (PERMISSIONS.md lists them all).
  */

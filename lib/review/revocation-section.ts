@@ -42,7 +42,7 @@ export function revocationSection(model: TrustModel): string[] {
       '  ```',
       '',
       `- **End sessions already issued**: IAM console → Roles → ${code(role)} → Revoke active sessions.`,
-      '- **Remove everything**: delete the stack (CloudFormation console → the stack → Delete, or `aws cloudformation delete-stack --stack-name <stack name>`). The role and its policies are deleted, and credentials issued for the role lose every permission with them.',
+      `- **Remove everything**: delete the stack (CloudFormation console → the stack → Delete, or \`aws cloudformation delete-stack --stack-name <stack name>\`). The role and its policies are deleted${model.workloadIdentities ? ', and so are the workload roles, their policies and instance profiles (the vendor created no role of its own to leave behind)' : ''}, and credentials issued for the role lose every permission with them.`,
       '',
     );
   }
@@ -71,7 +71,7 @@ export function revocationSection(model: TrustModel): string[] {
       '  ```',
       '',
       `- **End tokens already issued**: remove the role assignment (\`az role assignment delete --assignee '<${CUSTOMER_INTERFACE.azure.outputs.principalId}>' --resource-group '${group}'\`); the identity then holds no permissions (Azure can take a few minutes to apply it).`,
-      '- **Remove everything**: `terraform destroy` in the folder where you applied this template. The identity, its federated credential, the custom role and its assignment are deleted; the resource group and its resources stay.',
+      `- **Remove everything**: \`terraform destroy\` in the folder where you applied this template. The identity, its federated credential, the custom role and its assignment are deleted${model.workloadIdentities ? ', and so are the workload identities and their role assignments' : ''}; the resource group and its resources stay.`,
       '',
     );
   }

@@ -1,6 +1,6 @@
 import { awsNeedsTaggedVpc, awsServiceLinkedRoles } from '../aws/aws-prerequisites';
 import { REGISTRATION } from '../aws/registration';
-import { azureResourceProviders } from '../azure/azure-operations';
+import { azureResourceProviders, azureRoleOperations } from '../azure/azure-operations';
 import { gcpApisFor, GCP_VENDOR_API } from '../gcp/required-apis';
 import { issuerHost } from '../model/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
@@ -86,7 +86,11 @@ function workloadSection(model: TrustModel): string[] {
       : []),
     ...(model.azure
       ? [
-          `- **What the vendor may do with them on Azure**: attach them (${code('userAssignedIdentities/assign/action')}) through a role assigned at each workload identity alone, never at the resource group, so the vendor's own managed identity can never be attached to anything. Its role assignments, where a set grants them, go only to these identities and only with their ${code('azureRoles')}.`,
+          `- **What the vendor may do with them on Azure**: ${
+            azureRoleOperations(model.permissionSets).attaches
+              ? `attach them (${code('userAssignedIdentities/assign/action')}) through a role assigned at each workload identity alone, never at the resource group, so the vendor's own managed identity can never be attached to anything.`
+              : 'nothing attaches them (no granted set attaches identities).'
+          } Its role assignments, where a set grants them, go only to these identities and only with their ${code('azureRoles')}.`,
         ]
       : []),
     `- **When you delete the stack**: ${model.aws ? 'deleting the CloudFormation stack (or `terraform destroy` of the AWS configuration) deletes the roles, their policies and instance profiles' : ''}${model.aws && model.azure ? '; ' : ''}${model.azure ? '`terraform destroy` of the Azure configuration deletes the identities and their role assignments' : ''}${!model.aws && !model.azure ? 'nothing of them is on the clouds generated here' : ''}. Code the vendor deployed that runs as them loses its credentials with them.`,
@@ -249,7 +253,7 @@ function azureTrust(model: TrustModel, trust: AzureTrust): string[] {
       : `- **Condition**: issuer, subject and audience (${code(trust.audience)}) must all match exactly; the subject names your customer id (${code(AZURE.inputs.customerId)}), so a token minted for another customer does not fit.`,
     '- **Session length**: Microsoft Entra ID access tokens, valid for about an hour (60 to 90 minutes); each new one needs a new OIDC token from the issuer.',
     `- **Permissions**: one custom role, ${code(azureRoleName(shown(AZURE.inputs.prefix), group, shown('hash')))}, assignable to and assigned at the resource group only, listed under "What it can do".`,
-    `- **You send back**: the outputs ${codeList(Object.values(AZURE.outputs))}.`,
+    `- **You send back**: the outputs ${codeList(Object.values(AZURE.outputs).filter((o) => model.workloadIdentities || o !== AZURE.outputs.workloadIdentities))}.`,
     `- **Before you apply**: the subscription must have these resource providers registered, because the configuration registers none and the vendor, confined to the resource group, cannot: ${codeList(azureResourceProviders(model.permissionSets))}.`,
     '',
     ...mermaid([

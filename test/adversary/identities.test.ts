@@ -1,4 +1,5 @@
 import { synthAws } from '../../lib/aws/synth-aws';
+import { generateTemplates } from '../../lib/output/generate';
 import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
 import { allows, type AwsRequest } from '../../lib/rules/aws/iam-evaluator';
 import { ACCOUNT } from '../../lib/rules/aws/requests';
@@ -126,5 +127,65 @@ describe('with the whole catalog granted, the vendor', () => {
       ['acme-build', ['codebuild.amazonaws.com', 'lambda.amazonaws.com']],
       ['acme-abcdefghijklmnopqrstuvwxyz-0123456789ab', ['lambda.amazonaws.com']],
     ]);
+  });
+});
+
+describe('with the whole catalog granted on Azure, the vendor', () => {
+  const tf: any = JSON.parse(generateTemplates(modelFromText(wholeCatalogSpec(), ['azure'])).get('azure/module/main.tf.json')!);
+  const GROUP = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/app-rg';
+  const identityId = (name: string) => `${GROUP}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${name}`;
+  const identities = tf.resource.azurerm_user_assigned_identity as Record<string, any>;
+  /** Terraform references, filled in for the deployment `acme` in app-rg. */
+  const value = (text: string): string =>
+    text
+      .replace('${data.azurerm_resource_group.deployment.id}', GROUP)
+      .replace(/^\$\{azurerm_user_assigned_identity\.(\w+)\.id\}$/, (_, id: string) => identityId(value(identities[id].name)))
+      .replace(/^\$\{azurerm_user_assigned_identity\.(\w+)\.principal_id\}$/, (_, id: string) => `principal of ${id}`)
+      .replace('${var.resource_prefix}', PREFIX);
+  const VENDOR = value('${azurerm_user_assigned_identity.alien.principal_id}');
+  /** Azure RBAC: an assignment reaches its scope and everything below it, without regard to case. */
+  const allowed = (operation: string, target: string) =>
+    Object.values<any>(tf.resource.azurerm_role_assignment).some((a) => {
+      if (value(a.principal_id) !== VENDOR || !a.role_definition_id) return false;
+      const role = tf.resource.azurerm_role_definition[/azurerm_role_definition\.(\w+)\./.exec(a.role_definition_id)![1]];
+      const scope = value(a.scope).toLowerCase();
+      const reaches = target.toLowerCase() === scope || target.toLowerCase().startsWith(`${scope}/`);
+      return reaches && role.permissions.some((p: any) => p.actions.some((op: string) => op.toLowerCase() === operation.toLowerCase()));
+    });
+  const ATTACH = 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action';
+
+  test('cannot attach its own management identity, nor any identity of the group that is not a workload identity', () => {
+    expect(allowed(ATTACH, identityId(value(identities.alien.name)))).toBe(false);
+    expect(allowed(ATTACH, identityId('payroll'))).toBe(false);
+    expect(allowed(ATTACH, identityId('acme-admin'))).toBe(false);
+    // Another deployment's workload identity in the same group.
+    expect(allowed(ATTACH, identityId('acmeprod-api'))).toBe(false);
+  });
+
+  test('may attach each workload identity the template creates, and still reads the group', () => {
+    for (const name of ['acme-api', 'acme-nodes', 'acme-build']) expect([name, allowed(ATTACH, identityId(name))]).toEqual([name, true]);
+    expect(allowed('Microsoft.ManagedIdentity/userAssignedIdentities/read', identityId(value(identities.alien.name)))).toBe(true);
+  });
+
+  test('cannot create or change an identity or a federated credential anywhere in the group', () => {
+    for (const op of [
+      'Microsoft.ManagedIdentity/userAssignedIdentities/write',
+      'Microsoft.ManagedIdentity/userAssignedIdentities/delete',
+      'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials/write',
+    ])
+      expect([op, allowed(op, identityId('acme-door'))]).toEqual([op, false]);
+  });
+
+  test('assigns roles, where a set lets it, only to the workload identities and never to itself', () => {
+    const condition: string = tf.resource.azurerm_role_assignment.alien_role_assignment.condition;
+    const principals = [
+      ...condition.matchAll(/roleAssignments:PrincipalId\] ForAnyOfAnyValues:GuidEquals \{((?:\$\{[^}]*\}(?:, )?)*)\}/g),
+    ].map((m) => m[1].split(', ').map(value));
+    expect(principals).toHaveLength(2);
+    for (const list of principals) {
+      expect(list).not.toContain(VENDOR);
+      expect(list.filter((p) => !/^principal of workload_/.test(p))).toEqual([]);
+      expect(list).toHaveLength(4);
+    }
   });
 });

@@ -11,7 +11,11 @@ function templateOf(fixture: string): Template {
 }
 
 const full = templateOf('full');
-const policies = () => Object.values(full.findResources('AWS::IAM::ManagedPolicy'));
+/** The management role's policies (the workload roles' are WorkloadPermissions…, test/aws/workload-identities.test.ts). */
+const policies = () =>
+  Object.entries(full.findResources('AWS::IAM::ManagedPolicy'))
+    .filter(([id]) => id.startsWith('Permissions'))
+    .map(([, policy]) => policy);
 
 describe('the trust policy', () => {
   test("allows sts:AssumeRole only to the vendor's role, only with the external id", () => {
@@ -181,7 +185,15 @@ describe("the contract the vendor's manager relies on", () => {
   });
 
   test('the outputs carry the role ARN, the account, the region and the release', () => {
-    expect(Object.keys(template.Outputs).sort()).toEqual(['AccountId', 'Region', 'RoleArn', 'Template']);
+    // With workloadIdentities (full has two, one EC2 runs as): their roles and instance profiles too.
+    expect(Object.keys(template.Outputs).sort()).toEqual([
+      'AccountId',
+      'Region',
+      'RoleArn',
+      'Template',
+      'WorkloadInstanceProfileArns',
+      'WorkloadRoleArns',
+    ]);
     expect(template.Outputs.Template.Value).toBe('alien-app@1.0.0');
   });
 });

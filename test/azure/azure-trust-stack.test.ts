@@ -93,6 +93,8 @@ describe('the Azure module', () => {
       'subscription',
       'template',
       'tenant_id',
+      // full declares workload identities.
+      'workload_identities',
     ]);
     expect(full.output.subscription.value).toBe('${element(split("/", data.azurerm_resource_group.deployment.id), 2)}');
     expect(full.output.template.value).toMatch(/^[a-z0-9-]+@\d+\.\d+\.\d+/);

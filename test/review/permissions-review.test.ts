@@ -23,7 +23,8 @@ describe('the permissions review', () => {
   });
 
   test('names what the customer sends back on each cloud', () => {
-    expect(review).toContain('the stack output `RoleArn`');
+    // full declares workload identities, whose roles the vendor needs too.
+    expect(review).toContain('the stack outputs `RoleArn`, `WorkloadRoleArns`');
     expect(review).toContain('the output `service_account_email`');
     expect(review).toContain('the outputs `client_id`, `tenant_id`, `principal_id`');
   });
@@ -111,7 +112,8 @@ describe('the permissions review', () => {
     expect(review).toContain(
       "az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien-app'",
     );
-    expect(review.match(/terraform destroy/g)).toHaveLength(2);
+    // GCP and Azure, and in full (which has workload identities) the trust section's lifetime line twice.
+    expect(review.match(/terraform destroy/g)).toHaveLength(4);
     expect(review).toContain('Revoking stops the vendor from deploying updates, reading logs and running commands');
   });
 

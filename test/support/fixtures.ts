@@ -69,5 +69,9 @@ export const WHOLE_CATALOG_WORKLOAD =
 export function wholeCatalogSpec(): string {
   const ids = builtInCatalog().sets.map((s) => s.id);
   const workload = WHOLE_CATALOG_WORKLOAD;
-  return `${VALID_SPEC.replace('[logs/read]', `[${ids.join(', ')}]`)}${workload}`;
+  // Every set whose grants outlast revocation is opted in, as the spec must (lib/input/outliving-opt-in.ts).
+  const outliving = builtInCatalog()
+    .sets.filter((s) => s.outlivesRevocation)
+    .map((s) => s.id);
+  return `${VALID_SPEC.replace('[logs/read]', `[${ids.join(', ')}]`)}allowOutlivingRevocation: [${outliving.join(', ')}]\n${workload}`;
 }

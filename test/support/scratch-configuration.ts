@@ -74,6 +74,11 @@ const COMPUTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     policy_id: 'ANPAJ2UCCR6DPCEXAMPLE',
   },
   aws_iam_role_policy_attachment: { id: '${A.role}-20260101000000000000000001' },
+  aws_iam_instance_profile: {
+    arn: `arn:aws:iam::${AWS_ACCOUNT}:instance-profile\${A.path}\${A.name}`,
+    id: '${A.name}',
+    unique_id: 'AIPAJQABLZS4A3QDU576Q',
+  },
   aws_iam_openid_connect_provider: {
     arn: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/\${trimprefix(A.url, "https://")}`,
     id: `arn:aws:iam::${AWS_ACCOUNT}:oidc-provider/\${trimprefix(A.url, "https://")}`,
