@@ -24,6 +24,7 @@ import {
   GCP_PROJECT_ID,
   GCP_ROLE_SUFFIX_BYTES,
   NAME_LIMITS,
+  RESOURCE_PREFIX,
   gcpRoleId,
   gcpRoleTitle,
   gcpServiceAccountDomain,
@@ -238,6 +239,74 @@ function runtimeServiceAccountUser(
   });
 }
 
+/**
+ * The workload service accounts (spec `workloadIdentities`): one per identity, `<prefix>-<name>`
+ * where that holds GCP's 6 to 30 characters, else `<prefix>-<hash of the name>` (as the vendor's
+ * own account), each bound to a custom role per workload set, with the set's own condition.
+ * The customer applies the bindings (google_project_iam_member, additive), so the vendor needs
+ * no project IAM; it may only act as these accounts. `terraform destroy` deletes them.
+ */
+function workloadServiceAccounts(
+  stack: TerraformStack,
+  model: TrustModel,
+  at: {
+    projectId: TerraformVariable;
+    prefix: TerraformVariable;
+    rolePrefix: string;
+    suffix: RandomId;
+    apis: ITerraformDependable[];
+    variable: (name: Variable) => string;
+  },
+): { name: string; resourceId: string; account: ServiceAccount }[] {
+  const workload = model.workloadIdentities!;
+  const accounts = workload.identities.map(({ name }) => {
+    // Resource names follow the identity's name, so reordering the spec replaces nothing.
+    const resourceId = name.replace(/-/g, '_');
+    const account = new ServiceAccount(stack, `workload_${resourceId}`, {
+      project: at.projectId.stringValue,
+      accountId: serviceAccountId(at.prefix, name),
+      displayName: tfLiteral(`${model.name} ${name} (workload)`.slice(0, NAME_LIMITS.gcpServiceAccountDisplayName)),
+      description: tfLiteral(`Runs ${model.name}'s ${name}; created by your configuration, never by the vendor`),
+      dependsOn: at.apis,
+    });
+    return { name, resourceId, account };
+  });
+  const sets = workload.permissionSets.filter((s): s is GcpSet => s.gcp !== undefined);
+  for (const set of sets) {
+    const longest = gcpRoleId('p'.repeat(RESOURCE_PREFIX.maxLength), 'f'.repeat(GCP_ROLE_SUFFIX_BYTES * 2), `workload-${set.id}`);
+    if (longest.length > NAME_LIMITS.gcpRoleId.max)
+      throw new LimitError(
+        'gcp',
+        'custom role id',
+        `${longest.length} characters for workloadIdentities.permissions "${set.id}"; GCP takes ${NAME_LIMITS.gcpRoleId.max}: use a set with a shorter id`,
+      );
+    const id = `workload_${set.id.replace(/[/-]/g, '_')}`;
+    const role = new ProjectIamCustomRole(stack, id, {
+      project: at.projectId.stringValue,
+      // Apart from the vendor's role for the same set, which may be granted too.
+      roleId: gcpRoleId(at.rolePrefix, at.suffix.hex, `workload-${set.id}`),
+      title: gcpRoleTitle(at.prefix.stringValue, `workload ${set.id}`),
+      description: tfLiteral(set.description),
+      permissions: [...set.gcp.permissions].sort(),
+      dependsOn: at.apis,
+    });
+    const condition = set.gcp.condition;
+    for (const { resourceId, account } of accounts) {
+      new ProjectIamMember(stack, `${id}_${resourceId}`, {
+        project: at.projectId.stringValue,
+        role: role.name,
+        member: `serviceAccount:${account.email}`,
+        condition: condition && {
+          title: tfTemplate(condition.title, at.variable),
+          description: condition.description && tfTemplate(condition.description, at.variable),
+          expression: tfTemplate(condition.expression, at.variable),
+        },
+      });
+    }
+  }
+  return accounts;
+}
+
 /** The pool's one provider. */
 export const GCP_POOL_PROVIDER_ID = 'alien-oidc';
 
@@ -313,7 +382,28 @@ export class GcpTrustStack extends TerraformStack {
     }
 
     grants.push(...vendorAccess(this, trust, account, suffix, projectId, apis));
-    if (sets.some((set) => set.gcp.actAsRuntimeServiceAccounts)) grants.push(runtimeServiceAccountUser(this, account, projectId, prefix));
+    const actsAs = sets.some((set) => set.gcp.actAsRuntimeServiceAccounts);
+    const workloads = model.workloadIdentities
+      ? workloadServiceAccounts(this, model, { projectId, prefix, rolePrefix, suffix, apis, variable })
+      : undefined;
+    if (workloads) {
+      // The runtime service accounts are the template's own: actAs on exactly those, one by one.
+      if (actsAs) {
+        for (const { resourceId, account: workload } of workloads) {
+          grants.push(
+            new ServiceAccountIamMember(this, `vendor_acts_as_${resourceId}`, {
+              serviceAccountId: workload.name,
+              role: 'roles/iam.serviceAccountUser',
+              member: `serviceAccount:${account.email}`,
+            }),
+          );
+        }
+      }
+      new TerraformOutput(this, CUSTOMER_INTERFACE.gcp.outputs.workloadServiceAccounts, {
+        value: Object.fromEntries(workloads.map(({ name, account: workload }) => [name, workload.email])),
+        description: "The workload service accounts' emails by name: send them to the vendor.",
+      });
+    } else if (actsAs) grants.push(runtimeServiceAccountUser(this, account, projectId, prefix));
 
     // The vendor starts calling as soon as it has the email: without the wait its first calls
     // race IAM propagation and fail with PERMISSION_DENIED.

@@ -45,6 +45,17 @@ export function checkWorkloadIdentities({ spec, source }: LoadedSpec, catalog: C
       );
     }
   });
+  // The vendor's own Azure identity and GCP service account are <prefix>-<spec name>: a workload
+  // identity of that name would be the same resource.
+  workload?.identities.forEach((identity, i) => {
+    if (identity.name === spec.name)
+      issues.push(
+        source.issue(
+          ['workloadIdentities', 'identities', i, 'name'],
+          `"${identity.name}" is the spec's name, which names the vendor's own identity (<prefix>-${spec.name}); choose another name`,
+        ),
+      );
+  });
   const roles = azureBuiltInRoles();
   workload?.azureRoles?.forEach((name, i) => {
     const path = ['workloadIdentities', 'azureRoles', i];

@@ -43,6 +43,8 @@ export const CUSTOMER_INTERFACE = {
       serviceAccountUniqueId: 'service_account_unique_id',
       project: 'project',
       template: 'template',
+      /** With workloadIdentities: a map of each identity's name to its service account's email. */
+      workloadServiceAccounts: 'workload_service_accounts',
     },
   },
   azure: {

@@ -54,7 +54,7 @@ export function revocationSection(model: TrustModel): string[] {
       ...gcpStopNewTokens(model.gcp, account),
       '',
       `- **End tokens already issued**: disable the service account (\`gcloud iam service-accounts disable '${account}'\`); every token minted for it stops working.`,
-      '- **Remove everything**: `terraform destroy` in the folder where you applied this template. The service account, its custom roles and grants, and the token-creator grant are deleted; nothing else in your project is touched.',
+      `- **Remove everything**: \`terraform destroy\` in the folder where you applied this template. The service account, its custom roles and grants, and the token-creator grant are deleted${model.workloadIdentities ? ', and so are the workload service accounts and their roles' : ''}; nothing else in your project is touched.`,
       '',
     );
   }

@@ -132,6 +132,11 @@ describe('the spec for workload identities', () => {
     ],
     ['a name listed twice', spec.replace('name: nodes,', 'name: api,'), /workloadIdentities\.identities\[1\]\.name: "api" is listed twice/],
     [
+      "the spec's own name, which names the vendor's identity on GCP and Azure",
+      spec.replace('name: nodes,', 'name: acme-app,'),
+      /workloadIdentities\.identities\[1\]\.name: "acme-app" is the spec's name, which names the vendor's own identity/,
+    ],
+    [
       'an unknown service',
       spec.replace('services: [ec2]', 'services: [ec2, fargate]'),
       /workloadIdentities\.identities\[1\]\.services\[1\]: .*lambda, ecs-tasks, ec2, codebuild/,

@@ -1,6 +1,6 @@
 import { GOOGLE_PROVIDER } from '../../lib/gcp/gcp-trust-stack';
 import { GCP_REQUIRED_APIS } from '../../lib/gcp/required-apis';
-import { GCP_PROJECT_ID, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { GCP_PROJECT_ID, gcpServiceAccountIds, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
 import { FIXTURE_NAMES } from '../support/fixtures';
 import { allStrings, foreignInterpolations, gcpOf } from '../support/terraform';
 
@@ -17,14 +17,16 @@ describe('the GCP module', () => {
   });
 
   test('lets the deployment deploy as a runtime service account only one listed account at a time, each named for the prefix', () => {
-    const user = resources.google_service_account_iam_member.vendor_runtime_service_account_user;
+    // Without workloadIdentities (the flagship's copy): the customer lists the runtime accounts.
+    const flagship = gcpOf('per-customer');
+    const user = flagship.resource.google_service_account_iam_member.vendor_runtime_service_account_user;
     expect(user).toMatchObject({
       for_each: '${toset(var.runtime_service_accounts)}',
       service_account_id: 'projects/${var.project_id}/serviceAccounts/${each.value}',
       role: 'roles/iam.serviceAccountUser',
       member: 'serviceAccount:${google_service_account.alien.email}',
     });
-    expect(full.variable.runtime_service_accounts).toMatchObject({ type: 'list(string)', default: [] });
+    expect(flagship.variable.runtime_service_accounts).toMatchObject({ type: 'list(string)', default: [] });
     const [precondition] = user.lifecycle.precondition;
     // The precondition's regex, with the prefix and project filled in as Terraform's format() would.
     const pattern = new RegExp(/format\("([^"]*)"/.exec(precondition.condition)![1].replace('%s', 'acme').replace('%s', 'acme-prod-123'));
@@ -55,14 +57,15 @@ describe('the GCP module', () => {
 
   test('creates one custom role per permission set, bound to the service account', () => {
     const roles = resources.google_project_iam_custom_role;
-    expect(Object.keys(roles)).toHaveLength(11);
+    // Besides the workload identities' own roles (workload_…, bound to their accounts).
+    expect(Object.keys(roles).filter((id) => !id.startsWith('workload_'))).toHaveLength(11);
     expect(roles.storage_data_read).toMatchObject({
       project: '${var.project_id}',
       role_id: '${replace(var.resource_prefix, "-", "_")}_${random_id.role_suffix.hex}.storage.data_read',
       permissions: ['storage.buckets.get', 'storage.objects.get', 'storage.objects.list'],
     });
-    for (const member of Object.values<any>(resources.google_project_iam_member)) {
-      expect(member.member).toBe('serviceAccount:${google_service_account.alien.email}');
+    for (const [id, member] of Object.entries<any>(resources.google_project_iam_member)) {
+      if (!id.startsWith('workload_')) expect(member.member).toBe('serviceAccount:${google_service_account.alien.email}');
     }
   });
 
@@ -164,8 +167,58 @@ describe('the GCP module', () => {
 describe("the GCP module's outputs", () => {
   test("carry what the vendor's importer reads: the email, the account's unique id, the project and the release", () => {
     const module = gcpOf('full');
-    expect(Object.keys(module.output).sort()).toEqual(['project', 'service_account_email', 'service_account_unique_id', 'template']);
+    expect(Object.keys(module.output).sort()).toEqual([
+      'project',
+      'service_account_email',
+      'service_account_unique_id',
+      'template',
+      // full declares workload identities.
+      'workload_service_accounts',
+    ]);
     expect(module.output.service_account_unique_id.value).toBe('${google_service_account.alien.unique_id}');
     expect(module.output.template.value).toMatch(/^[a-z0-9-]+@\d+\.\d+\.\d+/);
+  });
+});
+
+describe('workload identities on GCP: the configuration creates their service accounts', () => {
+  test("one service account per identity, <prefix>-<name> where it fits GCP's 6 to 30 characters, else hashed", () => {
+    expect(Object.keys(resources.google_service_account).sort()).toEqual(['alien', 'workload_api', 'workload_nodes']);
+    // `api` is short: the readable id needs a prefix of 2 to 26 characters.
+    const hashed = gcpServiceAccountIds('api').hashed('${var.resource_prefix}');
+    expect(resources.google_service_account.workload_api.account_id).toBe(
+      `\${((length(var.resource_prefix) >= 2) && (length(var.resource_prefix) <= 26)) ? "\${var.resource_prefix}-api" : "${hashed}"}`,
+    );
+    expect(full.output.workload_service_accounts.value).toEqual({
+      api: '${google_service_account.workload_api.email}',
+      nodes: '${google_service_account.workload_nodes.email}',
+    });
+  });
+
+  test('the vendor may act as exactly those, one by one, and lists no other runtime account', () => {
+    const users = Object.entries<any>(resources.google_service_account_iam_member).filter(
+      ([, m]) => m.role === 'roles/iam.serviceAccountUser',
+    );
+    expect(users.map(([, m]) => [m.service_account_id, m.member])).toEqual([
+      ['${google_service_account.workload_api.name}', 'serviceAccount:${google_service_account.alien.email}'],
+      ['${google_service_account.workload_nodes.name}', 'serviceAccount:${google_service_account.alien.email}'],
+    ]);
+    expect(full.variable.runtime_service_accounts).toBeUndefined();
+  });
+
+  test("their permissions are custom roles of the workload sets, apart from the vendor's, bound to them with the set's condition", () => {
+    const roles = resources.google_project_iam_custom_role;
+    expect(roles.workload_storage_data_write.role_id).toBe(
+      '${replace(var.resource_prefix, "-", "_")}_${random_id.role_suffix.hex}.workload_storage.data_write',
+    );
+    const bound = Object.entries<any>(resources.google_project_iam_member).filter(([id]) => id.startsWith('workload_'));
+    expect(bound.map(([, m]) => m.member).sort()).toEqual([
+      'serviceAccount:${google_service_account.workload_api.email}',
+      'serviceAccount:${google_service_account.workload_api.email}',
+      'serviceAccount:${google_service_account.workload_nodes.email}',
+      'serviceAccount:${google_service_account.workload_nodes.email}',
+    ]);
+    expect(resources.google_project_iam_member.workload_storage_data_write_api.condition).toEqual(
+      resources.google_project_iam_member.storage_data_write_member.condition,
+    );
   });
 });

@@ -112,8 +112,8 @@ describe('the permissions review', () => {
     expect(review).toContain(
       "az identity federated-credential delete --name alien-control-plane --identity-name '<resource_prefix>-alien-app'",
     );
-    // GCP and Azure, and in full (which has workload identities) the trust section's lifetime line twice.
-    expect(review.match(/terraform destroy/g)).toHaveLength(4);
+    // GCP and Azure, and in full (which has workload identities) the trust section's lifetime line on each cloud.
+    expect(review.match(/terraform destroy/g)).toHaveLength(5);
     expect(review).toContain('Revoking stops the vendor from deploying updates, reading logs and running commands');
   });
 
