@@ -178,7 +178,8 @@ export function awsWorkloadPolicyName(prefix: string, productTag: string, region
  */
 export const WORKLOAD_IDENTITY_NAME = {
   pattern: /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/,
-  maxLength: 64 - 24 - 1,
+  // NAME_LIMITS.awsRoleName (64, declared below) less the longest prefix and its hyphen; test/model/names.test.ts holds it there.
+  maxLength: 64 - RESOURCE_PREFIX.maxLength - 1,
   description: 'lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen',
 } as const;
 

@@ -54,6 +54,7 @@ function workloadSection(model: TrustModel): string[] {
   if (!workload) return [];
   const prefix = shown(AWS.inputs.prefix);
   const azurePrefix = shown(AZURE.inputs.prefix);
+  const passesRoles = model.permissionSets.some((set) => set.aws?.some((s) => s.actions.includes('iam:PassRole')));
   const gcpWorkload = (name: string) => gcpServiceAccountIdShown(shown(GCP.inputs.prefix), name);
   const identities = workload.identities.map((identity) => {
     const services = identity.services.map((s) => WORKLOAD_SERVICES[s]);
@@ -87,7 +88,7 @@ function workloadSection(model: TrustModel): string[] {
     `- **What they may do**: the permission sets ${sets}${model.aws ? `, as the managed policies ${code(awsWorkloadPolicyName(prefix, awsProductTag(model.name), shown('region'), 1))} and following under ${code(AWS_IAM_PATH)} on AWS` : ''}${model.gcp ? "; on GCP custom roles of those sets, bound to each service account with the set's own condition" : ''}${model.azure && workload.azureRoles.length > 0 ? `; on Azure the built-in roles ${codeList(workload.azureRoles.map((r) => r.name))}, assigned by the template at the resource group` : ''}. Their details are under "What it can do" for the sets the vendor holds too, and in the catalog otherwise.`,
     ...(model.aws
       ? [
-          `- **What the vendor may do with them on AWS**: ${code('iam:PassRole')} only on ${code(`role${awsWorkloadPath(prefix)}*`)}, a path that holds nothing else (your own roles and the vendor's management role sit elsewhere), and only to the service each grant names (${code('iam:PassedToService')}). No grant creates, re-trusts, tags or deletes a role, or writes a role policy.`,
+          `- **What the vendor may do with them on AWS**: ${passesRoles ? '' : 'nothing today (no granted set passes a role); a set that does holds '}${code('iam:PassRole')} only on ${code(`role${awsWorkloadPath(prefix)}*`)}, a path that holds nothing else (your own roles and the vendor's management role sit elsewhere), and only to the service each grant names (${code('iam:PassedToService')}). No grant creates, re-trusts, tags or deletes a role, or writes a role policy.`,
         ]
       : []),
     ...(model.gcp

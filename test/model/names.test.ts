@@ -14,6 +14,10 @@ import {
   gcpServiceAccountId,
   NAME_LIMITS,
   RESOURCE_PREFIX,
+  awsWorkloadPolicyName,
+  awsWorkloadRoleName,
+  azureWorkloadIdentityName,
+  WORKLOAD_IDENTITY_NAME,
 } from '../../lib/model/names';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
 import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/input/permission-set-schema';
@@ -129,5 +133,34 @@ describe('the Azure role', () => {
     expect(azureRoleDescription('app', fitting).length).toBe(NAME_LIMITS.azureRoleDescription);
     const over = [`${fitting[0]}x`];
     expect(azureRoleDescription('app', over)).toBe('Lets app act in this resource group with 1 permission sets; see PERMISSIONS.md');
+  });
+});
+
+describe('the workload identities', () => {
+  const longestName = 'a'.repeat(WORKLOAD_IDENTITY_NAME.maxLength);
+
+  test('<prefix>-<name> is exactly as long as an IAM role name may be, at the longest prefix and name', () => {
+    expect(awsWorkloadRoleName(longestPrefix, longestName).length).toBe(NAME_LIMITS.awsRoleName);
+    expect(awsWorkloadRoleName(longestPrefix, longestName).length).toBeLessThanOrEqual(NAME_LIMITS.awsInstanceProfileName);
+  });
+
+  test('their Azure identities hold Azure names, and their policies IAM policy names', () => {
+    expect(azureWorkloadIdentityName(longestPrefix, longestName)).toMatch(NAME_LIMITS.azureIdentityName.pattern);
+    expect(azureWorkloadIdentityName('a', 'b')).toMatch(NAME_LIMITS.azureIdentityName.pattern);
+    const policy = awsWorkloadPolicyName(longestPrefix, awsProductTag('a'.repeat(30)), AWS_LONGEST_REGION, 10);
+    expect(policy.length).toBeLessThanOrEqual(NAME_LIMITS.awsPolicyName);
+  });
+
+  test('their GCP service account ids hold 6 to 30 characters at every prefix length', () => {
+    for (let length = 1; length <= RESOURCE_PREFIX.maxLength; length++) {
+      for (const name of ['a', 'api', longestName]) {
+        const id = gcpServiceAccountId('p'.repeat(length), name);
+        expect([length, name, NAME_LIMITS.gcpServiceAccountId.pattern.test(id) && id.length >= 6 && id.length <= 30]).toEqual([
+          length,
+          name,
+          true,
+        ]);
+      }
+    }
   });
 });
