@@ -1,5 +1,6 @@
 import { compareText } from '../model/compare';
 import type { PermissionSet } from '../model/trust-model';
+import { attachesIdentity } from '../model/workload-services';
 
 /** The union of the sets' Azure actions and data actions, each sorted and without repeats. */
 export function azureOperations(sets: readonly PermissionSet[]): { actions: string[]; dataActions: string[] } {
@@ -11,15 +12,7 @@ export function azureOperations(sets: readonly PermissionSet[]): { actions: stri
 }
 
 /**
- * Attaching a user-assigned identity to a resource. Granted at the resource group it would reach
- * every identity there, the vendor's own management identity included, which would keep getting
- * tokens on a resource the vendor made after the trust is gone. So it never goes in the group
- * role: the module grants it in a role of its own, assigned at each workload identity alone.
- */
-export const ATTACH_IDENTITY = 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action';
-
-/**
- * The vendor's group-scope role (`group`), which never holds ATTACH_IDENTITY, and whether a
+ * The vendor's group-scope role (`group`), which never holds ATTACH_IDENTITY (lib/model/workload-services.ts), and whether a
  * granted set attaches identities (`attaches`), for the role the module assigns per workload identity.
  */
 export function azureRoleOperations(sets: readonly PermissionSet[]): {
@@ -27,8 +20,7 @@ export function azureRoleOperations(sets: readonly PermissionSet[]): {
   attaches: boolean;
 } {
   const { actions, dataActions } = azureOperations(sets);
-  const isAttach = (op: string) => op.toLowerCase() === ATTACH_IDENTITY.toLowerCase();
-  return { group: { actions: actions.filter((op) => !isAttach(op)), dataActions }, attaches: actions.some(isAttach) };
+  return { group: { actions: actions.filter((op) => !attachesIdentity(op)), dataActions }, attaches: actions.some(attachesIdentity) };
 }
 
 /** The managed identity and its federated credential are `Microsoft.ManagedIdentity` resources. */

@@ -21,7 +21,8 @@ import type { TrustModel } from '../model/trust-model';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { customerIdVariable, prefixVariable } from '../terraform/variables';
 import { tfLiteral } from '../terraform/terraform-string';
-import { ATTACH_IDENTITY, azureRoleOperations } from './azure-operations';
+import { ATTACH_IDENTITY } from '../model/workload-services';
+import { azureRoleOperations } from './azure-operations';
 import { assignsRoles, roleAssignmentCondition, workloadPrincipal } from './role-assignment-condition';
 
 /**

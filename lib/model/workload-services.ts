@@ -25,3 +25,15 @@ export const WORKLOAD_SERVICE_NAMES = Object.keys(WORKLOAD_SERVICES) as Workload
 
 /** The service that needs an instance profile to run as a role. */
 export const INSTANCE_PROFILE_SERVICE: WorkloadService = 'ec2';
+
+/**
+ * Azure: attaching a user-assigned identity to a resource. Granted at the resource group it would
+ * reach every identity there, the vendor's own management identity included, which would keep
+ * getting tokens on a resource the vendor made after the trust is gone. So it never goes in the
+ * group role: the module grants it in a role of its own, assigned at each workload identity alone.
+ */
+export const ATTACH_IDENTITY = 'Microsoft.ManagedIdentity/userAssignedIdentities/assign/action';
+
+export function attachesIdentity(operation: string): boolean {
+  return operation.toLowerCase() === ATTACH_IDENTITY.toLowerCase();
+}

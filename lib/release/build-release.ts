@@ -5,6 +5,7 @@ import { generateTemplates, type ReleaseFiles } from '../output/generate';
 import { installPage, INSTALL_FILE } from '../review/install-page';
 import { permissionsReview, REVIEW_FILE } from '../review/permissions-review';
 import { MANIFEST_FILE, manifestFor } from './manifest';
+import { workloadIdentityWarnings } from '../input/workload-identities';
 
 /** Every file of a release folder, in memory: the templates, the customer's pages (review, install steps) and the manifest. */
 export function buildRelease(model: TrustModel, spec: TrustSpec): ReleaseFiles {
@@ -46,6 +47,7 @@ export function releaseWarnings(model: TrustModel, files: ReleaseFiles): string[
       `notice: the spec grants sets whose effect revoking does not undo: ${outliving.join(', ')}; PERMISSIONS.md lists what each leaves and how the customer finds and removes it`,
     );
   }
+  warnings.push(...workloadIdentityWarnings(model));
   const template = files.get('aws/template.json');
   const size = template === undefined ? undefined : templateSizeWarning(template);
   return size ? [...warnings, `warning: ${size}`] : warnings;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { generateTemplates } from '../../lib/output/generate';
 import { permissionsReview } from '../../lib/review/permissions-review';
 import { identitiesAreTheTemplates } from '../../lib/rules/common/workload-identities';
+import { workloadIdentityWarnings } from '../../lib/input/workload-identities';
 import { modelFromText, VALID_SPEC } from '../support/fixtures';
 import { run } from '../support/run-cli';
 
@@ -237,4 +238,27 @@ test('the review shows the workload identities, what trusts them, what they may 
   expect(section).toContain('`storage/data-write`, `queue/data-write`');
   expect(section).toContain('deleting the CloudFormation stack (or `terraform destroy` of the AWS configuration) deletes the roles');
   expect(section).toContain('never creates identities');
+});
+
+describe('synth says when a set can pass or attach no workload identity', () => {
+  test('per AWS service no identity trusts, and on Azure when there are none to attach', () => {
+    const none = workloadIdentityWarnings(
+      modelFromText(VALID_SPEC.replace('[logs/read]', '[code/update, worker/provision, container/provision]')),
+    );
+    expect(none).toEqual([
+      expect.stringMatching(/^warning: aws: code\/update passes roles to ecs-tasks\.amazonaws\.com .*add one \(services: \[ecs-tasks\]\)/),
+      expect.stringMatching(/^warning: aws: worker\/provision passes roles to lambda\.amazonaws\.com .*\(services: \[lambda\]\)/),
+      expect.stringMatching(/^warning: azure: a granted set attaches managed identities/),
+    ]);
+    // spec declares identities for Lambda and ECS tasks (and EC2), which these sets pass roles to.
+    expect(workloadIdentityWarnings(modelFromText(spec.replace('compute-cluster/provision', 'code/update')))).toEqual([]);
+  });
+
+  test('on the command line, as a warning beside a successful synth', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'alien-trust-workload-'));
+    writeFileSync(join(dir, 'spec.yaml'), VALID_SPEC.replace('[logs/read]', '[logs/read, functions/provision]'));
+    const result = await run('synth', '--spec', join(dir, 'spec.yaml'), '--out', join(dir, 'out'));
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('warning: aws: functions/provision passes roles to lambda.amazonaws.com');
+  });
 });
