@@ -18,14 +18,18 @@ describe('a spec granting the whole catalog', () => {
     for (const set of model.permissionSets) expect(set.gcp?.permissions.length ?? 0).toBeLessThanOrEqual(GCP_MAX_ROLE_PERMISSIONS);
   });
 
-  test('synthesizes on every cloud, with one GCP role and one Azure role definition', () => {
+  test('synthesizes on every cloud, with one GCP role per set (and per workload set) and the Azure role and attach role', () => {
     const files = generateTemplates(model);
     const aws = JSON.parse(files.get('aws/template.json')!);
     const policies = Object.values<any>(aws.Resources).filter((r) => r.Type === 'AWS::IAM::ManagedPolicy');
     expect(policies.length).toBeGreaterThanOrEqual(1);
     const gcp = JSON.parse(files.get('gcp/module/main.tf.json')!);
-    expect(Object.keys(gcp.resource.google_project_iam_custom_role)).toHaveLength(builtInCatalog().sets.filter((s) => s.gcp).length);
+    const workloadSets = model.workloadIdentities!.permissionSets.filter((s) => s.gcp).length;
+    expect(Object.keys(gcp.resource.google_project_iam_custom_role)).toHaveLength(
+      builtInCatalog().sets.filter((s) => s.gcp).length + workloadSets,
+    );
     const azure = JSON.parse(files.get('azure/module/main.tf.json')!);
-    expect(Object.keys(azure.resource.azurerm_role_definition)).toHaveLength(1);
+    // The group role, and the role that attaches only the workload identities (assigned at each).
+    expect(Object.keys(azure.resource.azurerm_role_definition).sort()).toEqual(['alien_attach_role', 'alien_role']);
   });
 });
