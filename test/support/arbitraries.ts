@@ -114,6 +114,14 @@ export const validSpec = fc
     ...rest,
     permissions: [...builtIn, ...custom.map((c) => c.id)],
     customPermissionSets: custom,
+    // Sets whose grants outlast revocation are granted only when the spec opts in, set by set.
+    ...(() => {
+      const outliving = [
+        ...builtIn.filter((id) => catalog.get(id)!.outlivesRevocation),
+        ...custom.filter((c) => 'outlivesRevocation' in c).map((c) => c.id),
+      ];
+      return outliving.length > 0 ? { allowOutlivingRevocation: outliving } : {};
+    })(),
     // A set that assigns Azure roles needs the workload identities and the roles they may get.
     ...(builtIn.some((id) => catalog.get(id)!.azure?.actions?.includes('Microsoft.Authorization/roleAssignments/write')) && {
       workloadIdentities: {
