@@ -120,8 +120,10 @@ const gcpGrant = z.strictObject({
   /**
    * The set needs `iam.serviceAccounts.actAs` on the deployment's runtime service accounts (a
    * Cloud Run revision or function names the identity it runs as). Conditions cannot scope
-   * actAs, so it is granted per account (roles/iam.serviceAccountUser) on the accounts the
-   * customer lists in `runtime_service_accounts`, each named for the prefix. Privileged.
+   * actAs, so it is granted per account (roles/iam.serviceAccountUser): on the workload service
+   * accounts the configuration creates (spec `workloadIdentities`), or, for a spec without them,
+   * on the accounts the customer lists in `runtime_service_accounts`, each named for the prefix.
+   * Privileged.
    */
   actAsRuntimeServiceAccounts: z.literal(true).optional(),
   /** An IAM condition in CEL, attached to the role binding. */
