@@ -26,7 +26,11 @@ const OUTLIVING: Readonly<Record<Cloud, readonly { pattern: RegExp; what: string
       pattern: /^(secretsmanager:PutResourcePolicy|kms:PutKeyPolicy|kms:CreateGrant|logs:PutResourcePolicy)$/,
       what: 'writes who may use a secret, key or log group',
     },
-    { pattern: /^ecr:(SetRepositoryPolicy|SetRegistryPolicy)$/, what: "writes a repository's resource policy" },
+    { pattern: /^ecr:(SetRepositoryPolicy|PutRegistryPolicy)$/, what: "writes a repository's or the registry's resource policy" },
+    {
+      pattern: /^s3:(PutBucketNotification|PutBucketNotificationConfiguration)$/,
+      what: "sends a bucket's object events (keys and metadata) to a queue, topic or function that may be another account's",
+    },
     { pattern: /^lambda:AddPermission$/, what: "writes a function's resource policy" },
     { pattern: /^ses:(CreateReceiptRule|UpdateReceiptRule|CreateReceiptRuleSet)$/, what: 'sends received mail where a rule says' },
     { pattern: /^rds:(ModifyDBInstance|ModifyDBCluster)$/, what: "can reset a database's master password" },
@@ -37,6 +41,9 @@ const OUTLIVING: Readonly<Record<Cloud, readonly { pattern: RegExp; what: string
       what: 'attaches a subscription, possibly in another project, or repoints a push endpoint',
     },
     { pattern: /\.setIamPolicy$/, what: "writes a resource's IAM policy" },
+    // A bucket's notification configurations need storage.buckets.update, and may name a topic
+    // of any project: object names and metadata keep flowing there after revoking.
+    { pattern: /^storage\.buckets\.update$/, what: "adds notifications that send a bucket's object events to a topic that may be another project's" },
   ],
   azure: [
     {
@@ -44,6 +51,7 @@ const OUTLIVING: Readonly<Record<Cloud, readonly { pattern: RegExp; what: string
       what: 'attaches an identity to a resource, which keeps getting tokens for it',
     },
     { pattern: /^Microsoft\.Storage\/storageAccounts\/write$/i, what: 'can open a storage account to public access' },
+    { pattern: /^Microsoft\.EventGrid\/eventSubscriptions\/write$/i, what: 'sends events to any endpoint, a webhook of anyone included' },
   ],
 };
 
