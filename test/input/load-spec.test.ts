@@ -65,7 +65,9 @@ describe('parseSpec', () => {
     expect(problems(VALID_SPEC.replace('permissions: [logs/read]', 'permissions: logs/read'))).toEqual([
       'spec.yaml:11:14: permissions: must be a list, not text',
     ]);
-    expect(problems(VALID_SPEC.replace('permissions: [logs/read]\n', ''))).toEqual(['spec.yaml:1:1: permissions: required: a list']);
+    expect(problems(VALID_SPEC.replace('permissions: [logs/read]\n', ''))).toEqual([
+      'spec.yaml:1:1: permissions: required: list the permission sets to grant, or describe the application in stack',
+    ]);
   });
 
   test.each([
