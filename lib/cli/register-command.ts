@@ -276,6 +276,11 @@ function terraformRecord(outputs: unknown, cloud: 'gcp' | 'azure', releases: str
       throw new Refused(`the service account ${email} is not in the project ${project}`);
     if (!/^\d{1,30}$/.test(uniqueId))
       throw new Refused(`output ${o.serviceAccountUniqueId} "${uniqueId}" is not a service account's unique id`);
+    // Alien names the project's Cloud Storage service agent with its number. Releases cut before
+    // the module output it lack it; their records carry none rather than being refused.
+    const projectNumber = values[o.projectNumber] === undefined ? undefined : text(values, o.projectNumber, 'output ');
+    if (projectNumber !== undefined && !/^\d{1,19}$/.test(projectNumber))
+      throw new Refused(`output ${o.projectNumber} "${projectNumber}" is not a project number`);
     return {
       id: recordId('gcp', uniqueId),
       cloud,
@@ -284,6 +289,7 @@ function terraformRecord(outputs: unknown, cloud: 'gcp' | 'azure', releases: str
       serviceAccountEmail: email,
       serviceAccountUniqueId: uniqueId,
       project,
+      ...(projectNumber !== undefined && { projectNumber }),
     };
   }
   const o = CUSTOMER_INTERFACE.azure.outputs;

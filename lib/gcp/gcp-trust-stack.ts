@@ -9,6 +9,7 @@ import {
   type ITerraformDependable,
 } from 'cdktf';
 import type { Construct } from 'constructs';
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
 import { ProjectIamCustomRole } from '@cdktf/provider-google/lib/project-iam-custom-role';
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
@@ -422,6 +423,14 @@ export class GcpTrustStack extends TerraformStack {
       description: "The service account's unique id, which stays the same if it is deleted and one of the same name created.",
     });
     new TerraformOutput(this, outputs.project, { value: projectId.stringValue, description: 'The project the service account is in.' });
+    // The number names what the id cannot, such as the Cloud Storage service agent
+    // (service-<number>@gs-project-accounts…). Read here by the customer's credentials, so the
+    // vendor needs no resourcemanager.projects.get, which no condition on its roles could scope.
+    const project = new DataGoogleProject(this, 'this', { projectId: projectId.stringValue });
+    new TerraformOutput(this, outputs.projectNumber, {
+      value: project.number,
+      description: "The project's number: the vendor names the project's Cloud Storage service agent with it.",
+    });
     new TerraformOutput(this, outputs.template, {
       value: templateRelease(model),
       description: 'The template name and version this configuration is.',

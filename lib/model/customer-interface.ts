@@ -42,6 +42,8 @@ export const CUSTOMER_INTERFACE = {
       serviceAccountEmail: 'service_account_email',
       serviceAccountUniqueId: 'service_account_unique_id',
       project: 'project',
+      /** The project's number, from a `google_project` data source of the project id. */
+      projectNumber: 'project_number',
       template: 'template',
       /** With workloadIdentities: a map of each identity's name to its service account's email. */
       workloadServiceAccounts: 'workload_service_accounts',

@@ -342,6 +342,7 @@ describe('alien-trust register --terraform-outputs', () => {
     service_account_email: output('acmeprod-acme-app@acme-prod.iam.gserviceaccount.com'),
     service_account_unique_id: output('104857600000000000001'),
     project: output('acme-prod'),
+    project_number: output('123456789012'),
     template: output('acme-app@1.2.3'),
   };
   const subscription = '0b1f6471-1bf0-4dda-aec3-111122223333';
@@ -368,7 +369,14 @@ describe('alien-trust register --terraform-outputs', () => {
       serviceAccountEmail: 'acmeprod-acme-app@acme-prod.iam.gserviceaccount.com',
       serviceAccountUniqueId: '104857600000000000001',
       project: 'acme-prod',
+      projectNumber: '123456789012',
     });
+  });
+
+  test('a GCP root of a release before project_number: the record carries none', async () => {
+    const result = await run('register', '--terraform-outputs', file({ ...gcp, project_number: undefined }), '--cloud', 'gcp');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out)).not.toHaveProperty('projectNumber');
   });
 
   test("prints an Azure root's record", async () => {
@@ -389,6 +397,12 @@ describe('alien-trust register --terraform-outputs', () => {
     ['a release never published', 'gcp', { ...gcp, template: output('acme-app@9.9.9') }, /acme-app@9\.9\.9 is not a published release/],
     ['a service account of another project', 'gcp', { ...gcp, project: output('other-project') }, /is not in the project other-project/],
     ['outputs without the template', 'gcp', { ...gcp, template: undefined }, /output template is missing/],
+    [
+      'a project number that is not one',
+      'gcp',
+      { ...gcp, project_number: output('acme-prod') },
+      /output project_number "acme-prod" is not a project number/,
+    ],
     [
       'an identity of another subscription',
       'azure',

@@ -165,10 +165,11 @@ describe('the GCP module', () => {
 });
 
 describe("the GCP module's outputs", () => {
-  test("carry what the vendor's importer reads: the email, the account's unique id, the project and the release", () => {
+  test("carry what the vendor's importer reads: the email, the account's unique id, the project, its number and the release", () => {
     const module = gcpOf('full');
     expect(Object.keys(module.output).sort()).toEqual([
       'project',
+      'project_number',
       'service_account_email',
       'service_account_unique_id',
       'template',
@@ -177,6 +178,11 @@ describe("the GCP module's outputs", () => {
     ]);
     expect(module.output.service_account_unique_id.value).toBe('${google_service_account.alien.unique_id}');
     expect(module.output.template.value).toMatch(/^[a-z0-9-]+@\d+\.\d+\.\d+/);
+
+    // The number of the project the module manages, read by the customer's apply: Alien names
+    // the Cloud Storage service agent with it, and is refused resourcemanager.projects.get.
+    expect(module.data.google_project).toEqual({ this: { project_id: '${var.project_id}' } });
+    expect(module.output.project_number.value).toBe('${data.google_project.this.number}');
   });
 });
 

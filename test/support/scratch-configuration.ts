@@ -20,6 +20,8 @@ const SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-000000000000';
 /** The customer's AWS account in the stand-ins. */
 export const AWS_ACCOUNT = '123456789012';
 const COMPUTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  // The project of a project_id: its number (what the workload identity pool's name carries too).
+  'data.google_project': { number: '123456789012', id: 'projects/${A.project_id}' },
   google_project_service: { id: '${A.project}/${A.service}' },
   google_service_account: {
     email: '${A.account_id}@${join(".", reverse(split(":", A.project)))}.iam.gserviceaccount.com',

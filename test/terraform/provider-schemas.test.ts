@@ -756,6 +756,22 @@ describe('the schema checker', () => {
     ]);
   });
 
+  test('a data source is checked against its own schema: an unknown argument, a computed-only one, a literal its validator refuses', () => {
+    const data = (body: object) => checkTerraform(file, { terraform: { required_providers: pins }, data: { google_project: { p: body } } });
+    expect(data({ project_id: 'acme-prod' })).toEqual([]);
+    expect(data({ project_id: 'projects/acme-prod' })).toEqual([]); // ValidateDSProjectID reads the part after the last "/"
+    expect(data({})).toEqual([]); // optional: the provider's project
+    // The resource google_project's arguments are the data source's attributes, never its arguments.
+    const findings = data({ project_id: 'Acme_Prod', project: 'acme-prod', number: '1', name: 'n' });
+    expect(rules(findings)).toEqual([
+      ['validator', 'data.google_project.p', 'project_id'],
+      ['unknown-argument', 'data.google_project.p', 'project'],
+      ['computed-only', 'data.google_project.p', 'number'],
+      ['computed-only', 'data.google_project.p', 'name'],
+    ]);
+    expect(findings[1].message).toMatch(/"project" is not an argument of data source google_project at v6\.50\.0/);
+  });
+
   test('a resource type, data source or provider with no recorded schema, and a pin the data was not read at', () => {
     const findings = checkTerraform(file, {
       terraform: { required_providers: { ...pins, google: { source: 'hashicorp/google', version: '~> 7.0' } } },
