@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { lifecyclesOf } from '../catalog/stack-profile';
 import type { LoadedSpec } from './load-spec';
 import { SpecError, type SpecIssue } from './spec-error';
 
@@ -19,10 +20,13 @@ export function checkOutlivingOptIn({ spec, source }: LoadedSpec, catalog: Catal
     if (!mark || accepted.includes(id)) return;
     const pick = spec.stackPicks.find((p) => p.id === id && !listed.includes(id));
     const path = pick ? ['stack', 'resources', pick.resources[0]] : ['permissions', listed.indexOf(id)];
+    // A live-only kind (a worker) cannot be made frozen: the fix that works is removing it.
+    const resource = pick && spec.stack!.resources[pick.resources[0]];
+    const fix = !pick ? 'remove it' : lifecyclesOf(resource!.kind).includes('frozen') ? 'make the resource frozen' : 'remove the resource';
     issues.push(
       source.issue(
         path,
-        `"${id}" grants what revoking does not undo (${mark.reason.replace(/\.$/, '')}); add it to allowOutlivingRevocation to accept that, or ${pick ? 'make the resource frozen' : 'remove it'}`,
+        `"${id}" grants what revoking does not undo (${mark.reason.replace(/\.$/, '')}); add it to allowOutlivingRevocation to accept that, or ${fix}`,
       ),
     );
   });

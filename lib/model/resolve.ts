@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog';
+import { lifecycleOf } from '../catalog/stack-profile';
 import { azureBuiltInRoles } from '../lists/azure-builtin-roles';
 import type { AwsStatementSpec, PermissionSetSpec } from '../input/permission-set-schema';
 import type { TrustSpec } from '../input/trust-spec-schema';
@@ -34,6 +35,18 @@ export function resolve(spec: TrustSpec, catalog: Catalog, options: ResolveOptio
     description: spec.description,
     clouds,
     permissionSets,
+    ...(spec.stack
+      ? {
+          stackPicks: spec.stackPicks.map((p) => ({
+            id: p.id,
+            rule: p.rule,
+            resources: p.resources.map((i) => {
+              const r = spec.stack!.resources[i];
+              return `${r.kind} "${r.id}" (${lifecycleOf(r)})`;
+            }),
+          })),
+        }
+      : {}),
     aws: clouds.includes('aws') ? awsTrust(spec) : undefined,
     gcp: clouds.includes('gcp') ? gcpTrust(spec) : undefined,
     azure: clouds.includes('azure') ? azureTrust(spec) : undefined,

@@ -20,6 +20,16 @@ export interface TrustModel {
   readonly workloadIdentities?: WorkloadIdentities;
   /** Where each customer's deployment reports itself to the vendor. */
   readonly registration?: Registration;
+  /** With the spec's `stack`: each set Alien's management profile picks, and for which resources. */
+  readonly stackPicks?: readonly StackPick[];
+}
+
+export interface StackPick {
+  readonly id: string;
+  /** The resources, as `<kind> "<id>"` (live or frozen). */
+  readonly resources: readonly string[];
+  /** Alien's rule that picked it: provision, management, heartbeat, dispatch-command, trigger-management. */
+  readonly rule: string;
 }
 
 export interface Registration {

@@ -9,6 +9,15 @@ import { code, codeList, shown } from './markdown';
 /** Each cloud as a heading or a reader names it. */
 export const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' };
 
+/** Why Alien's profile picks a set, in the reader's words (lib/catalog/stack-profile.ts). */
+const PICK_RULES: Readonly<Record<string, string>> = {
+  provision: 'Alien creates, updates and deletes it',
+  management: 'Alien manages it after your setup created it',
+  heartbeat: 'Alien checks it is healthy',
+  'dispatch-command': 'Alien sends it commands',
+  'trigger-management': "Alien connects the bucket's events to the worker",
+};
+
 /** Per permission set: what it is for, and per cloud the exact grants and their scope. */
 export function permissionsSection(model: TrustModel): string[] {
   const lines = [
@@ -18,6 +27,18 @@ export function permissionsSection(model: TrustModel): string[] {
     '',
   ];
   // The workload identities (created by the template) are shown under "Who can get in" (trust-section.ts).
+  if (model.stackPicks && model.stackPicks.length > 0) {
+    lines.push(
+      '### Picked from the application',
+      '',
+      "The spec describes the application's resources; these sets are the ones Alien's control plane assigns for them (a resource Alien creates, updates and deletes is live; one your setup creates is frozen, and Alien only checks it).",
+      '',
+      '| Set | For | Because |',
+      '|---|---|---|',
+      ...model.stackPicks.map((p) => `| ${code(p.id)} | ${p.resources.join(', ')} | ${PICK_RULES[p.rule] ?? p.rule} |`),
+      '',
+    );
+  }
   const content = model.permissionSets.filter((s) => s.contentRead);
   if (content.length > 0) {
     lines.push(
