@@ -16,7 +16,7 @@ export const REGISTRATION = {
   /**
    * Seconds CloudFormation waits for the vendor's answer (ServiceTimeout, 1–3600; without it
    * CloudFormation waits an hour). A vendor that never answers costs a create, update or delete
-   * at most this long; see the README for what each outcome does to the stack.
+   * at most this long; see docs/vendor.md, "Registration", for what each outcome does to the stack.
    */
   serviceTimeout: 60,
 } as const;

@@ -77,7 +77,7 @@ function cell(status: Coverage, calls: CallCounts): string {
   return parts.length > 0 ? `${MARK[status]} (${parts.join(', ')})` : MARK[status];
 }
 
-/** The coverage as a Markdown table with a one-line count, for the README and the command line. */
+/** The coverage as a Markdown table with a one-line count, for docs/alien.md and the command line. */
 export function coverageTable(rows: readonly CoverageRow[]): string {
   const covered = rows.filter((r) => Object.values(r.clouds).every((c) => c === 'granted' || c === 'no equivalent')).length;
   const refused = rows.filter((r) => r.clouds.aws === 'refused').length;
