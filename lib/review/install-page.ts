@@ -94,7 +94,7 @@ function awsSteps(model: TrustModel, files: ReleaseFiles): string[] {
     '',
     '### With the quick-create link (CloudFormation)',
     '',
-    `1. Open the quick-create link the vendor sends you, signed in to the account the vendor will manage, in the region you deploy to. It launches this release's ${code('aws/template.json')} (published as ${code(`${model.name}/v${model.version}/aws/template.json`)}) as the stack ${code(stack)}, with the parameters filled in:`,
+    `1. Open the quick-create link the vendor sends you, signed in to the account the vendor will manage, in the region you deploy to. It launches this release's ${code('aws/template.json')} (published at ${code(`https://<bucket>.s3.<bucket region>.amazonaws.com/${model.name}/v${model.version}/aws/template.json`)} in the vendor's templates bucket; the vendor's release notes and handoff carry the link) as the stack ${code(stack)}, with the parameters filled in:`,
     ...parameters.map((p) => `   - ${code(p.name)}${p.required ? '' : ' (optional)'}: ${p.description}`),
     `2. Tick **"I acknowledge that AWS CloudFormation might create IAM resources with custom names"** (${code('CAPABILITY_NAMED_IAM')}): the stack creates the role ${code(role)} and its policies under the IAM path ${code(AWS_IAM_PATH)}. Then **Create stack**.`,
     `3. When the stack is ${code('CREATE_COMPLETE')}, ${registers ? 'it has told the vendor its role: nothing to send back. Its' : `open **Outputs** and send the vendor ${code(aws.outputs.roleArn)}. The`} outputs are ${codeList(outputNames(template))}.`,

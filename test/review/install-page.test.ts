@@ -89,7 +89,7 @@ describe('INSTALL.md', () => {
     const { files } = release(REGISTRATION_SPEC);
     const page = files.get(INSTALL_FILE)!;
     expect(page).toMatch(/^# Install: acme-app 1\.2\.3\n/);
-    expect(page).toContain('`acme-app/v1.2.3/aws/template.json`');
+    expect(page).toContain('`https://<bucket>.s3.<bucket region>.amazonaws.com/acme-app/v1.2.3/aws/template.json`');
     expect(page).toContain("--stack-name '<ResourcePrefix>-acme-app'");
     expect(page).toContain("aws iam get-role --role-name '<ResourcePrefix>-acme-app-<region>'");
     expect(page).toContain('`acme-app@1.2.3`');
