@@ -22,9 +22,9 @@ describe('import rules', () => {
     expect(rootImports).toEqual([]);
   });
 
-  test('cdktf is imported only by the GCP and Azure code and their Terraform backend', () => {
+  test('cdktf is imported only by the Terraform renderers (GCP, Azure, AWS Terraform), their shared helpers and the cdktf app', () => {
     const outside = sources
-      .filter((s) => !/^(gcp|azure|terraform)\//.test(s.path))
+      .filter((s) => !/^(gcp|azure|terraform|aws\/terraform)\//.test(s.path) && s.path !== 'cli/cdktf-app.ts')
       .flatMap((s) =>
         imports(s.text)
           .filter((i) => i === 'cdktf' || i.startsWith('@cdktf/'))

@@ -1,8 +1,8 @@
 import { Fn } from 'aws-cdk-lib';
-import type { Variable } from '../input/variables';
+import type { Variable } from '../core/variables';
 import type { Template } from '../model/trust-model';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { RESOURCE_PREFIX } from '../model/names';
+import { RESOURCE_PREFIX } from '../core/names';
 import { hasVariables, renderTemplate } from '../model/template';
 
 /** The CloudFormation parameter that carries the customer's resource prefix. */

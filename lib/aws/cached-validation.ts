@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudFormationValidatePlugin, type IPolicyValidationContext, type PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { PACKAGE_ROOT } from '../package-root';
+import { PACKAGE_ROOT } from '../core/package-root';
 
 /** Where validation reports are kept between runs (the usual home of tool caches). */
 export const VALIDATION_CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'alien-trust', 'cfn-validate');

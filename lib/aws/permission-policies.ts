@@ -1,5 +1,5 @@
-import { compareText } from '../model/compare';
-import { LimitError } from '../model/limit-error';
+import { compareText } from '../core/compare';
+import { LimitError } from '../core/limit-error';
 import { templateSource } from '../model/template';
 import { mapConditions } from '../model/conditions';
 import type { AwsStatement, PermissionSet, Template } from '../model/trust-model';

@@ -1,6 +1,6 @@
-import { awsProductTag } from '../model/names';
+import { awsProductTag } from '../core/names';
 import type { AwsStatement, AwsTrust, TrustModel, WorkloadIdentities } from '../model/trust-model';
-import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../model/workload-services';
+import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../core/workload-services';
 import { mergeStatements, packPolicies } from './permission-policies';
 import { selfReadStatement } from './self-read';
 

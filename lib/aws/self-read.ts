@@ -1,4 +1,4 @@
-import { AWS_IAM_PATH, awsRoleName } from '../model/names';
+import { AWS_IAM_PATH, awsRoleName } from '../core/names';
 import type { AwsStatement } from '../model/trust-model';
 
 /**

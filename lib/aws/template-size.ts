@@ -1,4 +1,4 @@
-import { LimitError } from '../model/limit-error';
+import { LimitError } from '../core/limit-error';
 
 /** CloudFormation's template size limits, in bytes. */
 export const CFN_TEMPLATE_LIMITS = {

@@ -23,8 +23,8 @@ import {
   awsWorkloadPolicyName,
   awsWorkloadRoleName,
   RESOURCE_PREFIX,
-} from '../model/names';
-import { CUSTOMER_ID, issuerHost } from '../model/customer-binding';
+} from '../core/names';
+import { CUSTOMER_ID, issuerHost } from '../core/customer-binding';
 import type { OidcTrust, TrustModel } from '../model/trust-model';
 import { PREFIX_PARAMETER } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';

@@ -1,6 +1,6 @@
-import { compareText } from '../model/compare';
+import { compareText } from '../core/compare';
 import type { PermissionSet } from '../model/trust-model';
-import { attachesIdentity } from '../model/workload-services';
+import { attachesIdentity } from '../core/workload-services';
 
 /** The union of the sets' Azure actions and data actions, each sorted and without repeats. */
 export function azureOperations(sets: readonly PermissionSet[]): { actions: string[]; dataActions: string[] } {

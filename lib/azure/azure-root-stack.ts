@@ -1,7 +1,7 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { AZURE_SUBSCRIPTION_ID } from '../model/names';
+import { AZURE_SUBSCRIPTION_ID } from '../core/names';
 import { callModule, type ModuleInterface } from '../terraform/root-module';
 import { terraformSettings } from '../terraform/terraform-settings';
 import { validate } from '../terraform/variables';

@@ -16,12 +16,12 @@ import {
   azureWorkloadIdentityName,
   azureRoleDescription,
   azureRoleName,
-} from '../model/names';
+} from '../core/names';
 import type { TrustModel } from '../model/trust-model';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { customerIdVariable, prefixVariable } from '../terraform/variables';
 import { tfLiteral } from '../terraform/terraform-string';
-import { ATTACH_IDENTITY } from '../model/workload-services';
+import { ATTACH_IDENTITY } from '../core/workload-services';
 import { azureRoleOperations } from './azure-operations';
 import { assignsRoles, roleAssignmentCondition, workloadPrincipal } from './role-assignment-condition';
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { allows } from '../rules/aws/iam-evaluator';
 import { request, statementsFor } from '../rules/aws/requests';
-import { CLOUDS, type Cloud } from '../input/variables';
-import type { PermissionSetSpec } from '../input/permission-set-schema';
+import { CLOUDS, type Cloud } from '../core/variables';
+import type { PermissionSetSpec } from './permission-set-schema';
 import { ALIEN_CALLS_DIR, type Catalog } from './catalog';
 import { refusedReason } from './alien-management-sets';
 

@@ -1,4 +1,4 @@
-import { CLOUDS, type Cloud } from '../input/variables';
+import { CLOUDS, type Cloud } from '../core/variables';
 import { alienCalls, callVerdict } from './alien-calls';
 import { alienManagementSets } from './alien-management-sets';
 import type { Catalog } from './catalog';

@@ -1,5 +1,5 @@
-import type { PermissionSetSpec } from '../input/permission-set-schema';
-import { CLOUDS, type Cloud } from '../input/variables';
+import type { PermissionSetSpec } from './permission-set-schema';
+import { CLOUDS, type Cloud } from '../core/variables';
 import type { Catalog } from './catalog';
 
 /**

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { compareText } from '../model/compare';
-import { PACKAGE_ROOT } from '../package-root';
-import { permissionSetSchema, type PermissionSetSpec } from '../input/permission-set-schema';
-import { SpecError } from '../input/spec-error';
-import { validate } from '../input/validate';
-import { YamlSource } from '../input/yaml-source';
+import { compareText } from '../core/compare';
+import { PACKAGE_ROOT } from '../core/package-root';
+import { permissionSetSchema, type PermissionSetSpec } from './permission-set-schema';
+import { SpecError } from '../core/spec-error';
+import { validate } from '../core/validate';
+import { YamlSource } from '../core/yaml-source';
 
 /**
  * The built-in permission sets: YAML data under `sets/<family>/<level>.yaml`, one file per set,

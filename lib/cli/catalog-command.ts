@@ -1,7 +1,7 @@
 import { alienCoverageReport } from '../catalog/alien-coverage';
 import { builtInCatalog } from '../catalog/catalog';
-import type { PermissionSetSpec } from '../input/permission-set-schema';
-import { CLOUDS } from '../input/variables';
+import type { PermissionSetSpec } from '../catalog/permission-set-schema';
+import { CLOUDS } from '../core/variables';
 import { defineCommand, type OptionValues } from './command';
 import type { Io } from './io';
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { didYouMean } from '../input/did-you-mean';
+import { didYouMean } from '../core/did-you-mean';
 import type { Io } from './io';
 import { UsageError } from './usage-error';
 

@@ -1,5 +1,5 @@
-import { LimitError } from '../model/limit-error';
-import { SpecError } from '../input/spec-error';
+import { LimitError } from '../core/limit-error';
+import { SpecError } from '../core/spec-error';
 import { UsageError } from './usage-error';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { vendorServiceAccountPattern } from '../model/customer-binding';
+import { vendorServiceAccountPattern } from '../core/customer-binding';
 import { AWS_TERRAFORM_INTERFACE, CUSTOMER_INTERFACE } from '../model/customer-interface';
 import type { TrustModel } from '../model/trust-model';
 import { toJson, type ReleaseFiles } from '../output/generate';

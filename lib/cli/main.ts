@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root';
-import { didYouMean } from '../input/did-you-mean';
+import { PACKAGE_ROOT } from '../core/package-root';
+import { didYouMean } from '../core/did-you-mean';
 import { parseCommandLine, type Command } from './command';
 import { COMMANDS } from './commands';
 import { EXIT_CODES, failure } from './exit-codes';

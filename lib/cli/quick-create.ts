@@ -1,7 +1,7 @@
 import { EXTERNAL_ID } from '../aws/external-id';
-import { CUSTOMER_ID } from '../model/customer-binding';
+import { CUSTOMER_ID } from '../core/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { awsStackName, RESOURCE_PREFIX } from '../model/names';
+import { awsStackName, RESOURCE_PREFIX } from '../core/names';
 import { SPEC_NAME } from '../input/trust-spec-schema';
 import { UsageError } from './usage-error';
 

@@ -2,11 +2,11 @@ import { builtInCatalog } from '../catalog/catalog';
 import { resolve } from '../model/resolve';
 import type { TrustModel } from '../model/trust-model';
 import { loadCheckedSpec } from '../input/load-spec';
-import { SpecError } from '../input/spec-error';
+import { SpecError } from '../core/spec-error';
 import { checkOutlivingOptIn } from '../input/outliving-opt-in';
 import { checkWorkloadIdentities } from '../input/workload-identities';
 import type { TrustSpec } from '../input/trust-spec-schema';
-import { CLOUDS, type Cloud } from '../input/variables';
+import { CLOUDS, type Cloud } from '../core/variables';
 import { shown } from './project-paths';
 import { UsageError } from './usage-error';
 

@@ -4,7 +4,7 @@ import { driftMessage, releaseDrift } from '../release/release-drift';
 import { readRelease } from '../release/release-folder';
 import { updateVersionsIndex } from '../release/versions-index';
 import { writeRelease } from '../output/write-release';
-import { SpecError } from '../input/spec-error';
+import { SpecError } from '../core/spec-error';
 import { checkOutDir, releaseDir, shown, specPath } from './project-paths';
 import { loadModel, parseClouds } from './spec-options';
 import { defineCommand, SPEC_OPTION, type OptionValues } from './command';

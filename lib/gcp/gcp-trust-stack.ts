@@ -18,9 +18,9 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
-import { vendorServiceAccountPattern } from '../model/customer-binding';
+import { vendorServiceAccountPattern } from '../core/customer-binding';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
-import { LimitError } from '../model/limit-error';
+import { LimitError } from '../core/limit-error';
 import {
   GCP_PROJECT_ID,
   GCP_ROLE_SUFFIX_BYTES,
@@ -30,9 +30,9 @@ import {
   gcpRoleTitle,
   gcpServiceAccountDomain,
   gcpServiceAccountIds,
-} from '../model/names';
+} from '../core/names';
 import type { GcpGrant, GcpTrust, PermissionSet, TrustModel } from '../model/trust-model';
-import type { Variable } from '../input/variables';
+import type { Variable } from '../core/variables';
 import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { TimeSleep, TIME_PROVIDER } from '../terraform/time-sleep';

@@ -1,11 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { listProblems } from '../lists/list-problems';
 import { contentReadMarkIsNeeded } from '../rules/common/content-read-marking';
-import { permissionSetFieldsSchema, type PermissionSetSpec } from './permission-set-schema';
-import { SpecError, type SpecIssue } from './spec-error';
+import { permissionSetFieldsSchema, type PermissionSetSpec } from '../catalog/permission-set-schema';
+import { SpecError, type SpecIssue } from '../core/spec-error';
 import { trustSpecSchema, type TrustSpec } from './trust-spec-schema';
-import { validate } from './validate';
-import { dottedPath, MAX_SPEC_BYTES, TOO_LARGE, YamlSource } from './yaml-source';
+import { validate } from '../core/validate';
+import { dottedPath, MAX_SPEC_BYTES, TOO_LARGE, YamlSource } from '../core/yaml-source';
 
 export interface LoadedSpec {
   readonly spec: TrustSpec;

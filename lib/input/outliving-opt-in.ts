@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/catalog';
 import { lifecyclesOf } from '../catalog/stack-profile';
 import type { LoadedSpec } from './load-spec';
-import { SpecError, type SpecIssue } from './spec-error';
+import { SpecError, type SpecIssue } from '../core/spec-error';
 
 /**
  * "No grant that outlives the trust unless it is marked, explained and opt-in": a granted set

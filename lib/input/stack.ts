@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alienManagementSets, refusedReason } from '../catalog/alien-management-sets';
 import { lifecycleOf, lifecyclesOf, profilePicks, stackKinds, type ProfilePick, type Stack } from '../catalog/stack-profile';
-import { didYouMean } from './did-you-mean';
+import { didYouMean } from '../core/did-you-mean';
 
 /** A stack resource's id, as Alien names resources (it becomes part of cloud names after the prefix). */
 const RESOURCE_ID = /^[a-z][a-z0-9-]{0,39}$/;

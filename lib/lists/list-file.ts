@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root';
+import { PACKAGE_ROOT } from '../core/package-root';
 
 /** The shipped permission lists (see data/README.md). */
 export const LISTS_DIR = join(PACKAGE_ROOT, 'lib', 'lists', 'data');

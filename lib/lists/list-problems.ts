@@ -1,7 +1,7 @@
 import type { Finding } from '../rules/finding';
-import type { PermissionSetSpec } from '../input/permission-set-schema';
+import type { PermissionSetSpec } from '../catalog/permission-set-schema';
 import { awsActionProblems } from './aws-actions';
-import { didYouMean } from '../input/did-you-mean';
+import { didYouMean } from '../core/did-you-mean';
 import { azureOperationKnowledge, azureOperationsOfNamespace, type AzureOperationKind } from './azure-role-operations';
 import { gcpPermissionKnown, gcpPermissionsOfService } from './gcp-permissions';
 

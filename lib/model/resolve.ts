@@ -1,9 +1,9 @@
 import type { Catalog } from '../catalog/catalog';
 import { lifecycleOf } from '../catalog/stack-profile';
 import { azureBuiltInRoles } from '../lists/azure-builtin-roles';
-import type { AwsStatementSpec, PermissionSetSpec } from '../input/permission-set-schema';
+import type { AwsStatementSpec, PermissionSetSpec } from '../catalog/permission-set-schema';
 import type { TrustSpec } from '../input/trust-spec-schema';
-import { CLOUDS, parseTemplate, type Cloud } from '../input/variables';
+import { CLOUDS, parseTemplate, type Cloud } from '../core/variables';
 import type { AwsStatement, AwsTrust, AzureTrust, ConditionValue, GcpTrust, PermissionSet, Template, TrustModel } from './trust-model';
 
 export interface ResolveOptions {

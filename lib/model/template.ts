@@ -1,4 +1,4 @@
-import type { Variable } from '../input/variables';
+import type { Variable } from '../core/variables';
 import type { Template } from './trust-model';
 
 /** Renders a template, mapping each variable to its cloud's syntax (or to a concrete value). */

@@ -1,5 +1,5 @@
-import type { Cloud, TemplatePart } from '../input/variables';
-import type { WorkloadService } from './workload-services';
+import type { Cloud, TemplatePart } from '../core/variables';
+import type { WorkloadService } from '../core/workload-services';
 
 /**
  * The cloud-neutral model every renderer reads: who may get in, with what. It holds no

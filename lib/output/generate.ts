@@ -1,4 +1,4 @@
-import type { Cloud } from '../input/variables';
+import type { Cloud } from '../core/variables';
 import type { TrustModel } from '../model/trust-model';
 
 /** A release folder's files: path relative to the folder → exact bytes to write. */
@@ -14,7 +14,7 @@ const RENDERERS: Record<Cloud, () => (model: TrustModel) => Record<string, objec
   // CloudFormation, and the same role as a Terraform module and root, from one plan (awsRolePlan).
   aws: () => (model) => ({
     'template.json': require('../aws/synth-aws').synthAws(model),
-    ...require('../terraform/aws/synth-aws-terraform').synthAwsTerraform(model),
+    ...require('../aws/terraform/synth-aws-terraform').synthAwsTerraform(model),
   }),
   gcp: () => require('../gcp/synth-gcp').synthGcp,
   azure: () => require('../azure/synth-azure').synthAzure,

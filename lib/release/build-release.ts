@@ -5,7 +5,7 @@ import { generateTemplates, type ReleaseFiles } from '../output/generate';
 import { installPage, INSTALL_FILE } from '../review/install-page';
 import { permissionsReview, REVIEW_FILE } from '../review/permissions-review';
 import { MANIFEST_FILE, manifestFor } from './manifest';
-import { workloadIdentityWarnings } from '../input/workload-identities';
+import { workloadIdentityWarnings } from '../model/workload-identity-warnings';
 
 /** Every file of a release folder, in memory: the templates, the customer's pages (review, install steps) and the manifest. */
 export function buildRelease(model: TrustModel, spec: TrustSpec): ReleaseFiles {

@@ -1,5 +1,5 @@
 import { azureOperations } from '../azure/azure-operations';
-import { compareText } from '../model/compare';
+import { compareText } from '../core/compare';
 import type { TrustModel } from '../model/trust-model';
 
 /** What a release grants, per cloud, sorted: the list a customer's reviewer compares. */

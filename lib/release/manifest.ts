@@ -5,7 +5,7 @@ import type { TrustModel } from '../model/trust-model';
 import type { TrustSpec } from '../input/trust-spec-schema';
 import type { ReleaseFiles } from '../output/generate';
 import { toJson } from '../output/generate';
-import { PACKAGE_ROOT } from '../package-root';
+import { PACKAGE_ROOT } from '../core/package-root';
 import { grantedPermissions } from './granted-permissions';
 
 export const MANIFEST_FILE = 'manifest.json';

@@ -1,4 +1,4 @@
-import type { Cloud } from '../input/variables';
+import type { Cloud } from '../core/variables';
 import { CUSTOMER_INTERFACE, AWS_TERRAFORM_INTERFACE } from '../model/customer-interface';
 import {
   AWS_IAM_PATH,
@@ -9,7 +9,7 @@ import {
   AZURE_FEDERATED_CREDENTIAL_NAME,
   gcpServiceAccountDomain,
   gcpServiceAccountIdShown,
-} from '../model/names';
+} from '../core/names';
 import type { TrustModel } from '../model/trust-model';
 import type { ReleaseFiles } from '../output/generate';
 import { code, codeList, shown } from './markdown';

@@ -1,9 +1,9 @@
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { gcpRoleId } from '../model/names';
+import { gcpRoleId } from '../core/names';
 import { templateSource } from '../model/template';
 import { mapConditions } from '../model/conditions';
 import type { AwsStatement, PermissionSet, TrustModel } from '../model/trust-model';
-import type { Cloud } from '../input/variables';
+import type { Cloud } from '../core/variables';
 import { code, codeList, shown } from './markdown';
 
 /** Each cloud as a heading or a reader names it. */

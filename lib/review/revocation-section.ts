@@ -6,8 +6,8 @@ import {
   azureIdentityName,
   gcpServiceAccountDomain,
   gcpServiceAccountIdShown,
-} from '../model/names';
-import { issuerHost } from '../model/customer-binding';
+} from '../core/names';
+import { issuerHost } from '../core/customer-binding';
 import type { GcpTrust, TrustModel } from '../model/trust-model';
 import { code, shown } from './markdown';
 import { CLOUD_NAMES } from './permissions-section';

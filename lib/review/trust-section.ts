@@ -2,7 +2,7 @@ import { awsNeedsTaggedVpc, awsServiceLinkedRoles } from '../aws/aws-prerequisit
 import { REGISTRATION } from '../aws/registration';
 import { azureResourceProviders, azureRoleOperations } from '../azure/azure-operations';
 import { gcpApisFor, GCP_VENDOR_API } from '../gcp/required-apis';
-import { issuerHost } from '../model/customer-binding';
+import { issuerHost } from '../core/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import {
   AWS_IAM_PATH,
@@ -18,9 +18,9 @@ import {
   azureRoleName,
   gcpServiceAccountIdShown,
   gcpServiceAccountDomain,
-} from '../model/names';
+} from '../core/names';
 import type { AwsTrust, AzureTrust, GcpTrust, TrustModel } from '../model/trust-model';
-import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../model/workload-services';
+import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../core/workload-services';
 import { code, codeList, mermaid, mermaidLabel, shown } from './markdown';
 
 const AWS = CUSTOMER_INTERFACE.aws;

@@ -1,5 +1,5 @@
-import type { PermissionSetSpec } from '../input/permission-set-schema';
-import type { PathSegment } from '../input/yaml-source';
+import type { PermissionSetSpec } from '../catalog/permission-set-schema';
+import type { PathSegment } from '../core/yaml-source';
 
 /**
  * Operations that read the customer's content (object bodies, secret values, table items,

@@ -1,5 +1,5 @@
-import type { PermissionSetSpec } from '../input/permission-set-schema';
-import type { PathSegment } from '../input/yaml-source';
+import type { PermissionSetSpec } from '../catalog/permission-set-schema';
+import type { PathSegment } from '../core/yaml-source';
 
 /** One problem with a permission set, at a path inside the set (e.g. `['aws', 0, 'actions', 2]`). */
 export interface Finding {

@@ -1,4 +1,4 @@
-import type { PermissionSetSpec } from '../input/permission-set-schema';
+import type { PermissionSetSpec } from '../catalog/permission-set-schema';
 import { awsArnsStayInTheDeployment } from './aws/arn-scope';
 import { awsPassRoleIsNarrow } from './aws/pass-role';
 import { awsResourcesCarryPrefix } from './aws/prefix-scope';

@@ -1,4 +1,4 @@
-import type { PermissionSetSpec } from '../input/permission-set-schema';
+import type { PermissionSetSpec } from '../catalog/permission-set-schema';
 import type { Finding, SetRule } from './finding';
 
 /** What a reader of docs/rules.md, or of a message that names the rule, learns about it. */

@@ -1,6 +1,6 @@
-import type { PermissionSetSpec } from '../input/permission-set-schema';
-import type { Cloud } from '../input/variables';
-import type { PathSegment } from '../input/yaml-source';
+import type { PermissionSetSpec } from '../catalog/permission-set-schema';
+import type { Cloud } from '../core/variables';
+import type { PathSegment } from '../core/yaml-source';
 import { AWS_SENSITIVE_ACTIONS } from './aws/sensitive-actions';
 import { AZURE_SENSITIVE_OPERATIONS } from './azure/sensitive-operations';
 import { GCP_SENSITIVE_PERMISSIONS } from './gcp/sensitive-permissions';

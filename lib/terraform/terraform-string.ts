@@ -1,4 +1,4 @@
-import type { Variable } from '../input/variables';
+import type { Variable } from '../core/variables';
 import type { Template } from '../model/trust-model';
 
 /**

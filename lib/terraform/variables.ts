@@ -1,8 +1,8 @@
 import { Fn, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { CUSTOMER_ID } from '../model/customer-binding';
+import { CUSTOMER_ID } from '../core/customer-binding';
 import { TERRAFORM_CUSTOMER_ID_VARIABLE, TERRAFORM_PREFIX_VARIABLE } from '../model/customer-interface';
-import { RESOURCE_PREFIX } from '../model/names';
+import { RESOURCE_PREFIX } from '../core/names';
 
 /**
  * `var.resource_prefix`, validated with the same rule as CloudFormation's ResourcePrefix so

@@ -1,6 +1,6 @@
 import { synthAws } from '../../lib/aws/synth-aws';
 import { generateTemplates } from '../../lib/output/generate';
-import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
+import type { AwsStatementSpec } from '../../lib/catalog/permission-set-schema';
 import { allows, type AwsRequest } from '../../lib/rules/aws/iam-evaluator';
 import { ACCOUNT } from '../../lib/rules/aws/requests';
 import { modelFromText, wholeCatalogSpec } from '../support/fixtures';

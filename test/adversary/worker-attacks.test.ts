@@ -1,5 +1,5 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
+import type { AwsStatementSpec } from '../../lib/catalog/permission-set-schema';
 import { ACCOUNT, statementsFor } from '../../lib/rules/aws/requests';
 import { allows, type AwsRequest } from '../../lib/rules/aws/iam-evaluator';
 

@@ -1,5 +1,5 @@
 import { AWS_LIMITS, mergeStatements, packPolicies, policySize } from '../../lib/aws/permission-policies';
-import { LimitError } from '../../lib/model/limit-error';
+import { LimitError } from '../../lib/core/limit-error';
 import type { AwsStatement, PermissionSet, Template } from '../../lib/model/trust-model';
 
 const bucket: Template = [{ text: 'arn:' }, { variable: 'partition' }, { text: ':s3:::' }, { variable: 'prefix' }, { text: '-*' }];

@@ -1,5 +1,5 @@
 import { CFN_TEMPLATE_LIMITS, templateSizeWarning } from '../../lib/aws/template-size';
-import { LimitError } from '../../lib/model/limit-error';
+import { LimitError } from '../../lib/core/limit-error';
 
 const ofBytes = (n: number) => 'x'.repeat(n);
 

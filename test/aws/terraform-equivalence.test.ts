@@ -1,8 +1,8 @@
 import { synthAws } from '../../lib/aws/synth-aws';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import type { TrustModel } from '../../lib/model/trust-model';
-import type { AwsStatementSpec } from '../../lib/input/permission-set-schema';
-import { synthAwsTerraform } from '../../lib/terraform/aws/synth-aws-terraform';
+import type { AwsStatementSpec } from '../../lib/catalog/permission-set-schema';
+import { synthAwsTerraform } from '../../lib/aws/terraform/synth-aws-terraform';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
 import { ACCOUNT, request } from '../../lib/rules/aws/requests';
 import { FIXTURE_NAMES, modelFromText, modelOf, VALID_SPEC, wholeCatalogSpec } from '../support/fixtures';

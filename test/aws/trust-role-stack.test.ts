@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AWS_APP_CONTEXT, addTrustRoleStack } from '../../lib/aws/synth-aws';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
-import { AWS_IAM_PATH, awsPolicyDescription, RESOURCE_PREFIX } from '../../lib/model/names';
+import { AWS_IAM_PATH, awsPolicyDescription, RESOURCE_PREFIX } from '../../lib/core/names';
 import { FIXTURE_NAMES, modelOf } from '../support/fixtures';
 
 function templateOf(fixture: string): Template {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateTemplates } from '../../lib/output/generate';
 import { permissionsReview } from '../../lib/review/permissions-review';
 import { identitiesAreTheTemplates } from '../../lib/rules/common/workload-identities';
-import { workloadIdentityWarnings } from '../../lib/input/workload-identities';
+import { workloadIdentityWarnings } from '../../lib/model/workload-identity-warnings';
 import { modelFromText, VALID_SPEC } from '../support/fixtures';
 import { run } from '../support/run-cli';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AZURERM_PROVIDER } from '../../lib/azure/azure-trust-stack';
-import { AZURE_ROLE_NAME_PARTS, azureRoleName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { AZURE_ROLE_NAME_PARTS, azureRoleName, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/core/names';
 import { FIXTURE_NAMES } from '../support/fixtures';
 import { allStrings, azureOf, foreignInterpolations } from '../support/terraform';
 

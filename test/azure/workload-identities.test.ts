@@ -4,7 +4,7 @@ import {
   azureAttachRoleName,
   NAME_LIMITS,
   RESOURCE_PREFIX,
-} from '../../lib/model/names';
+} from '../../lib/core/names';
 import { generateTemplates } from '../../lib/output/generate';
 import { modelFromText, VALID_SPEC } from '../support/fixtures';
 

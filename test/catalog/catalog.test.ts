@@ -6,7 +6,7 @@ import { builtInCatalog } from '../../lib/catalog/catalog';
 import { listProblems } from '../../lib/lists/list-problems';
 import { privilegedGrants } from '../../lib/rules/sensitive';
 import { parseSpec } from '../../lib/input/load-spec';
-import { CLOUDS } from '../../lib/input/variables';
+import { CLOUDS } from '../../lib/core/variables';
 import { fixturePath } from '../support/fixtures';
 
 const catalog = builtInCatalog();

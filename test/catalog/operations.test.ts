@@ -1,5 +1,5 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { CLOUDS } from '../../lib/input/variables';
+import { CLOUDS } from '../../lib/core/variables';
 import { request, statementsFor } from '../../lib/rules/aws/requests';
 import { allows } from '../../lib/rules/aws/iam-evaluator';
 

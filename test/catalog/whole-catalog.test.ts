@@ -1,7 +1,7 @@
 import { AWS_LIMITS, mergeStatements, packPolicies, policySize } from '../../lib/aws/permission-policies';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { generateTemplates } from '../../lib/output/generate';
-import { GCP_MAX_ROLE_PERMISSIONS } from '../../lib/input/permission-set-schema';
+import { GCP_MAX_ROLE_PERMISSIONS } from '../../lib/catalog/permission-set-schema';
 import { modelFromText, wholeCatalogSpec } from '../support/fixtures';
 
 /** A spec granting every built-in set at once must still deploy on every cloud. */

@@ -1,6 +1,6 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { permissionSetSchema } from '../../lib/input/permission-set-schema';
-import { CLOUDS } from '../../lib/input/variables';
+import { permissionSetSchema } from '../../lib/catalog/permission-set-schema';
+import { CLOUDS } from '../../lib/core/variables';
 import { run } from '../support/run-cli';
 
 const sets = builtInCatalog().sets;

@@ -7,8 +7,8 @@ import { parserOptions } from '../../lib/cli/command';
 import { COMMANDS } from '../../lib/cli/commands';
 import { EXIT_CODES, failure } from '../../lib/cli/exit-codes';
 import { UsageError } from '../../lib/cli/usage-error';
-import { SpecError } from '../../lib/input/spec-error';
-import { LimitError } from '../../lib/model/limit-error';
+import { SpecError } from '../../lib/core/spec-error';
+import { LimitError } from '../../lib/core/limit-error';
 import { run } from '../support/run-cli';
 
 const ROOT = join(__dirname, '..', '..');

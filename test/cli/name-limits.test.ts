@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTERNAL_ID } from '../../lib/aws/external-id';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
-import { GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
-import { GCP_LONGEST_VALUES } from '../../lib/input/permission-set-schema';
+import { GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/core/names';
+import { GCP_LONGEST_VALUES } from '../../lib/catalog/permission-set-schema';
 import { MAX_SERVICE_ACCOUNT_EMAIL, MAX_VERSION_LENGTH } from '../../lib/input/trust-spec-schema';
 import { notWarnings, run } from '../support/run-cli';
 

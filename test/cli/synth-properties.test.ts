@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AWS_IAM_PATH, AWS_LONGEST_REGION, awsProductTag, NAME_LIMITS } from '../../lib/model/names';
+import { AWS_IAM_PATH, AWS_LONGEST_REGION, awsProductTag, NAME_LIMITS } from '../../lib/core/names';
 import { readRelease } from '../../lib/release/release-folder';
 import { specText, validSpec } from '../support/arbitraries';
 import { notWarnings, run } from '../support/run-cli';

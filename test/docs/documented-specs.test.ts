@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { trustSpecSchema } from '../../lib/input/trust-spec-schema';
-import { CLOUDS } from '../../lib/input/variables';
+import { CLOUDS } from '../../lib/core/variables';
 import { docBlocks, docFiles, fencedBlocks, type DocBlock } from '../support/doc-blocks';
 import { notWarnings, run } from '../support/run-cli';
 

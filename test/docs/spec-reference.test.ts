@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { permissionSetFieldsSchema } from '../../lib/input/permission-set-schema';
+import { permissionSetFieldsSchema } from '../../lib/catalog/permission-set-schema';
 import { trustSpecSchema } from '../../lib/input/trust-spec-schema';
 
 /*

@@ -1,6 +1,6 @@
 import { GOOGLE_PROVIDER } from '../../lib/gcp/gcp-trust-stack';
 import { GCP_REQUIRED_APIS } from '../../lib/gcp/required-apis';
-import { GCP_PROJECT_ID, gcpServiceAccountIds, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { GCP_PROJECT_ID, gcpServiceAccountIds, NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/core/names';
 import { FIXTURE_NAMES } from '../support/fixtures';
 import { allStrings, foreignInterpolations, gcpOf } from '../support/terraform';
 

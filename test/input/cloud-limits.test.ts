@@ -1,5 +1,5 @@
-import { CUSTOMER_ID } from '../../lib/model/customer-binding';
-import { gcpServiceAccountDomain, NAME_LIMITS } from '../../lib/model/names';
+import { CUSTOMER_ID } from '../../lib/core/customer-binding';
+import { gcpServiceAccountDomain, NAME_LIMITS } from '../../lib/core/names';
 import { generateTemplates } from '../../lib/output/generate';
 import { AWS_OIDC_PROVIDER_LIMIT } from '../../lib/input/trust-spec-schema';
 import { modelFromText } from '../support/fixtures';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { loadSpec, parseSpec } from '../../lib/input/load-spec';
-import { MAX_NESTING } from '../../lib/input/nesting';
+import { MAX_NESTING } from '../../lib/core/nesting';
 import { VALID_SPEC } from '../support/fixtures';
 
 const ids = builtInCatalog().ids;

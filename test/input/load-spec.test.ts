@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCustomSets, loadCheckedSpec, loadSpec, parseSpec } from '../../lib/input/load-spec';
-import { GCP_MAX_ROLE_PERMISSIONS } from '../../lib/input/permission-set-schema';
-import { SpecError } from '../../lib/input/spec-error';
+import { GCP_MAX_ROLE_PERMISSIONS } from '../../lib/catalog/permission-set-schema';
+import { SpecError } from '../../lib/core/spec-error';
 import { fixturePath, VALID_SPEC } from '../support/fixtures';
 
 const ids = builtInCatalog().ids;

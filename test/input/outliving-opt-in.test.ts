@@ -1,7 +1,7 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { parseSpec } from '../../lib/input/load-spec';
 import { checkOutlivingOptIn } from '../../lib/input/outliving-opt-in';
-import { SpecError } from '../../lib/input/spec-error';
+import { SpecError } from '../../lib/core/spec-error';
 
 const HEAD = `name: acme
 version: 1.0.0

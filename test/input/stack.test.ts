@@ -1,6 +1,6 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { parseSpec } from '../../lib/input/load-spec';
-import { SpecError } from '../../lib/input/spec-error';
+import { SpecError } from '../../lib/core/spec-error';
 
 const HEAD = `name: acme
 version: 1.0.0

@@ -4,7 +4,7 @@ import { deploymentArn } from '../../lib/lists/aws-actions';
 import { listProblems } from '../../lib/lists/list-problems';
 import { leastPrivilegeFindings } from '../../lib/rules/least-privilege';
 import { checkCustomSets, parseSpec } from '../../lib/input/load-spec';
-import { PREFIX_PLACEHOLDER } from '../../lib/input/variables';
+import { PREFIX_PLACEHOLDER } from '../../lib/core/variables';
 import { VALID_SPEC } from '../support/fixtures';
 
 /**

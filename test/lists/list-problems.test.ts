@@ -6,7 +6,7 @@ import { azureOperationKnowledge } from '../../lib/lists/azure-role-operations';
 import { gcpPermissionKnown } from '../../lib/lists/gcp-permissions';
 import { LISTS_DIR } from '../../lib/lists/list-file';
 import { listProblems } from '../../lib/lists/list-problems';
-import type { PermissionSetSpec } from '../../lib/input/permission-set-schema';
+import type { PermissionSetSpec } from '../../lib/catalog/permission-set-schema';
 
 const base: PermissionSetSpec = { id: 'app/x', description: 'X.' };
 

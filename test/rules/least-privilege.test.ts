@@ -4,7 +4,7 @@ import { awsPrivilegedStatementsNamePrefix } from '../../lib/rules/aws/privilege
 import { privilegedGrantsAreMarked, privilegedMarkIsNeeded } from '../../lib/rules/common/privileged-marking';
 import { gcpGrantIsScoped } from '../../lib/rules/gcp/condition-scope';
 import { privilegedGrants } from '../../lib/rules/sensitive';
-import type { PermissionSetSpec } from '../../lib/input/permission-set-schema';
+import type { PermissionSetSpec } from '../../lib/catalog/permission-set-schema';
 
 const set = (grants: Partial<PermissionSetSpec>): PermissionSetSpec => ({ id: 'app/x', description: 'X.', ...grants });
 const privileged = { privileged: true as const, privilegedReason: 'needed' };

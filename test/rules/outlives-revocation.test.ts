@@ -2,8 +2,8 @@ import { builtInCatalog } from '../../lib/catalog/catalog';
 import { outlivesRevocationMarkIsNeeded, outlivingGrants, outlivingGrantsAreMarked } from '../../lib/rules/common/outlives-revocation';
 import { permissionsReview } from '../../lib/review/permissions-review';
 import { parseSpec } from '../../lib/input/load-spec';
-import type { PermissionSetSpec } from '../../lib/input/permission-set-schema';
-import { SpecError } from '../../lib/input/spec-error';
+import type { PermissionSetSpec } from '../../lib/catalog/permission-set-schema';
+import { SpecError } from '../../lib/core/spec-error';
 import { checkWorkloadIdentities } from '../../lib/input/workload-identities';
 import { modelFromText, VALID_SPEC } from '../support/fixtures';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { RESOURCE_PREFIX } from '../../lib/model/names';
+import { RESOURCE_PREFIX } from '../../lib/core/names';
 import { prefixEndsAtSeparator } from '../../lib/rules/common/prefix-separator';
-import type { PermissionSetSpec } from '../../lib/input/permission-set-schema';
+import type { PermissionSetSpec } from '../../lib/catalog/permission-set-schema';
 
 /**
  * No reach across deployments: for any two valid prefixes p ≠ q, no grant made for p matches a

@@ -5,12 +5,12 @@ import { readList } from '../../lib/lists/list-file';
 import { supportsResourceConditions } from '../../lib/rules/gcp/condition-support';
 import { AWS_SENSITIVE_ACTIONS } from '../../lib/rules/aws/sensitive-actions';
 import { contentReads } from '../../lib/rules/content-reads';
-import type { PermissionSetSpec } from '../../lib/input/permission-set-schema';
+import type { PermissionSetSpec } from '../../lib/catalog/permission-set-schema';
 import { AZURE_SENSITIVE_OPERATIONS } from '../../lib/rules/azure/sensitive-operations';
 import { GCP_SENSITIVE_PERMISSIONS } from '../../lib/rules/gcp/sensitive-permissions';
 import type { Sensitive } from '../../lib/rules/sensitive';
 import { outlivingGrants } from '../../lib/rules/common/outlives-revocation';
-import { AZURE_OPERATION, GCP_PERMISSION } from '../../lib/input/permission-set-schema';
+import { AZURE_OPERATION, GCP_PERMISSION } from '../../lib/catalog/permission-set-schema';
 import { SPEC_NAME } from '../../lib/input/trust-spec-schema';
 
 /**

@@ -3,7 +3,7 @@ import { builtInCatalog } from '../../lib/catalog/catalog';
 import { resolve } from '../../lib/model/resolve';
 import type { TrustModel } from '../../lib/model/trust-model';
 import { loadSpec, parseSpec } from '../../lib/input/load-spec';
-import type { Cloud } from '../../lib/input/variables';
+import type { Cloud } from '../../lib/core/variables';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 

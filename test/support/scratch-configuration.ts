@@ -11,7 +11,7 @@
  * Terraform computed it: what the provider would receive.
  */
 
-import { AWS_LONGEST_REGION } from '../../lib/model/names';
+import { AWS_LONGEST_REGION } from '../../lib/core/names';
 
 type Json = any;
 

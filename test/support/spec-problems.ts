@@ -1,6 +1,6 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { parseSpec } from '../../lib/input/load-spec';
-import { SpecError } from '../../lib/input/spec-error';
+import { SpecError } from '../../lib/core/spec-error';
 
 /** The formatted problems `parseSpec` finds in a spec text (`spec.yaml:<line>:<col>: …`), or [] when it is valid. */
 export function specProblems(text: string): string[] {

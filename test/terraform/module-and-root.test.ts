@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBSCRIPTION_VARIABLE } from '../../lib/azure/azure-root-stack';
-import { AZURE_SUBSCRIPTION_ID } from '../../lib/model/names';
+import { AZURE_SUBSCRIPTION_ID } from '../../lib/core/names';
 import { generateTemplates } from '../../lib/output/generate';
 import { MODULE_SOURCE } from '../../lib/terraform/root-module';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';

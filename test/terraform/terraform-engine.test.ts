@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CUSTOMER_ID } from '../../lib/model/customer-binding';
+import { CUSTOMER_ID } from '../../lib/core/customer-binding';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
-import { NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/model/names';
+import { NAME_LIMITS, RESOURCE_PREFIX } from '../../lib/core/names';
 import { generateTemplates } from '../../lib/output/generate';
 import { TERRAFORM_FILES } from '../../lib/terraform/synth-terraform';
 import { modelFromText, VALID_SPEC, wholeCatalogSpec } from '../support/fixtures';

@@ -1,4 +1,4 @@
-import { NAME_LIMITS } from '../../model/names';
+import { NAME_LIMITS } from '../../core/names';
 import { child, expect, expectKeys, isObject } from './not-proven';
 import { expectIdentityPolicy, expectTrustPolicy } from './policy-documents';
 import type { ResourceType, StringRule } from './template-scope';

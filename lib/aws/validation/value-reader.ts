@@ -1,4 +1,4 @@
-import { AWS_LONGEST_REGION } from '../../model/names';
+import { AWS_LONGEST_REGION } from '../../core/names';
 import { rangesWithin } from './pattern-characters';
 import { child, expect, isObject, NotProven } from './not-proven';
 import { type ParameterValues, RESOURCE_ATTRIBUTES, type ResourceType, type StringRule, type TemplateScope } from './template-scope';

@@ -1,4 +1,4 @@
-import { PREFIX_PLACEHOLDER as PREFIX } from '../../input/variables';
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../core/variables';
 import type { Finding } from '../finding';
 import { defineRule } from '../rule';
 

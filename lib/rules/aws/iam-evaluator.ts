@@ -1,4 +1,4 @@
-import type { AwsStatementSpec } from '../../input/permission-set-schema';
+import type { AwsStatementSpec } from '../../catalog/permission-set-schema';
 
 /**
  * IAM's answer for one request against a set's statements, for the condition operators the

@@ -1,4 +1,4 @@
-import { AWS_WORKLOAD_PATH_ROOT } from '../../model/names';
+import { AWS_WORKLOAD_PATH_ROOT } from '../../core/names';
 import type { Finding } from '../finding';
 import { defineRule } from '../rule';
 

@@ -1,5 +1,5 @@
-import type { AwsStatementSpec } from '../../input/permission-set-schema';
-import { PREFIX_PLACEHOLDER as PREFIX } from '../../input/variables';
+import type { AwsStatementSpec } from '../../catalog/permission-set-schema';
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../core/variables';
 import { defineRule } from '../rule';
 
 /**

@@ -1,4 +1,4 @@
-import type { AwsStatementSpec, PermissionSetSpec } from '../../input/permission-set-schema';
+import type { AwsStatementSpec, PermissionSetSpec } from '../../catalog/permission-set-schema';
 import type { AwsRequest } from './iam-evaluator';
 
 /** The account the request tests render sets with. */

@@ -1,5 +1,5 @@
-import type { PermissionSetSpec } from '../../input/permission-set-schema';
-import type { Cloud } from '../../input/variables';
+import type { PermissionSetSpec } from '../../catalog/permission-set-schema';
+import type { Cloud } from '../../core/variables';
 import { defineRule } from '../rule';
 import { setGrants, type Grant } from '../sensitive';
 
@@ -43,7 +43,10 @@ const OUTLIVING: Readonly<Record<Cloud, readonly { pattern: RegExp; what: string
     { pattern: /\.setIamPolicy$/, what: "writes a resource's IAM policy" },
     // A bucket's notification configurations need storage.buckets.update, and may name a topic
     // of any project: object names and metadata keep flowing there after revoking.
-    { pattern: /^storage\.buckets\.update$/, what: "adds notifications that send a bucket's object events to a topic that may be another project's" },
+    {
+      pattern: /^storage\.buckets\.update$/,
+      what: "adds notifications that send a bucket's object events to a topic that may be another project's",
+    },
   ],
   azure: [
     {

@@ -1,6 +1,6 @@
-import { PREFIX_FOLLOWER } from '../../model/names';
-import type { PathSegment } from '../../input/yaml-source';
-import { PREFIX_PLACEHOLDER as PREFIX } from '../../input/variables';
+import { PREFIX_FOLLOWER } from '../../core/names';
+import type { PathSegment } from '../../core/yaml-source';
+import { PREFIX_PLACEHOLDER as PREFIX } from '../../core/variables';
 import type { Finding } from '../finding';
 import { defineRule } from '../rule';
 

@@ -1,4 +1,4 @@
-import { PREFIX_PLACEHOLDER } from '../../input/variables';
+import { PREFIX_PLACEHOLDER } from '../../core/variables';
 import type { Finding } from '../finding';
 import { defineRule } from '../rule';
 import { privilegedGrants } from '../sensitive';

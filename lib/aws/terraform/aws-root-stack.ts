@@ -1,9 +1,9 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { AWS_TERRAFORM_INTERFACE } from '../../model/customer-interface';
-import { callModule, type ModuleInterface } from '../root-module';
-import { terraformSettings } from '../terraform-settings';
-import { validate } from '../variables';
+import { callModule, type ModuleInterface } from '../../terraform/root-module';
+import { terraformSettings } from '../../terraform/terraform-settings';
+import { validate } from '../../terraform/variables';
 import { AWS_PROVIDERS } from './aws-trust-stack';
 
 /**

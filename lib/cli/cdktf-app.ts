@@ -1,8 +1,8 @@
 import { App } from 'cdktf';
 import { AzureTrustStack } from '../azure/azure-trust-stack';
 import { AZURE_STACK } from '../azure/synth-azure';
-import { specPath } from '../cli/project-paths';
-import { loadModelOf } from '../cli/spec-options';
+import { specPath } from './project-paths';
+import { loadModelOf } from './spec-options';
 import { GcpTrustStack } from '../gcp/gcp-trust-stack';
 import { GCP_STACK } from '../gcp/synth-gcp';
 

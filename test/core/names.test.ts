@@ -18,9 +18,9 @@ import {
   awsWorkloadRoleName,
   azureWorkloadIdentityName,
   WORKLOAD_IDENTITY_NAME,
-} from '../../lib/model/names';
+} from '../../lib/core/names';
 import { AWS_LIMITS } from '../../lib/aws/permission-policies';
-import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/input/permission-set-schema';
+import { MAX_PERMISSION_SET_ID_LENGTH } from '../../lib/catalog/permission-set-schema';
 
 const prefixRule = new RegExp(RESOURCE_PREFIX.pattern);
 const longestPrefix = `a${'b1'.repeat(11)}z`; // 24 characters

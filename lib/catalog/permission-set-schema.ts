@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, RESOURCE_PREFIX } from '../model/names';
+import { GCP_ROLE_SUFFIX_BYTES, NAME_LIMITS, RESOURCE_PREFIX } from '../core/names';
 import { leastPrivilegeFindings } from '../rules/least-privilege';
-import { CLOUDS, parseTemplate, type Cloud } from './variables';
+import { CLOUDS, parseTemplate, type Cloud } from '../core/variables';
 
 /** `storage/data-read`: family and level. */
 export const PERMISSION_SET_ID = /^[a-z0-9-]+\/[a-z0-9-]+$/;

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
-import { specPath } from '../cli/project-paths';
-import { loadModelOf } from '../cli/spec-options';
-import { AWS_APP_CONTEXT, addTrustRoleStack } from './synth-aws';
+import { specPath } from './project-paths';
+import { loadModelOf } from './spec-options';
+import { AWS_APP_CONTEXT, addTrustRoleStack } from '../aws/synth-aws';
 
 /**
  * The app `npx cdk synth` runs (see cdk.json): the same stack `alien-trust synth` writes. A spec

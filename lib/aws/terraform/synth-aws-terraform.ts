@@ -1,5 +1,5 @@
 import type { TrustModel } from '../../model/trust-model';
-import { synthModuleAndRoot } from '../synth-terraform';
+import { synthModuleAndRoot } from '../../terraform/synth-terraform';
 import { AwsRootStack } from './aws-root-stack';
 import { AwsTrustStack } from './aws-trust-stack';
 

@@ -1,4 +1,4 @@
-import { didYouMean } from '../../lib/input/did-you-mean';
+import { didYouMean } from '../../lib/core/did-you-mean';
 
 describe('didYouMean', () => {
   test('suggests the closest known value for a small misspelling', () => {

@@ -1,8 +1,8 @@
 import { Fn, Op, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { EXTERNAL_ID } from '../../aws/external-id';
-import { awsRolePlan, DEPLOYMENT_TAG, type AwsWorkloadPlan } from '../../aws/role-plan';
-import { issuerHost } from '../../model/customer-binding';
+import { EXTERNAL_ID } from '../external-id';
+import { awsRolePlan, DEPLOYMENT_TAG, type AwsWorkloadPlan } from '../role-plan';
+import { issuerHost } from '../../core/customer-binding';
 import { AWS_TERRAFORM_INTERFACE, templateRelease } from '../../model/customer-interface';
 import { mapConditions } from '../../model/conditions';
 import {
@@ -14,12 +14,12 @@ import {
   awsWorkloadPolicyDescription,
   awsWorkloadPolicyName,
   awsWorkloadRoleName,
-} from '../../model/names';
+} from '../../core/names';
 import type { AwsStatement, AwsTrust, TrustModel } from '../../model/trust-model';
-import type { Variable } from '../../input/variables';
-import { tfLiteral, tfTemplate } from '../terraform-string';
-import { terraformSettings } from '../terraform-settings';
-import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../variables';
+import type { Variable } from '../../core/variables';
+import { tfLiteral, tfTemplate } from '../../terraform/terraform-string';
+import { terraformSettings } from '../../terraform/terraform-settings';
+import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../../terraform/variables';
 import { AWS_PROVIDER, AwsData, AwsResource } from './aws-resources';
 
 /** Every provider the AWS module and its root need. */
