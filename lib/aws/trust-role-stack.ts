@@ -24,7 +24,7 @@ import {
   awsWorkloadRoleName,
   RESOURCE_PREFIX,
 } from '../core/names';
-import { CUSTOMER_ID, issuerHost } from '../core/customer-binding';
+import { CUSTOMER_ID, customerSubject, issuerHost } from '../core/customer-binding';
 import type { OidcTrust, TrustModel } from '../model/trust-model';
 import { PREFIX_PARAMETER } from './aws-variables';
 import { EXTERNAL_ID } from './external-id';
@@ -64,7 +64,7 @@ function oidcParameters(stack: Stack, oidc: OidcTrust): TrustParameters {
   const inputs = CUSTOMER_INTERFACE.aws.inputs;
   const customerId = new CfnParameter(stack, inputs.customerId, {
     type: 'String',
-    description: `Your customer id at the vendor; the vendor's tokens must carry the subject ${oidc.subjectPrefix}<customer id>.`,
+    description: `Your customer id at the vendor; the vendor's tokens must carry the subject ${customerSubject(oidc.subjectPrefix, '<customer id>')}.`,
     allowedPattern: CUSTOMER_ID.pattern,
     constraintDescription: CUSTOMER_ID.description,
   });
@@ -82,7 +82,10 @@ function oidcParameters(stack: Stack, oidc: OidcTrust): TrustParameters {
   const providerArn = Fn.conditionIf(create.logicalId, provider.ref, existing.valueAsString).toString();
   return {
     principal: new WebIdentityPrincipal(providerArn, {
-      StringEquals: { [`${host}:aud`]: oidc.audience, [`${host}:sub`]: Fn.sub(`${oidc.subjectPrefix}\${${inputs.customerId}}`) },
+      StringEquals: {
+        [`${host}:aud`]: oidc.audience,
+        [`${host}:sub`]: Fn.sub(customerSubject(oidc.subjectPrefix, `\${${inputs.customerId}}`)),
+      },
     }),
     labels: { [customerId.logicalId]: 'Customer id (from the vendor)', [existing.logicalId]: 'Existing OIDC provider ARN (optional)' },
   };

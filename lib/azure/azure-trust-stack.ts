@@ -1,3 +1,4 @@
+import { customerSubject } from '../core/customer-binding';
 import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
@@ -155,7 +156,7 @@ export class AzureTrustStack extends TerraformStack {
       subject:
         'fixed' in model.azure.subject
           ? tfLiteral(model.azure.subject.fixed)
-          : `${tfLiteral(model.azure.subject.prefix)}${customerIdVariable(this, model.azure.subject.prefix).stringValue}`,
+          : customerSubject(tfLiteral(model.azure.subject.prefix), customerIdVariable(this, model.azure.subject.prefix).stringValue),
       audience: [tfLiteral(model.azure.audience)],
     });
     credential.addOverride('parent_id', undefined);

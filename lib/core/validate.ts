@@ -95,11 +95,16 @@ function problemAsText(source: YamlSource, schema: z.ZodType, path: readonly Pat
 
 /** Every field name a schema knows, at any depth: the candidates for "did you mean". */
 function fieldNames(schema: z.ZodType, into = new Set<string>(), seen = new Set<unknown>()): Set<string> {
-  const def = (schema as any)?._zod?.def;
+  // The definition's fields differ per kind of schema; only the ones that hold schemas are read.
+  const def = schema?._zod?.def as
+    | (z.core.$ZodTypeDef & { shape?: Record<string, z.ZodType>; options?: z.ZodType[] } & Partial<
+          Record<'innerType' | 'in' | 'out' | 'element' | 'valueType', z.ZodType>
+        >)
+    | undefined;
   if (!def || seen.has(def)) return into;
   seen.add(def);
   if (def.type === 'object') {
-    for (const [key, child] of Object.entries<z.ZodType>(def.shape)) {
+    for (const [key, child] of Object.entries<z.ZodType>(def.shape ?? {})) {
       into.add(key);
       fieldNames(child, into, seen);
     }

@@ -18,7 +18,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
 import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
-import { vendorServiceAccountPattern } from '../core/customer-binding';
+import { customerSubject, vendorServiceAccountPattern } from '../core/customer-binding';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import { LimitError } from '../core/limit-error';
 import {
@@ -161,7 +161,7 @@ function vendorAccess(
     description: tfLiteral(`Trusts ${trust.oidc.issuer} for one customer subject`.slice(0, 256)),
     dependsOn: apis,
   });
-  const subject = `${tfLiteral(trust.oidc.subjectPrefix)}${customerId.stringValue}`;
+  const subject = customerSubject(tfLiteral(trust.oidc.subjectPrefix), customerId.stringValue);
   const provider = new IamWorkloadIdentityPoolProvider(stack, 'vendor_oidc', {
     project: projectId.stringValue,
     workloadIdentityPoolId: pool.workloadIdentityPoolId,

@@ -7,7 +7,7 @@ import {
   gcpServiceAccountDomain,
   gcpServiceAccountIdShown,
 } from '../core/names';
-import { issuerHost } from '../core/customer-binding';
+import { customerSubject, issuerHost } from '../core/customer-binding';
 import type { GcpTrust, TrustModel } from '../model/trust-model';
 import { code, shown } from './markdown';
 import { CLOUD_NAMES } from './permissions-section';
@@ -109,7 +109,7 @@ function gcpStopNewTokens(trust: GcpTrust, account: string): string[] {
     trust.kind === 'oidc'
       ? [
           "the vendor's workload-identity grant",
-          `principal://iam.googleapis.com/projects/<project number>/locations/global/workloadIdentityPools/<pool>/subject/${trust.oidc.subjectPrefix}<${inputs.customerId}>`,
+          `principal://iam.googleapis.com/projects/<project number>/locations/global/workloadIdentityPools/<pool>/subject/${customerSubject(trust.oidc.subjectPrefix, `<${inputs.customerId}>`)}`,
           'roles/iam.workloadIdentityUser',
         ]
       : [

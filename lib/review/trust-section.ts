@@ -2,7 +2,7 @@ import { awsNeedsTaggedVpc, awsServiceLinkedRoles } from '../aws/aws-prerequisit
 import { REGISTRATION } from '../aws/registration';
 import { azureResourceProviders, azureRoleOperations } from '../azure/azure-operations';
 import { gcpApisFor, GCP_VENDOR_API } from '../gcp/required-apis';
-import { issuerHost } from '../core/customer-binding';
+import { customerSubject, issuerHost } from '../core/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import {
   AWS_IAM_PATH,
@@ -134,14 +134,14 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
         ]
       : [
           `- **Who can use it**: only a holder of an OIDC token from the vendor's issuer ${code(trust.oidc.issuer)}, through ${code('sts:AssumeRoleWithWebIdentity')} and the account's IAM OIDC provider for that issuer (created by the stack, or the one you name in ${code(AWS.inputs.oidcProviderArn)}). No AWS account of the vendor is trusted.`,
-          `- **Condition**: the token's audience (${code(`${issuerHost(trust.oidc.issuer)}:aud`)}) must be ${code(trust.oidc.audience)} and its subject (${code(`${issuerHost(trust.oidc.issuer)}:sub`)}) exactly ${code(`${trust.oidc.subjectPrefix}${shown(AWS.inputs.customerId)}`)}, your customer id at the vendor: a token minted for another customer does not fit.`,
+          `- **Condition**: the token's audience (${code(`${issuerHost(trust.oidc.issuer)}:aud`)}) must be ${code(trust.oidc.audience)} and its subject (${code(`${issuerHost(trust.oidc.issuer)}:sub`)}) exactly ${code(customerSubject(trust.oidc.subjectPrefix, shown(AWS.inputs.customerId)))}, your customer id at the vendor: a token minted for another customer does not fit.`,
         ];
   const vendor =
     trust.kind === 'role' ? mermaidLabel("Vendor's role", trust.managingRoleArn) : mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer);
   const edge =
     trust.kind === 'role'
       ? mermaidLabel('sts:AssumeRole', `with ${AWS.inputs.externalId}`)
-      : mermaidLabel('sts:AssumeRoleWithWebIdentity', `sub ${trust.oidc.subjectPrefix}${shown(AWS.inputs.customerId)}`);
+      : mermaidLabel('sts:AssumeRoleWithWebIdentity', `sub ${customerSubject(trust.oidc.subjectPrefix, shown(AWS.inputs.customerId))}`);
   return [
     '### AWS',
     '',
@@ -258,7 +258,7 @@ function gcpWho(trust: GcpTrust): string[] {
     case 'oidc':
       return [
         `- **Who can use it**: only a holder of an OIDC token from the vendor's issuer ${code(trust.oidc.issuer)}, through a workload identity pool in your project; that one principal gets ${code('roles/iam.workloadIdentityUser')} on this service account. No Google account of the vendor is trusted.`,
-        `- **Condition**: the token's audience must be ${code(trust.oidc.audience)} and its subject exactly ${code(`${trust.oidc.subjectPrefix}${shown(GCP.inputs.customerId)}`)}, your customer id at the vendor; the pool refuses any other subject at the exchange.`,
+        `- **Condition**: the token's audience must be ${code(trust.oidc.audience)} and its subject exactly ${code(customerSubject(trust.oidc.subjectPrefix, shown(GCP.inputs.customerId)))}, your customer id at the vendor; the pool refuses any other subject at the exchange.`,
       ];
   }
 }
@@ -266,7 +266,7 @@ function gcpWho(trust: GcpTrust): string[] {
 function azureTrust(model: TrustModel, trust: AzureTrust): string[] {
   const identity = azureIdentityName(shown(AZURE.inputs.prefix), model.name);
   const group = shown(AZURE.inputs.resourceGroup);
-  const subject = 'fixed' in trust.subject ? trust.subject.fixed : `${trust.subject.prefix}${shown(AZURE.inputs.customerId)}`;
+  const subject = 'fixed' in trust.subject ? trust.subject.fixed : customerSubject(trust.subject.prefix, shown(AZURE.inputs.customerId));
   return [
     '### Azure',
     '',

@@ -1,6 +1,6 @@
 import { Fn, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { CUSTOMER_ID } from '../core/customer-binding';
+import { CUSTOMER_ID, customerSubject } from '../core/customer-binding';
 import { TERRAFORM_CUSTOMER_ID_VARIABLE, TERRAFORM_PREFIX_VARIABLE } from '../model/customer-interface';
 import { RESOURCE_PREFIX } from '../core/names';
 
@@ -35,7 +35,7 @@ export function validate(variable: TerraformVariable, pattern: string, errorMess
 export function customerIdVariable(scope: Construct, subjectPrefix: string): TerraformVariable {
   const customerId = new TerraformVariable(scope, TERRAFORM_CUSTOMER_ID_VARIABLE, {
     type: 'string',
-    description: `Your customer id at the vendor (the vendor sends it); the vendor's tokens must carry the subject ${subjectPrefix}<customer id>.`,
+    description: `Your customer id at the vendor (the vendor sends it); the vendor's tokens must carry the subject ${customerSubject(subjectPrefix, '<customer id>')}.`,
   });
   validate(customerId, CUSTOMER_ID.pattern, `The customer_id must be ${CUSTOMER_ID.description}, for example ${CUSTOMER_ID.example}.`);
   return customerId;

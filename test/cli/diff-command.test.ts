@@ -98,7 +98,7 @@ describe('alien-trust diff', () => {
 
   test('prints a readable summary', async () => {
     const out = (await run('diff', base, wider)).out;
-    expect(out).toMatch(/^aws: 4 added, 0 removed\n  \+ secretsmanager:DescribeSecret on /);
+    expect(out).toMatch(/^aws: 4 added, 0 removed\n {2}\+ secretsmanager:DescribeSecret on /);
     expect(out).toContain('trust: 1 changed\n  ~ gcp.vendor_token_creator: ');
   });
 

@@ -23,7 +23,7 @@ function file(content: unknown): string {
 const project = mkdtempSync(join(tmpdir(), 'register-project-'));
 const SPEC = join(project, 'alien.trust.yaml');
 const OIDC_SPEC = VALID_SPEC.replace(/^name: .*$/m, 'name: acme-oidc').replace(
-  /managingIdentity:\n(  .*\n)+/,
+  /managingIdentity:\n( {2}.*\n)+/,
   'managingIdentity:\n  oidc: { issuer: "https://oidc.alien.dev", audience: "alien", subjectPrefix: "customer:" }\n',
 );
 function publish(text: string, version: string, change: (template: any) => void = () => {}): void {

@@ -102,7 +102,7 @@ describe('parseSpec', () => {
   });
 
   test('requires a managing identity for every chosen cloud', () => {
-    const text = VALID_SPEC.replace(/  gcp:\n.*\n/, '');
+    const text = VALID_SPEC.replace(/ {2}gcp:\n.*\n/, '');
     expect(problems(text)).toEqual([
       expect.stringMatching(
         /^spec\.yaml:4:3: managingIdentity\.gcp: required because clouds includes gcp \(or give managingIdentity\.oidc\)$/,
@@ -111,7 +111,7 @@ describe('parseSpec', () => {
   });
 
   test('does not require identities for clouds the spec leaves out', () => {
-    const text = VALID_SPEC.replace(/  gcp:\n.*\n/, '').concat('clouds: [aws, azure]\n');
+    const text = VALID_SPEC.replace(/ {2}gcp:\n.*\n/, '').concat('clouds: [aws, azure]\n');
     expect(problems(text)).toEqual([]);
   });
 

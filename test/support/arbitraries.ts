@@ -133,7 +133,7 @@ export const validSpec = fc
     aws: { maxSessionDuration },
   }));
 
-export type GeneratedSpec = typeof validSpec extends fc.Arbitrary<infer T> ? T : never;
+type GeneratedSpec = typeof validSpec extends fc.Arbitrary<infer T> ? T : never;
 
 /** YAML text for a spec object, as a person might write it. */
 export function specText(spec: object): string {

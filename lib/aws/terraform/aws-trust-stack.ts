@@ -2,7 +2,7 @@ import { Fn, Op, TerraformLocal, TerraformOutput, TerraformStack, TerraformVaria
 import type { Construct } from 'constructs';
 import { EXTERNAL_ID } from '../external-id';
 import { awsRolePlan, DEPLOYMENT_TAG, type AwsWorkloadPlan } from '../role-plan';
-import { issuerHost } from '../../core/customer-binding';
+import { customerSubject, issuerHost } from '../../core/customer-binding';
 import { AWS_TERRAFORM_INTERFACE, templateRelease } from '../../model/customer-interface';
 import { mapConditions } from '../../model/conditions';
 import {
@@ -265,7 +265,7 @@ function oidcTrust(stack: TerraformStack, trust: AwsTrust & { kind: 'oidc' }): o
     Condition: {
       StringEquals: {
         [`${host}:aud`]: tfLiteral(oidc.audience),
-        [`${host}:sub`]: `${tfLiteral(oidc.subjectPrefix)}\${var.${customerId.friendlyUniqueId}}`,
+        [`${host}:sub`]: customerSubject(tfLiteral(oidc.subjectPrefix), `\${var.${customerId.friendlyUniqueId}}`),
       },
     },
   };
