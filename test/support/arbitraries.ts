@@ -133,8 +133,6 @@ export const validSpec = fc
     aws: { maxSessionDuration },
   }));
 
-type GeneratedSpec = typeof validSpec extends fc.Arbitrary<infer T> ? T : never;
-
 /** YAML text for a spec object, as a person might write it. */
 export function specText(spec: object): string {
   return stringify(spec, { lineWidth: 0 });
