@@ -58,6 +58,16 @@ describe('the documentation', () => {
     expect(broken).toEqual([]);
   });
 
+  test('names only files of the project that exist (paths in code spans; <placeholders> aside)', () => {
+    const missing = files.flatMap((file) =>
+      [...readFileSync(join(ROOT, file), 'utf8').matchAll(/`((?:lib|test|bin|cli|docs|examples|templates)\/[A-Za-z0-9_./-]+)`/g)]
+        .map((m) => m[1].replace(/\/$/, ''))
+        .filter((path) => !existsSync(join(ROOT, path)))
+        .map((path) => `${file}: ${path}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   test('the README is a signpost, under 10 KB, that reaches every page of docs/', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     expect(Buffer.byteLength(readme)).toBeLessThan(10 * 1024);
