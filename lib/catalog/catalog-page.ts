@@ -17,8 +17,8 @@ export function catalogPage(catalog: Catalog): string {
   const lines = [
     '# The permission catalog',
     '',
-    '<!-- Generated from lib/catalog/sets by lib/catalog/catalog-page.ts; do not edit. To refresh:',
-    "npm run build && node -e \"process.stdout.write(require('./dist/lib/catalog/catalog-page').catalogPage(require('./dist/lib/catalog/catalog').builtInCatalog()))\" > docs/catalog.md -->",
+    '<!-- Generated from lib/catalog/sets by lib/catalog/catalog-page.ts; do not edit.',
+    '     Regenerate: UPDATE_DOCS=1 npx jest test/catalog/catalog-page.test.ts -->',
     '',
     `${sets.length} built-in permission sets, one YAML file each under \`lib/catalog/sets/<family>/<level>.yaml\` (the schema is in [spec-reference.md](spec-reference.md#a-permission-set)). A spec grants them by id in \`permissions\`; \`npx alien-trust catalog\` lists them and \`catalog --json\` prints each in full. Each set grants the same intent on AWS, GCP and Azure, or says why a cloud has no equivalent. Every set obeys the least-privilege rules ([security-review.md](security-review.md#the-rules-every-permission-set-obeys)); Alien's own ids for them are in [alien.md](alien.md).`,
     '',
