@@ -41,6 +41,12 @@ export function releaseWarnings(model: TrustModel, files: ReleaseFiles): string[
       `notice: the spec grants sets that read your customers' content (object bodies, secret values, table items, messages): ${content.join(', ')}; PERMISSIONS.md shows them apart`,
     );
   }
+  const workloadContent = (model.workloadIdentities?.permissionSets ?? []).filter((s) => s.contentRead).map((s) => s.id);
+  if (workloadContent.length > 0) {
+    warnings.push(
+      `notice: the workload identities, which the code the vendor deploys runs as, read your customers' content: ${workloadContent.join(', ')}; PERMISSIONS.md says so apart`,
+    );
+  }
   const outliving = model.permissionSets.filter((s) => s.outlivesRevocation).map((s) => s.id);
   if (outliving.length > 0) {
     warnings.push(

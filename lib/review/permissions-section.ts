@@ -48,6 +48,16 @@ export function permissionsSection(model: TrustModel): string[] {
       '',
     );
   }
+  // Code the vendor deploys runs as the workload identities: what they read, the vendor's code reads.
+  const workloadContent = (model.workloadIdentities?.permissionSets ?? []).filter((s) => s.contentRead);
+  if (workloadContent.length > 0) {
+    lines.push(
+      '### Reads your content through the application',
+      '',
+      `The workload identities your template creates may read content (${codeList(workloadContent.map((s) => s.id))}), and the code the vendor deploys runs as them: whatever that code reads, the vendor's code reads, even where the vendor's own identity cannot. Leave these sets out of workloadIdentities unless the application needs them.`,
+      '',
+    );
+  }
   for (const set of model.permissionSets.filter((s) => !s.contentRead)) lines.push(...setSection(set, model.clouds));
   if (content.length > 0) {
     lines.push('## Content', '');
