@@ -1,5 +1,5 @@
 import type { PermissionSetSpec } from './permission-set-schema';
-import { CLOUDS, type Cloud } from '../core/variables';
+import { CLOUDS, type Cloud, CLOUD_NAMES } from '../core/variables';
 import type { Catalog } from './catalog';
 
 /**
@@ -65,8 +65,6 @@ export function catalogPage(catalog: Catalog): string {
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }
-
-const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' };
 
 /** What the set grants on one cloud, counted. */
 function grantCell(set: PermissionSetSpec, cloud: Cloud): string {

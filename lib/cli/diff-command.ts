@@ -1,3 +1,4 @@
+import { CLOUDS } from '../core/variables';
 import { existsSync, statSync } from 'node:fs';
 import { MANIFEST_FILE } from '../release/manifest';
 import { diffReleases, formatDiff, isExpansion, isReplacing, type ReleaseDiff } from '../release/release-diff';
@@ -45,7 +46,7 @@ function diffCommand(options: OptionValues<typeof OPTIONS>, io: Io, [oldDir, new
 /** Why `--fail-on-expansion` failed: each cloud that grants more, and each trust field that changed. */
 function expansionReasons(diff: ReleaseDiff, newDir: string): string[] {
   const reasons: string[] = [];
-  for (const cloud of ['aws', 'gcp', 'azure'] as const) {
+  for (const cloud of CLOUDS) {
     const { added } = diff[cloud];
     if (added.length > 0)
       reasons.push(

@@ -1,3 +1,4 @@
+import { CLOUDS } from '../core/variables';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -261,7 +262,7 @@ function handoffRecord(
 function filesOf(record: HandoffRecord): ReleaseFiles {
   const files: ReleaseFiles = new Map();
   if (record.aws?.quickCreateUrl !== undefined) files.set('aws-quick-create-url.txt', `${record.aws.quickCreateUrl}\n`);
-  for (const cloud of ['aws', 'gcp', 'azure'] as const) {
+  for (const cloud of CLOUDS) {
     const tfvars = record[cloud]?.tfvars;
     if (tfvars !== undefined) files.set(`${cloud}/terraform.tfvars.json`, toJson(tfvars));
   }

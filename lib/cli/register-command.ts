@@ -1,3 +1,4 @@
+import { type Cloud } from '../core/variables';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -41,7 +42,7 @@ type RegisterOptions = OptionValues<typeof OPTIONS>;
 interface RegistrationRecord {
   /** Stable for the deployment: the stack (and resource) on AWS, the identity on GCP and Azure. */
   readonly id: string;
-  readonly cloud: 'aws' | 'gcp' | 'azure';
+  readonly cloud: Cloud;
   /** Create, Update or Delete on AWS; Create for Terraform outputs (an apply of a new version is an update of the same id). */
   readonly requestType: 'Create' | 'Update' | 'Delete';
   readonly template: { readonly name: string; readonly version: string };

@@ -2,6 +2,9 @@
 export const CLOUDS = ['aws', 'gcp', 'azure'] as const;
 export type Cloud = (typeof CLOUDS)[number];
 
+/** Each cloud as a heading or a reader names it. */
+export const CLOUD_NAMES: Readonly<Record<Cloud, string>> = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' };
+
 /**
  * Variables a permission set may use in resources, conditions and expressions, per cloud.
  * Each renderer maps them to its own syntax (a CloudFormation parameter or pseudo parameter,

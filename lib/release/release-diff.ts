@@ -1,3 +1,4 @@
+import { type Cloud, CLOUDS } from '../core/variables';
 import type { ReleaseFiles } from '../output/generate';
 import { changedFiles, type FileChange, formatFileChanges } from './changed-files';
 import { releaseFacts } from './release-facts';
@@ -19,7 +20,7 @@ export interface ReleaseDiff {
 export function diffReleases(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): ReleaseDiff {
   const before = releaseFacts(oldFiles);
   const after = releaseFacts(newFiles);
-  const change = (cloud: 'aws' | 'gcp' | 'azure') => ({
+  const change = (cloud: Cloud) => ({
     added: after.grants[cloud].filter((g) => !before.grants[cloud].includes(g)),
     removed: before.grants[cloud].filter((g) => !after.grants[cloud].includes(g)),
   });
@@ -48,7 +49,7 @@ export function isExpansion(diff: ReleaseDiff): boolean {
 
 export function formatDiff(diff: ReleaseDiff): string {
   const lines: string[] = [];
-  for (const cloud of ['aws', 'gcp', 'azure'] as const) {
+  for (const cloud of CLOUDS) {
     const { added, removed } = diff[cloud];
     lines.push(`${cloud}: ${added.length} added, ${removed.length} removed`);
     lines.push(...added.map((g) => `  + ${g}`), ...removed.map((g) => `  - ${g}`));

@@ -1,8 +1,9 @@
+import { type Cloud } from '../core/variables';
 import type { ReleaseFiles } from '../output/generate';
 
 /** A resource that an upgrade from one release to the next would replace rather than update. */
 export interface Replacement {
-  readonly cloud: 'aws' | 'gcp' | 'azure';
+  readonly cloud: Cloud;
   /** The CloudFormation logical id, or the Terraform address inside the module. */
   readonly resource: string;
   /** The properties whose change forces the replacement (empty when the resource is removed). */
@@ -21,7 +22,7 @@ const CFN_REPLACING: Record<string, { properties: string[]; name: string }> = {
 };
 
 /** Arguments the providers mark ForceNew: a change destroys the resource and creates another. */
-const TERRAFORM_REPLACING: Record<string, { cloud: 'aws' | 'gcp' | 'azure'; arguments: string[]; consequence: string }> = {
+const TERRAFORM_REPLACING: Record<string, { cloud: Cloud; arguments: string[]; consequence: string }> = {
   aws_iam_role: {
     cloud: 'aws',
     arguments: ['name', 'path'],

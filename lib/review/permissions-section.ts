@@ -3,11 +3,8 @@ import { gcpRoleId } from '../core/names';
 import { templateSource } from '../model/template';
 import { mapConditions } from '../model/conditions';
 import type { AwsStatement, PermissionSet, TrustModel } from '../model/trust-model';
-import type { Cloud } from '../core/variables';
+import { type Cloud, CLOUD_NAMES } from '../core/variables';
 import { code, codeList, shown } from './markdown';
-
-/** Each cloud as a heading or a reader names it. */
-export const CLOUD_NAMES: Record<Cloud, string> = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' };
 
 /** Why Alien's profile picks a set, in the reader's words (lib/catalog/stack-profile.ts). */
 const PICK_RULES: Readonly<Record<string, string>> = {

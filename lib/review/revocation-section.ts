@@ -1,3 +1,4 @@
+import { CLOUD_NAMES } from '../core/variables';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import {
   AZURE_FEDERATED_CREDENTIAL_NAME,
@@ -10,7 +11,6 @@ import {
 import { customerSubject, issuerHost } from '../core/customer-binding';
 import type { GcpTrust, TrustModel } from '../model/trust-model';
 import { code, shown } from './markdown';
-import { CLOUD_NAMES } from './permissions-section';
 
 /** How to cut the vendor off on each cloud, at once or for good, and what stops working. */
 export function revocationSection(model: TrustModel): string[] {
