@@ -1,3 +1,4 @@
+import { AWS_WORKLOAD_PATH_ROOT } from '../core/names';
 import { type Cloud, CLOUDS } from '../core/variables';
 import type { ReleaseFiles } from '../output/generate';
 
@@ -32,14 +33,20 @@ const list = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
 const READERS: Record<Cloud, (template: any, facts: ReleaseFacts) => void> = { aws: readAws, gcp: readGcp, azure: readAzure };
 
 function readAws(template: any, facts: ReleaseFacts): void {
-  for (const resource of Object.values<any>(template.Resources ?? {})) {
+  for (const [logicalId, resource] of Object.entries<any>(template.Resources ?? {})) {
     if (resource.Type === 'AWS::IAM::Role') {
+      // Every role by its logical id: the vendor's role and each workload role the template
+      // creates have trust policies of their own, and one must never be read as the other's.
+      // Workload roles sit under their own path (AWS_WORKLOAD_PATH_ROOT); the other is the vendor's.
+      const role = JSON.stringify(resource.Properties.Path ?? '').includes(`/${AWS_WORKLOAD_PATH_ROOT}/`)
+        ? `aws.workload.${logicalId}`
+        : 'aws';
       for (const [i, statement] of (resource.Properties.AssumeRolePolicyDocument.Statement as any[]).entries()) {
-        facts.trust[`aws.trust[${i}].principal`] = text(statement.Principal);
-        facts.trust[`aws.trust[${i}].action`] = text(statement.Action);
-        facts.trust[`aws.trust[${i}].condition`] = text(statement.Condition ?? null);
+        facts.trust[`${role}.trust[${i}].principal`] = text(statement.Principal);
+        facts.trust[`${role}.trust[${i}].action`] = text(statement.Action);
+        facts.trust[`${role}.trust[${i}].condition`] = text(statement.Condition ?? null);
       }
-      facts.trust['aws.maxSessionDuration'] = text(resource.Properties.MaxSessionDuration ?? 3600);
+      facts.trust[`${role}.maxSessionDuration`] = text(resource.Properties.MaxSessionDuration ?? 3600);
     }
     if (resource.Type === 'AWS::IAM::OIDCProvider') {
       facts.trust['aws.oidcProvider.url'] = text(resource.Properties.Url);
