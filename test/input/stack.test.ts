@@ -1,6 +1,6 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
 import { parseSpec } from '../../lib/input/load-spec';
-import { SpecError } from '../../lib/core/spec-error';
+import { specProblems } from '../support/spec-problems';
 
 const HEAD = `name: acme
 version: 1.0.0
@@ -11,15 +11,8 @@ clouds: [aws]
 `;
 
 const parse = (body: string) => parseSpec(HEAD + body, 'spec.yaml', builtInCatalog().ids).spec;
-const problems = (body: string) => {
-  try {
-    parse(body);
-  } catch (e) {
-    if (e instanceof SpecError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  return [];
-};
+/** The spec's problems, each as `field: message` (positions left out). */
+const problems = (body: string) => specProblems(HEAD + body).map((line) => line.replace(/^spec\.yaml:\d+:\d+: /, ''));
 
 describe('stack: the sets come from the application', () => {
   test('the picked sets are granted after the listed ones, without repeats', () => {
