@@ -47,8 +47,8 @@ describe('the proven validation plugin', () => {
     let rejected = 0;
     let index = 0;
     for (const mutation of templateMutations(template)) {
-      // Every 15th change keeps the test short; about half of them are rejected.
-      if (index++ % 15 !== 0) continue;
+      // Every 50th change keeps the test short; about half of them are rejected.
+      if (index++ % 50 !== 0) continue;
       if (validator.validate(contextFor(mutation.template)).success) continue;
       rejected++;
       expect(proveValid(mutation.template)).toBeDefined();
@@ -57,7 +57,7 @@ describe('the proven validation plugin', () => {
         success: false,
       });
     }
-    expect(rejected).toBeGreaterThan(50);
+    expect(rejected).toBeGreaterThan(20);
   });
 
   test('sends every template to the validator when ALIEN_TRUST_VALIDATION_PROOF=off', () => {
