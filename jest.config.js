@@ -3,9 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  // Transpile only: the types of lib/ and test/ are checked once by `tsc --noEmit` in npm run lint
-  // (CI runs it), not again in every test worker.
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  // tsconfig's isolatedModules makes ts-jest transpile only: the types of lib/ and test/ are
+  // checked once by `tsc --noEmit` in npm run lint (CI runs it), not in every test worker.
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // Synthesizing a CDK app takes a second or two on a 2-core machine.
   testTimeout: 60000,
   // Jest's default of one worker fewer than the cores leaves a 2-core machine one worker, while
