@@ -41,6 +41,12 @@ export function releaseWarnings(model: TrustModel, files: ReleaseFiles): string[
       `notice: the spec grants sets that read your customers' content (object bodies, secret values, table items, messages): ${content.join(', ')}; PERMISSIONS.md shows them apart`,
     );
   }
+  const projectWide = model.clouds.includes('gcp') ? model.permissionSets.filter((s) => s.gcp?.projectWide).map((s) => s.id) : [];
+  if (projectWide.length > 0) {
+    warnings.push(
+      `notice: gcp: these sets hold on the whole project, their services ignoring IAM conditions: ${projectWide.join(', ')}; PERMISSIONS.md shows them under "Reaches beyond the deployment"`,
+    );
+  }
   const workloadContent = (model.workloadIdentities?.permissionSets ?? []).filter((s) => s.contentRead).map((s) => s.id);
   if (workloadContent.length > 0) {
     warnings.push(

@@ -61,14 +61,21 @@ function summary(model: TrustModel): string {
   const content = sets.filter((s) => s.contentRead).map((s) => s.id);
   const outliving = sets.filter((s) => s.outlivesRevocation).map((s) => s.id);
   const identities = model.clouds.map((c) => IDENTITY[c]).join(', ');
+  const workloads = model.workloadIdentities?.identities ?? [];
+  const beyond = model.clouds.includes('gcp') ? sets.filter((s) => s.gcp?.projectWide).map((s) => s.id) : [];
   const marks = [
     privileged.length > 0 ? `privileged (changes access or hands out credentials): ${codeList(privileged)}` : 'none privileged',
     content.length > 0 ? `reading your content: ${codeList(content)}` : 'none reads your content',
     outliving.length > 0 ? `with effects revoking does not undo: ${codeList(outliving)}` : 'none whose effect outlives revoking',
+    ...(beyond.length > 0 ? [`on GCP project-wide, because their services ignore IAM conditions: ${codeList(beyond)}`] : []),
   ];
+  const workloadText =
+    workloads.length > 0
+      ? ` It also creates the application's own identities (${codeList(workloads.map((w) => w.name))}), which only the services the spec names may use and the vendor may hand to them; deleting the deployment deletes them.`
+      : '';
   return [
     ...(model.description ? [model.description] : []),
-    `This release creates one identity per deployment in your cloud (${identities}), which only the vendor can use, through the trust ${REVIEW_FILE} describes, with short-lived credentials and no key or password. It grants ${sets.length === 1 ? 'one permission set' : `${sets.length} permission sets`}, ${codeList(sets.map((s) => s.id))}, scoped to your deployment's resources (named with the resource prefix you choose); ${marks.join('; ')}. [${REVIEW_FILE}](${REVIEW_FILE}) lists every grant with its scope, who can get in under which conditions, and how to revoke: read it before you install.`,
+    `This release creates one identity per deployment in your cloud (${identities}), which only the vendor can use, through the trust ${REVIEW_FILE} describes, with short-lived credentials and no key or password.${workloadText} It grants ${sets.length === 1 ? 'one permission set' : `${sets.length} permission sets`}, ${codeList(sets.map((s) => s.id))}, scoped to your deployment's resources (named with the resource prefix you choose); ${marks.join('; ')}. [${REVIEW_FILE}](${REVIEW_FILE}) lists every grant with its scope, who can get in under which conditions, and how to revoke: read it before you install.`,
   ].join(' ');
 }
 

@@ -45,6 +45,19 @@ export function permissionsSection(model: TrustModel): string[] {
       '',
     );
   }
+  // Grants that reach past the deployment's resources, shown apart (issue 24): on GCP, services
+  // that ignore IAM conditions take a set's grant on the whole project.
+  const projectWide = model.clouds.includes('gcp') ? model.permissionSets.filter((s) => s.gcp?.projectWide) : [];
+  if (projectWide.length > 0) {
+    lines.push(
+      '### Reaches beyond the deployment',
+      '',
+      "On GCP these sets hold on the whole project, not only on the deployment's resources, because the services they use ignore IAM conditions on resource names: the vendor can use them on every such resource of the project, your own and other deployments' included. Keep the deployment in a project of its own to keep them to it.",
+      '',
+      ...projectWide.map((s) => `- ${code(s.id)}: ${s.gcp!.projectWide}`),
+      '',
+    );
+  }
   // Code the vendor deploys runs as the workload identities: what they read, the vendor's code reads.
   const workloadContent = (model.workloadIdentities?.permissionSets ?? []).filter((s) => s.contentRead);
   if (workloadContent.length > 0) {
