@@ -9,7 +9,7 @@ import {
   gcpServiceAccountIdShown,
 } from '../core/names';
 import { customerSubject, issuerHost } from '../core/customer-binding';
-import type { GcpTrust, TrustModel } from '../model/trust-model';
+import { byKind, type AwsTrust, type ByKind, type GcpTrust, type TrustModel } from '../model/trust-model';
 import { code, shown } from './markdown';
 
 /** How to cut the vendor off on each cloud, at once or for good, and what stops working. */
@@ -23,14 +23,7 @@ export function revocationSection(model: TrustModel): string[] {
   if (model.aws) {
     // update-assume-role-policy takes the name without the path.
     const role = awsRoleName(shown(CUSTOMER_INTERFACE.aws.inputs.prefix), awsProductTag(model.name), shown('region'));
-    const trust = model.aws;
-    const denied =
-      trust.kind === 'role'
-        ? { Principal: { AWS: trust.managingRoleArn }, Action: 'sts:AssumeRole' }
-        : {
-            Principal: { Federated: `arn:aws:iam::<account>:oidc-provider/${issuerHost(trust.oidc.issuer)}` },
-            Action: 'sts:AssumeRoleWithWebIdentity',
-          };
+    const denied = byKind(AWS_VENDOR_STATEMENT, model.aws);
     const denyAll = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', ...denied }] });
     lines.push(
       '### AWS',
@@ -102,21 +95,38 @@ function notUndone(model: TrustModel): string[] {
   return [...lines, ''];
 }
 
+/**
+ * Per trust form, what lets the vendor in, so that revoking names it: one entry per form of the
+ * model's union (ByKind), so a form added to it without its revocation text does not compile.
+ */
+
+/** The trust statement a deny must match, per AWS trust form. */
+const AWS_VENDOR_STATEMENT: ByKind<AwsTrust, { Principal: object; Action: string }> = {
+  role: (trust) => ({ Principal: { AWS: trust.managingRoleArn }, Action: 'sts:AssumeRole' }),
+  oidc: (trust) => ({
+    Principal: { Federated: `arn:aws:iam::<account>:oidc-provider/${issuerHost(trust.oidc.issuer)}` },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+  }),
+};
+
+/** The grant on the service account that lets the vendor in, per GCP trust form: what it is, its member, its role. */
+const GCP_VENDOR_GRANT: ByKind<GcpTrust, [what: string, member: string, role: string]> = {
+  oidc: (trust) => [
+    "the vendor's workload-identity grant",
+    `principal://iam.googleapis.com/projects/<project number>/locations/global/workloadIdentityPools/<pool>/subject/${customerSubject(trust.oidc.subjectPrefix, `<${CUSTOMER_INTERFACE.gcp.inputs.customerId}>`)}`,
+    'roles/iam.workloadIdentityUser',
+  ],
+  pinned: (trust) => ["the vendor's token-creator grant", `serviceAccount:${trust.serviceAccount}`, 'roles/iam.serviceAccountTokenCreator'],
+  'per-customer': () => [
+    "the vendor's token-creator grant",
+    `serviceAccount:<${CUSTOMER_INTERFACE.gcp.inputs.vendorServiceAccount}>`,
+    'roles/iam.serviceAccountTokenCreator',
+  ],
+};
+
 /** Removing the grant that lets the vendor in, per GCP trust form. */
 function gcpStopNewTokens(trust: GcpTrust, account: string): string[] {
-  const inputs = CUSTOMER_INTERFACE.gcp.inputs;
-  const [what, member, role] =
-    trust.kind === 'oidc'
-      ? [
-          "the vendor's workload-identity grant",
-          `principal://iam.googleapis.com/projects/<project number>/locations/global/workloadIdentityPools/<pool>/subject/${customerSubject(trust.oidc.subjectPrefix, `<${inputs.customerId}>`)}`,
-          'roles/iam.workloadIdentityUser',
-        ]
-      : [
-          "the vendor's token-creator grant",
-          `serviceAccount:${trust.kind === 'pinned' ? trust.serviceAccount : `<${inputs.vendorServiceAccount}>`}`,
-          'roles/iam.serviceAccountTokenCreator',
-        ];
+  const [what, member, role] = byKind(GCP_VENDOR_GRANT, trust);
   return [
     `- **Stop new tokens, keep the rest**: remove ${what}:`,
     '',
