@@ -19,7 +19,7 @@ import {
   gcpServiceAccountIdShown,
   gcpServiceAccountDomain,
 } from '../core/names';
-import type { AwsTrust, AzureTrust, GcpTrust, TrustModel } from '../model/trust-model';
+import { type AwsTrust, type AzureTrust, type GcpTrust, type TrustModel, byKind, type ByKind } from '../model/trust-model';
 import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../core/workload-services';
 import { code, codeList, mermaid, mermaidLabel, shown } from './markdown';
 
@@ -126,22 +126,7 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
   const tag = awsProductTag(model.name);
   const role = `${AWS_IAM_PATH.slice(1)}${awsRoleName(shown(AWS.inputs.prefix), tag, shown('region'))}`;
   const session = `credentials last at most ${trust.maxSessionDuration} seconds (${hours(trust.maxSessionDuration)}); to keep working the vendor must assume the role again, which you can stop at any time.`;
-  const who =
-    trust.kind === 'role'
-      ? [
-          `- **Who can use it**: only the vendor's IAM role ${code(trust.managingRoleArn)}, through ${code('sts:AssumeRole')}. No user, account root or service is trusted.`,
-          `- **Condition**: the caller must present the external id you enter as ${code(AWS.inputs.externalId)} (${code('sts:ExternalId')}). The vendor generates it: unique to you and unguessable, sent with the quick-create link. Use exactly the value the vendor gives you and do not pick your own; that is what stops another customer of the vendor from getting the vendor to act on your role (the confused-deputy problem).`,
-        ]
-      : [
-          `- **Who can use it**: only a holder of an OIDC token from the vendor's issuer ${code(trust.oidc.issuer)}, through ${code('sts:AssumeRoleWithWebIdentity')} and the account's IAM OIDC provider for that issuer (created by the stack, or the one you name in ${code(AWS.inputs.oidcProviderArn)}). No AWS account of the vendor is trusted.`,
-          `- **Condition**: the token's audience (${code(`${issuerHost(trust.oidc.issuer)}:aud`)}) must be ${code(trust.oidc.audience)} and its subject (${code(`${issuerHost(trust.oidc.issuer)}:sub`)}) exactly ${code(customerSubject(trust.oidc.subjectPrefix, shown(AWS.inputs.customerId)))}, your customer id at the vendor: a token minted for another customer does not fit.`,
-        ];
-  const vendor =
-    trust.kind === 'role' ? mermaidLabel("Vendor's role", trust.managingRoleArn) : mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer);
-  const edge =
-    trust.kind === 'role'
-      ? mermaidLabel('sts:AssumeRole', `with ${AWS.inputs.externalId}`)
-      : mermaidLabel('sts:AssumeRoleWithWebIdentity', `sub ${customerSubject(trust.oidc.subjectPrefix, shown(AWS.inputs.customerId))}`);
+  const { who, vendor, edge } = byKind(AWS_FORM_REVIEW, trust);
   return [
     '### AWS',
     '',
@@ -162,6 +147,26 @@ function awsTrust(model: TrustModel, trust: AwsTrust): string[] {
     '',
   ];
 }
+
+/** Per AWS trust form: who may use the role and on what condition, and the diagram's vendor and edge. */
+const AWS_FORM_REVIEW: ByKind<AwsTrust, { who: string[]; vendor: string; edge: string }> = {
+  role: (trust) => ({
+    who: [
+      `- **Who can use it**: only the vendor's IAM role ${code(trust.managingRoleArn)}, through ${code('sts:AssumeRole')}. No user, account root or service is trusted.`,
+      `- **Condition**: the caller must present the external id you enter as ${code(AWS.inputs.externalId)} (${code('sts:ExternalId')}). The vendor generates it: unique to you and unguessable, sent with the quick-create link. Use exactly the value the vendor gives you and do not pick your own; that is what stops another customer of the vendor from getting the vendor to act on your role (the confused-deputy problem).`,
+    ],
+    vendor: mermaidLabel("Vendor's role", trust.managingRoleArn),
+    edge: mermaidLabel('sts:AssumeRole', `with ${AWS.inputs.externalId}`),
+  }),
+  oidc: (trust) => ({
+    who: [
+      `- **Who can use it**: only a holder of an OIDC token from the vendor's issuer ${code(trust.oidc.issuer)}, through ${code('sts:AssumeRoleWithWebIdentity')} and the account's IAM OIDC provider for that issuer (created by the stack, or the one you name in ${code(AWS.inputs.oidcProviderArn)}). No AWS account of the vendor is trusted.`,
+      `- **Condition**: the token's audience (${code(`${issuerHost(trust.oidc.issuer)}:aud`)}) must be ${code(trust.oidc.audience)} and its subject (${code(`${issuerHost(trust.oidc.issuer)}:sub`)}) exactly ${code(customerSubject(trust.oidc.subjectPrefix, shown(AWS.inputs.customerId)))}, your customer id at the vendor: a token minted for another customer does not fit.`,
+    ],
+    vendor: mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer),
+    edge: mermaidLabel('sts:AssumeRoleWithWebIdentity', `sub ${customerSubject(trust.oidc.subjectPrefix, shown(AWS.inputs.customerId))}`),
+  }),
+};
 
 /**
  * What the customer sends back: with registration, nothing by hand, and exactly what the stack
@@ -203,21 +208,28 @@ function awsBeforeLaunch(model: TrustModel): string[] {
   ];
 }
 
+/** Per GCP trust form, the diagram's vendor and edge. */
+const GCP_FORM_DIAGRAM: ByKind<GcpTrust, { vendor: string; edge: string }> = {
+  pinned: (trust) => ({
+    vendor: mermaidLabel("Vendor's service account", trust.serviceAccount),
+    edge: mermaidLabel('generateAccessToken', 'roles/iam.serviceAccountTokenCreator'),
+  }),
+  'per-customer': () => ({
+    vendor: mermaidLabel("Vendor's service account for you", shown(GCP.inputs.vendorServiceAccount)),
+    edge: mermaidLabel('generateAccessToken', 'roles/iam.serviceAccountTokenCreator'),
+  }),
+  oidc: (trust) => ({
+    vendor: mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer),
+    edge: mermaidLabel('token exchange', 'roles/iam.workloadIdentityUser'),
+  }),
+};
+
 function gcpTrust(model: TrustModel, trust: GcpTrust): string[] {
   const { id, note } = gcpServiceAccountIdShown(shown(GCP.inputs.prefix), model.name);
   const account = `${id}@${gcpServiceAccountDomain(shown(GCP.inputs.project))}`;
   const apis = gcpApisFor(trust);
   const who = gcpWho(trust);
-  const vendor =
-    trust.kind === 'pinned'
-      ? mermaidLabel("Vendor's service account", trust.serviceAccount)
-      : trust.kind === 'per-customer'
-        ? mermaidLabel("Vendor's service account for you", shown(GCP.inputs.vendorServiceAccount))
-        : mermaidLabel("Vendor's OIDC issuer", trust.oidc.issuer);
-  const edge =
-    trust.kind === 'oidc'
-      ? mermaidLabel('token exchange', 'roles/iam.workloadIdentityUser')
-      : mermaidLabel('generateAccessToken', 'roles/iam.serviceAccountTokenCreator');
+  const { vendor, edge } = byKind(GCP_FORM_DIAGRAM, trust);
   return [
     '### GCP',
     '',
