@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { vendorServiceAccountPattern } from '../core/customer-binding';
 import { AWS_TERRAFORM_INTERFACE, CUSTOMER_INTERFACE } from '../model/customer-interface';
-import type { TrustModel } from '../model/trust-model';
+import { type TrustModel, byKind, type ByKind, type GcpTrust } from '../model/trust-model';
 import { toJson, type ReleaseFiles } from '../output/generate';
 import { writeRelease } from '../output/write-release';
 import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
@@ -315,18 +315,22 @@ function terraformVariables(
   const variables: Record<string, Record<string, string>> = {};
   const gcp = CUSTOMER_INTERFACE.gcp.inputs;
   if (model.gcp) {
-    variables.gcp = { [gcp.prefix]: prefix };
-    if (model.gcp.kind === 'oidc') variables.gcp[gcp.customerId] = customerId;
-    if (model.gcp.kind === 'per-customer') {
-      const project = model.gcp.serviceAccountProject;
-      const account = vendorServiceAccount ?? '';
-      if (!new RegExp(vendorServiceAccountPattern(project)).test(account)) {
-        throw new UsageError(
-          `--vendor-service-account: the vendor's service account for ${customerId}, in the vendor's project ${project} (for example ${customerId}@${project}.iam.gserviceaccount.com); got "${account}"`,
-        );
-      }
-      variables.gcp[gcp.vendorServiceAccount] = account;
-    }
+    // One entry per GCP trust form: a form added to the union without its handoff inputs does not compile.
+    const formInputs: ByKind<GcpTrust, Record<string, string>> = {
+      oidc: () => ({ [gcp.customerId]: customerId }),
+      pinned: () => ({}),
+      'per-customer': (trust) => {
+        const project = trust.serviceAccountProject;
+        const account = vendorServiceAccount ?? '';
+        if (!new RegExp(vendorServiceAccountPattern(project)).test(account)) {
+          throw new UsageError(
+            `--vendor-service-account: the vendor's service account for ${customerId}, in the vendor's project ${project} (for example ${customerId}@${project}.iam.gserviceaccount.com); got "${account}"`,
+          );
+        }
+        return { [gcp.vendorServiceAccount]: account };
+      },
+    };
+    variables.gcp = { [gcp.prefix]: prefix, ...byKind(formInputs, model.gcp) };
   }
   if (model.azure) {
     const azure = CUSTOMER_INTERFACE.azure.inputs;
