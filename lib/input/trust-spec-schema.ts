@@ -274,12 +274,13 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
       const oidcClouds = spec.clouds.filter((cloud) => !spec.managingIdentity[cloud]);
       if (oidc) for (const issue of oidcLimitIssues(oidc, oidcClouds)) ctx.addIssue({ code: 'custom', ...issue });
       const customIds = new Set<string>();
+      const { permissions } = grants(spec, catalogIds);
       spec.customPermissionSets.forEach((set, i) => {
         const path = ['customPermissionSets', i, 'id'];
         if (catalogIds.has(set.id))
           ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is a built-in permission set; choose another id` });
         else if (customIds.has(set.id)) ctx.addIssue({ code: 'custom', path, message: `"${set.id}" is defined twice` });
-        else if (!granted(spec, catalogIds).includes(set.id)) {
+        else if (!permissions.includes(set.id)) {
           ctx.addIssue({
             code: 'custom',
             path,
@@ -306,25 +307,21 @@ export function trustSpecSchema(catalogIds: ReadonlySet<string>) {
     })
     .transform((spec) => ({
       ...spec,
-      /** Every granted id: the listed ones, then the stack's picks. */
-      permissions: granted(spec, catalogIds),
       /** `permissions` as the spec lists them (problems with them point there). */
       listedPermissions: spec.permissions ?? [],
-      stackPicks: spec.stack ? stackPicksOf(spec, catalogIds) : [],
+      /** `permissions`: every granted id, the listed ones, then the stack's picks. */
+      ...grants(spec, catalogIds),
     }));
 }
 
 type SpecFields = { permissions?: string[]; stack?: z.infer<typeof stackSchema>; customPermissionSets: { id: string }[] };
 
-function stackPicksOf(spec: SpecFields, catalogIds: ReadonlySet<string>) {
-  return picks(spec.stack!, new Set([...catalogIds, ...spec.customPermissionSets.map((s) => s.id)]));
-}
-
-/** The ids granted: `permissions` as listed, then the ones the stack picks that it does not list. */
-function granted(spec: SpecFields, catalogIds: ReadonlySet<string>): string[] {
+/** The stack's picks, and the ids granted: `permissions` as listed, then the picks it does not list. */
+function grants(spec: SpecFields, catalogIds: ReadonlySet<string>) {
+  const known = new Set([...catalogIds, ...spec.customPermissionSets.map((s) => s.id)]);
+  const stackPicks = spec.stack ? picks(spec.stack, known) : [];
   const listed = spec.permissions ?? [];
-  const picked = spec.stack ? stackPicksOf(spec, catalogIds).map((p) => p.id) : [];
-  return [...listed, ...picked.filter((id) => !listed.includes(id))];
+  return { stackPicks, permissions: [...listed, ...stackPicks.map((p) => p.id).filter((id) => !listed.includes(id))] };
 }
 
 export type TrustSpec = z.infer<ReturnType<typeof trustSpecSchema>>;

@@ -42,7 +42,7 @@ export function resolve(spec: TrustSpec, catalog: Catalog, options: ResolveOptio
             rule: p.rule,
             resources: p.resources.map((i) => {
               const r = spec.stack!.resources[i];
-              return `${r.kind} "${r.id}" (${lifecycleOf(r)})`;
+              return { kind: r.kind, id: r.id, lifecycle: lifecycleOf(r) };
             }),
           })),
         }

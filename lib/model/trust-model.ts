@@ -26,8 +26,8 @@ export interface TrustModel {
 
 export interface StackPick {
   readonly id: string;
-  /** The resources, as `<kind> "<id>"` (live or frozen). */
-  readonly resources: readonly string[];
+  /** The stack's resources it is picked for. */
+  readonly resources: readonly { readonly kind: string; readonly id: string; readonly lifecycle: 'live' | 'frozen' }[];
   /** Alien's rule that picked it: provision, management, heartbeat, dispatch-command, trigger-management. */
   readonly rule: string;
 }

@@ -32,7 +32,10 @@ export function permissionsSection(model: TrustModel): string[] {
       '',
       '| Set | For | Because |',
       '|---|---|---|',
-      ...model.stackPicks.map((p) => `| ${code(p.id)} | ${p.resources.join(', ')} | ${PICK_RULES[p.rule] ?? p.rule} |`),
+      ...model.stackPicks.map(
+        (p) =>
+          `| ${code(p.id)} | ${p.resources.map((r) => `${r.kind} "${r.id}" (${r.lifecycle})`).join(', ')} | ${PICK_RULES[p.rule] ?? p.rule} |`,
+      ),
       '',
     );
   }
