@@ -19,15 +19,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Each cloud's renderer is required when that cloud is generated, so that a spec for one
-    // cloud does not load aws-cdk-lib or cdktf for the others (first synth stays fast).
-    files: ['lib/output/generate.ts'],
+    // Each cloud's renderer, and each trust form's rendering, is required when that cloud is
+    // generated, so a spec for one cloud and the review, diff and handoff do not load aws-cdk-lib
+    // or cdktf for what they do not render (first synth stays fast).
+    files: ['lib/*/provider.ts', 'lib/*/forms/*/index.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Readers of the generated templates: their shape is the renderers' and the clouds', not a
     // TypeScript type; the tests read every reader against real templates.
-    files: ['lib/release/release-facts.ts', 'lib/release/replacements.ts', 'lib/terraform/synth-terraform.ts', 'test/**/*.ts'],
+    files: ['lib/release/release-facts.ts', 'lib/*/provider.ts', 'lib/*/forms/*/index.ts', 'lib/release/replacements.ts', 'lib/terraform/synth-terraform.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -22,9 +22,13 @@ describe('import rules', () => {
     expect(rootImports).toEqual([]);
   });
 
-  test('cdktf is imported only by the Terraform renderers (GCP, Azure, AWS Terraform), their shared helpers and the cdktf app', () => {
+  test("cdktf is imported only by the Terraform renderers (GCP, Azure, AWS Terraform and the AWS forms' Terraform parts), their shared helpers and the cdktf app", () => {
     const outside = sources
-      .filter((s) => !/^(gcp|azure|terraform|aws\/terraform)\//.test(s.path) && s.path !== 'cli/cdktf-app.ts')
+      .filter(
+        (s) =>
+          !/^(gcp|azure|terraform|aws\/terraform)\/|^aws\/forms\/[^/]+\/terraform\.ts$|^aws\/forms\/aws-trust-form\.ts$/.test(s.path) &&
+          s.path !== 'cli/cdktf-app.ts',
+      )
       .flatMap((s) =>
         imports(s.text)
           .filter((i) => i === 'cdktf' || i.startsWith('@cdktf/'))

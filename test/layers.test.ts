@@ -18,6 +18,8 @@ const LAYERS: readonly (readonly string[])[] = [
   // A renderer per cloud, and the Terraform helpers they share.
   ['terraform'],
   ['aws', 'gcp', 'azure'],
+  // The registry of cloud providers, the one place that names every cloud's folder.
+  ['clouds'],
   // The templates in memory, what the customer and reviewer read, the release folders, the
   // command line on top.
   ['output'],

@@ -2,6 +2,7 @@ import { CfnResource, Fn, type Stack } from 'aws-cdk-lib';
 import { CfnManagedPolicy, type CfnRole } from 'aws-cdk-lib/aws-iam';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import type { TrustModel } from '../model/trust-model';
+import { awsForm } from './forms';
 
 /** The workload roles' and instance profiles' ARNs, comma-separated in the spec's order (TrustRoleStack). */
 export interface WorkloadOutputs {
@@ -32,7 +33,7 @@ export function addRegistration(stack: Stack, model: TrustModel, role: CfnRole, 
   const serviceToken = model.registration?.aws?.serviceToken;
   if (!serviceToken || !model.aws) return;
   const inputs = CUSTOMER_INTERFACE.aws.inputs;
-  const binding = model.aws.kind === 'role' ? inputs.externalId : inputs.customerId;
+  const binding = inputs[awsForm(model.aws).binding];
   const registration = new CfnResource(stack, REGISTRATION.logicalId, {
     type: REGISTRATION.type,
     properties: {

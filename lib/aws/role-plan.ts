@@ -1,6 +1,7 @@
 import { awsProductTag } from '../core/names';
 import type { AwsStatement, AwsTrust, TrustModel, WorkloadIdentities } from '../model/trust-model';
 import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../core/workload-services';
+import { awsForm } from './forms';
 import { mergeStatements, packPolicies } from './permission-policies';
 import { selfReadStatement } from './self-read';
 
@@ -46,10 +47,7 @@ export function awsRolePlan(model: TrustModel): AwsRolePlan {
   return {
     trust,
     productTag,
-    roleDescription:
-      trust.kind === 'role'
-        ? `Assumed by ${model.name} (${trust.managingRoleArn}) with your external id`
-        : `Assumed by ${model.name} with an OIDC token from ${trust.oidc.issuer} naming your customer id`,
+    roleDescription: awsForm(trust).roleDescription(trust, model.name),
     policies: packPolicies([...mergeStatements(model.permissionSets), selfReadStatement(productTag)]),
     workload: model.workloadIdentities && workloadPlan(model.name, model.workloadIdentities),
   };

@@ -1,16 +1,5 @@
-import { CfnCondition, CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
-import {
-  ArnPrincipal,
-  CfnInstanceProfile,
-  CfnManagedPolicy,
-  CfnOIDCProvider,
-  CfnRole,
-  ManagedPolicy,
-  PolicyDocument,
-  Role,
-  WebIdentityPrincipal,
-  type IPrincipal,
-} from 'aws-cdk-lib/aws-iam';
+import { CfnOutput, CfnParameter, DefaultStackSynthesizer, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnInstanceProfile, CfnManagedPolicy, CfnRole, ManagedPolicy, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import {
@@ -24,72 +13,12 @@ import {
   awsWorkloadRoleName,
   RESOURCE_PREFIX,
 } from '../core/names';
-import { CUSTOMER_ID, customerSubject, issuerHost } from '../core/customer-binding';
-import type { OidcTrust, TrustModel } from '../model/trust-model';
+import type { TrustModel } from '../model/trust-model';
 import { PREFIX_PARAMETER } from './aws-variables';
-import { EXTERNAL_ID } from './external-id';
 import { toPolicyStatement } from './policy-statements';
+import { awsForm } from './forms';
 import { addRegistration, type WorkloadOutputs } from './registration';
 import { awsRolePlan, DEPLOYMENT_TAG, workloadLogicalPart, type AwsWorkloadPlan } from './role-plan';
-
-/** The parameters that bind the role to one customer, and the principal they admit. */
-interface TrustParameters {
-  readonly principal: IPrincipal;
-  /** Parameter logical id → the label the console form shows. */
-  readonly labels: Record<string, string>;
-}
-
-/** The role form: the vendor's role, with the external id the vendor generated for this customer. */
-function externalIdParameters(stack: Stack, managingRoleArn: string): TrustParameters {
-  const externalId = new CfnParameter(stack, CUSTOMER_INTERFACE.aws.inputs.externalId, {
-    type: 'String',
-    description: 'The external id the vendor generated for you; the vendor must present it to assume the role.',
-    minLength: EXTERNAL_ID.minLength,
-    maxLength: EXTERNAL_ID.maxLength,
-    allowedPattern: EXTERNAL_ID.pattern,
-    constraintDescription: '2–1224 letters, digits and _+=,.@:/- characters',
-  });
-  return {
-    principal: new ArnPrincipal(managingRoleArn).withConditions({ StringEquals: { 'sts:ExternalId': externalId.valueAsString } }),
-    labels: { [externalId.logicalId]: 'External id (from the vendor)' },
-  };
-}
-
-/**
- * The OIDC form: `sts:AssumeRoleWithWebIdentity` through the account's IAM OIDC provider for the
- * vendor's issuer, only with the vendor's audience and this customer's subject. An account holds
- * one provider per issuer URL, so an existing one can be passed instead of creating it.
- */
-function oidcParameters(stack: Stack, oidc: OidcTrust): TrustParameters {
-  const inputs = CUSTOMER_INTERFACE.aws.inputs;
-  const customerId = new CfnParameter(stack, inputs.customerId, {
-    type: 'String',
-    description: `Your customer id at the vendor; the vendor's tokens must carry the subject ${customerSubject(oidc.subjectPrefix, '<customer id>')}.`,
-    allowedPattern: CUSTOMER_ID.pattern,
-    constraintDescription: CUSTOMER_ID.description,
-  });
-  const existing = new CfnParameter(stack, inputs.oidcProviderArn, {
-    type: 'String',
-    default: '',
-    description: `Leave empty to create the IAM OIDC provider for ${oidc.issuer}; if the account already has one for that URL (an account holds one per URL), give its ARN.`,
-    allowedPattern: '^(arn:aws:iam::\\d{12}:oidc-provider/.+)?$',
-    constraintDescription: 'empty, or an IAM OIDC provider ARN',
-  });
-  const create = new CfnCondition(stack, 'CreateOidcProvider', { expression: Fn.conditionEquals(existing.valueAsString, '') });
-  const provider = new CfnOIDCProvider(stack, 'OidcProvider', { url: oidc.issuer, clientIdList: [oidc.audience] });
-  provider.cfnOptions.condition = create;
-  const host = issuerHost(oidc.issuer);
-  const providerArn = Fn.conditionIf(create.logicalId, provider.ref, existing.valueAsString).toString();
-  return {
-    principal: new WebIdentityPrincipal(providerArn, {
-      StringEquals: {
-        [`${host}:aud`]: oidc.audience,
-        [`${host}:sub`]: Fn.sub(customerSubject(oidc.subjectPrefix, `\${${inputs.customerId}}`)),
-      },
-    }),
-    labels: { [customerId.logicalId]: 'Customer id (from the vendor)', [existing.logicalId]: 'Existing OIDC provider ARN (optional)' },
-  };
-}
 
 /**
  * The workload roles (spec `workloadIdentities`): created, trusted and given permissions by this
@@ -180,7 +109,8 @@ export class TrustRoleStack extends Stack {
     const plan = awsRolePlan(props.model);
     const trust = plan.trust;
 
-    const trustParameters = trust.kind === 'role' ? externalIdParameters(this, trust.managingRoleArn) : oidcParameters(this, trust.oidc);
+    const form = awsForm(trust);
+    const trustParameters = form.cloudformation(this, trust);
     const prefix = new CfnParameter(this, PREFIX_PARAMETER, {
       type: 'String',
       description: `Prefix of the deployment's resources (${RESOURCE_PREFIX.description}); the role reaches only resources named <prefix>-…`,
@@ -219,8 +149,7 @@ export class TrustRoleStack extends Stack {
     addRegistration(this, props.model, this.role.node.defaultChild as CfnRole, workload);
 
     new CfnOutput(this, CUSTOMER_INTERFACE.aws.outputs.roleArn, {
-      // The OIDC form has no external id: the customer id already names the customer.
-      description: trust.kind === 'role' ? 'Send this to the vendor together with the external id.' : 'Send this to the vendor.',
+      description: form.roleArnOutput,
       value: this.role.roleArn,
     });
     // What the vendor's importer reads besides the role: where it is, and which release it is.

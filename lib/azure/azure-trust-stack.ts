@@ -1,4 +1,3 @@
-import { customerSubject } from '../core/customer-binding';
 import { Fn, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { DataAzurermResourceGroup } from '@cdktf/provider-azurerm/lib/data-azurerm-resource-group';
@@ -20,7 +19,8 @@ import {
 } from '../core/names';
 import type { TrustModel } from '../model/trust-model';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
-import { customerIdVariable, prefixVariable } from '../terraform/variables';
+import { prefixVariable } from '../terraform/variables';
+import { azureForm } from './forms';
 import { tfLiteral } from '../terraform/terraform-string';
 import { ATTACH_IDENTITY } from '../core/workload-services';
 import { azureRoleOperations } from './azure-operations';
@@ -153,10 +153,7 @@ export class AzureTrustStack extends TerraformStack {
       parentId: identity.id,
       issuer: tfLiteral(model.azure.issuer),
       // Per customer: the fixed prefix and the customer's id, so no other customer's token fits.
-      subject:
-        'fixed' in model.azure.subject
-          ? tfLiteral(model.azure.subject.fixed)
-          : customerSubject(tfLiteral(model.azure.subject.prefix), customerIdVariable(this, model.azure.subject.prefix).stringValue),
+      subject: azureForm(model.azure).terraform(this, model.azure),
       audience: [tfLiteral(model.azure.audience)],
     });
     credential.addOverride('parent_id', undefined);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../core/did-you-mean';
 import type { Io } from './io';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 /**
  * A command describes itself: its name, what it does, its arguments and options, and what it

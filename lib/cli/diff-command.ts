@@ -7,7 +7,7 @@ import type { ReleaseFiles } from '../output/generate';
 import { defineCommand, type OptionValues } from './command';
 import { EXIT_CODES } from './exit-codes';
 import type { Io } from './io';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 const OPTIONS = [
   { name: 'json', description: 'Print the diff as JSON.' },

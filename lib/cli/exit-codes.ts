@@ -1,6 +1,6 @@
 import { LimitError } from '../core/limit-error';
 import { SpecError } from '../core/spec-error';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 /**
  * Every exit code alien-trust (and the CDK and CDKTF apps it runs) ends with, and what it means.

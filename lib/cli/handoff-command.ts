@@ -1,10 +1,11 @@
-import { CLOUDS } from '../core/variables';
+import { awsForm } from '../aws/forms';
+import { CLOUD_PROVIDERS } from '../clouds/registry';
+import { type Cloud, CLOUDS } from '../core/variables';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { vendorServiceAccountPattern } from '../core/customer-binding';
-import { AWS_TERRAFORM_INTERFACE, CUSTOMER_INTERFACE } from '../model/customer-interface';
-import { type TrustModel, byKind, type ByKind, type GcpTrust } from '../model/trust-model';
+import { AWS_TERRAFORM_INTERFACE, TERRAFORM_PREFIX_VARIABLE } from '../model/customer-interface';
+import type { TrustModel } from '../model/trust-model';
 import { toJson, type ReleaseFiles } from '../output/generate';
 import { writeRelease } from '../output/write-release';
 import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
@@ -12,7 +13,7 @@ import type { Io } from './io';
 import { checkOutDir, shown, specPath } from './project-paths';
 import { checkCustomerId, checkExternalId, checkPrefix, CUSTOMER_OPTIONS, quickCreateUrl } from './quick-create';
 import { loadModel } from './spec-options';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 /** The record the vendor keeps, and the files the customer gets. */
 const HANDOFF_FILE = 'handoff.json';
@@ -142,7 +143,7 @@ function chooseExternalId(
   const given = options['external-id'] === undefined ? undefined : checkExternalId(options['external-id']);
   const storedId = stored?.aws?.externalId;
   const dir = shown(out);
-  if (model.aws?.kind !== 'role') {
+  if (!model.aws || awsForm(model.aws).binding !== 'externalId') {
     if (options.rotate) {
       throw new UsageError(
         `--rotate: ${model.aws ? "the spec's AWS trust is the OIDC form, which binds the customer id" : 'the spec has no AWS trust'}, so there is no external id to rotate; leave out --rotate`,
@@ -230,6 +231,12 @@ function handoffRecord(
     customerId,
     prefix,
   };
+  // Each cloud's Terraform root takes the prefix and the inputs its trust form binds to one customer.
+  const customer = { customerId, externalId: externalId?.value, vendorServiceAccount: options['vendor-service-account'] };
+  const terraformInputs = (cloud: Cloud) => ({
+    [TERRAFORM_PREFIX_VARIABLE]: prefix,
+    ...CLOUD_PROVIDERS[cloud].trustOf(model)!.customerInputs(customer),
+  });
   if (model.aws) {
     const url = quickCreateUrl({
       product: model.name,
@@ -237,24 +244,17 @@ function handoffRecord(
       region: required(options, 'region'),
       prefix,
       externalId: externalId?.value,
-      customerId: model.aws.kind === 'oidc' ? customerId : undefined,
+      customerId: awsForm(model.aws).binding === 'customerId' ? customerId : undefined,
     });
     // The same inputs for the AWS Terraform root (aws/main.tf.json) as the quick-create link carries.
-    const aws = AWS_TERRAFORM_INTERFACE.inputs;
-    const tfvars = {
-      [aws.prefix]: prefix,
-      ...(externalId ? { [aws.externalId]: externalId.value } : { [aws.customerId]: customerId }),
-      [AWS_TERRAFORM_INTERFACE.rootRegion]: required(options, 'region'),
-    };
+    const tfvars = { ...terraformInputs('aws'), [AWS_TERRAFORM_INTERFACE.rootRegion]: required(options, 'region') };
     record.aws = {
       quickCreateUrl: url,
       ...(externalId && { externalId: externalId.value, externalIdGenerated: externalId.generated }),
       tfvars,
     };
   }
-  const variables = terraformVariables(model, prefix, customerId, options['vendor-service-account']);
-  if (variables.gcp) record.gcp = { tfvars: variables.gcp };
-  if (variables.azure) record.azure = { tfvars: variables.azure };
+  for (const cloud of model.clouds) if (cloud !== 'aws') record[cloud] = { tfvars: terraformInputs(cloud) };
   return record;
 }
 
@@ -303,40 +303,6 @@ function changedFields(before: HandoffRecord, after: HandoffRecord): string[] {
   };
   const [a, b] = [flat(before), flat(after)];
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => a[key] !== b[key]);
-}
-
-/** The per-customer inputs of each Terraform root; the customer adds their own project, group and subscription. */
-function terraformVariables(
-  model: TrustModel,
-  prefix: string,
-  customerId: string,
-  vendorServiceAccount: string | undefined,
-): Record<string, Record<string, string>> {
-  const variables: Record<string, Record<string, string>> = {};
-  const gcp = CUSTOMER_INTERFACE.gcp.inputs;
-  if (model.gcp) {
-    // One entry per GCP trust form: a form added to the union without its handoff inputs does not compile.
-    const formInputs: ByKind<GcpTrust, Record<string, string>> = {
-      oidc: () => ({ [gcp.customerId]: customerId }),
-      pinned: () => ({}),
-      'per-customer': (trust) => {
-        const project = trust.serviceAccountProject;
-        const account = vendorServiceAccount ?? '';
-        if (!new RegExp(vendorServiceAccountPattern(project)).test(account)) {
-          throw new UsageError(
-            `--vendor-service-account: the vendor's service account for ${customerId}, in the vendor's project ${project} (for example ${customerId}@${project}.iam.gserviceaccount.com); got "${account}"`,
-          );
-        }
-        return { [gcp.vendorServiceAccount]: account };
-      },
-    };
-    variables.gcp = { [gcp.prefix]: prefix, ...byKind(formInputs, model.gcp) };
-  }
-  if (model.azure) {
-    const azure = CUSTOMER_INTERFACE.azure.inputs;
-    variables.azure = { [azure.prefix]: prefix, ...('prefix' in model.azure.subject && { [azure.customerId]: customerId }) };
-  }
-  return variables;
 }
 
 /** An option only some specs need (the AWS ones), so the parser cannot require it. */

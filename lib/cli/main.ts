@@ -7,7 +7,7 @@ import { COMMANDS } from './commands';
 import { EXIT_CODES, failure } from './exit-codes';
 import { commandHelp, usage } from './help';
 import type { Io } from './io';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 const VERSION: string = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version;
 

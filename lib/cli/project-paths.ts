@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { MANIFEST_FILE } from '../release/manifest';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 /** The spec file when neither `--spec` nor ALIEN_TRUST_SPEC names one. */
 const DEFAULT_SPEC = 'alien.trust.yaml';

@@ -3,7 +3,7 @@ import { CUSTOMER_ID } from '../core/customer-binding';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { awsStackName, RESOURCE_PREFIX } from '../core/names';
 import { SPEC_NAME } from '../input/trust-spec-schema';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 const S3_HOST = /^([a-z0-9][a-z0-9.-]*\.)?s3([.-][a-z0-9-]+)*\.amazonaws\.com$/;
 /** A region of the `aws` partition, the only one the templates trust from (see the spec schema). */

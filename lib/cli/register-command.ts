@@ -11,7 +11,7 @@ import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
 import { EXIT_CODES } from './exit-codes';
 import type { Io } from './io';
 import { specPath, templatesDir } from './project-paths';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 const OPTIONS = [
   { name: 'event', value: 'FILE', oneOf: 'input', description: 'A CloudFormation custom-resource request, as JSON (AWS).' },

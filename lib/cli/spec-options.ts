@@ -8,7 +8,7 @@ import { checkWorkloadIdentities } from '../input/workload-identities';
 import type { TrustSpec } from '../input/trust-spec-schema';
 import { CLOUDS, type Cloud } from '../core/variables';
 import { shown } from './project-paths';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 /** Parses `--cloud aws,gcp` into clouds, in catalog order. */
 export function parseClouds(flag: string | undefined): Cloud[] | undefined {

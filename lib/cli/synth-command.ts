@@ -9,7 +9,7 @@ import { checkOutDir, releaseDir, shown, specPath } from './project-paths';
 import { loadModel, parseClouds } from './spec-options';
 import { defineCommand, SPEC_OPTION, type OptionValues } from './command';
 import type { Io } from './io';
-import { UsageError } from './usage-error';
+import { UsageError } from '../core/usage-error';
 
 const OPTIONS = [
   SPEC_OPTION,

@@ -16,9 +16,6 @@ import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import { IamWorkloadIdentityPool } from '@cdktf/provider-google/lib/iam-workload-identity-pool';
-import { IamWorkloadIdentityPoolProvider } from '@cdktf/provider-google/lib/iam-workload-identity-pool-provider';
-import { customerSubject, vendorServiceAccountPattern } from '../core/customer-binding';
 import { CUSTOMER_INTERFACE, templateRelease } from '../model/customer-interface';
 import { LimitError } from '../core/limit-error';
 import {
@@ -28,7 +25,6 @@ import {
   RESOURCE_PREFIX,
   gcpRoleId,
   gcpRoleTitle,
-  gcpServiceAccountDomain,
   gcpServiceAccountIds,
 } from '../core/names';
 import type { GcpGrant, GcpTrust, PermissionSet, TrustModel } from '../model/trust-model';
@@ -36,8 +32,9 @@ import type { Variable } from '../core/variables';
 import { RandomId, RANDOM_PROVIDER } from '../terraform/random-id';
 import { terraformSettings, withoutProviderBlocks } from '../terraform/terraform-settings';
 import { TimeSleep, TIME_PROVIDER } from '../terraform/time-sleep';
-import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../terraform/variables';
+import { prefixVariable, unknownVariable, validate } from '../terraform/variables';
 import { tfLiteral, tfTemplate } from '../terraform/terraform-string';
+import { gcpForm } from './forms';
 import { gcpApisFor } from './required-apis';
 
 /** The google provider versions the bindings (6.50) and this module's arguments are valid for. */
@@ -68,7 +65,7 @@ function serviceAccountId(prefix: TerraformVariable, specName: string): string {
 
 /** The service account's description, within the provider's limit (StringLenBetween(0, 256)). */
 function serviceAccountDescription(trust: GcpTrust): string {
-  const text = `${usedBy(trust)} to manage the deployment's resources`;
+  const text = `${gcpForm(trust).usedBy(trust)} to manage the deployment's resources`;
   const bytes = Buffer.byteLength(text);
   if (bytes > NAME_LIMITS.gcpServiceAccountDescriptionBytes) {
     throw new LimitError(
@@ -110,87 +107,6 @@ function prefixReach(sets: readonly GcpSet[]): string {
   return projectWide.length === 0
     ? `${scoped}; every granted set has one.`
     : `${scoped}; these sets reach the whole project, because their services ignore IAM conditions: ${projectWide.join(', ')}.`;
-}
-
-/** Who the service account's description says uses it, per trust form. */
-function usedBy(trust: GcpTrust): string {
-  switch (trust.kind) {
-    case 'pinned':
-      return `Impersonated by ${trust.serviceAccount}`;
-    case 'per-customer':
-      return `Impersonated by the vendor's service account for this customer (in ${trust.serviceAccountProject})`;
-    case 'oidc':
-      // Not the issuer itself: it may hold 600 characters, the description 256 bytes. The
-      // pool provider's issuer_uri names it.
-      return "Used through workload identity federation by the vendor's OIDC issuer (the pool's provider), for this customer's subject";
-  }
-}
-
-/**
- * How the vendor gets in. Pinned and per-customer: the vendor's service account gets
- * `roles/iam.serviceAccountTokenCreator` on this one service account. OIDC: a workload identity
- * pool in the customer's project trusts the vendor's issuer for exactly this customer's subject,
- * and that one principal gets `roles/iam.workloadIdentityUser` on the service account. No
- * vendor Google account is needed.
- */
-function vendorAccess(
-  stack: TerraformStack,
-  trust: GcpTrust,
-  account: ServiceAccount,
-  suffix: RandomId,
-  projectId: TerraformVariable,
-  apis: ProjectService[],
-): ITerraformDependable[] {
-  if (trust.kind !== 'oidc') {
-    const vendor =
-      trust.kind === 'pinned' ? trust.serviceAccount : vendorServiceAccountVariable(stack, trust.serviceAccountProject).stringValue;
-    return [
-      new ServiceAccountIamMember(stack, 'vendor_token_creator', {
-        serviceAccountId: account.name,
-        role: 'roles/iam.serviceAccountTokenCreator',
-        member: `serviceAccount:${vendor}`,
-      }),
-    ];
-  }
-  const customerId = customerIdVariable(stack, trust.oidc.subjectPrefix);
-  const pool = new IamWorkloadIdentityPool(stack, 'vendor_pool', {
-    project: projectId.stringValue,
-    // The deployment's random suffix: a deleted pool's id stays reserved for 30 days.
-    workloadIdentityPoolId: `alien-${suffix.hex}`,
-    displayName: 'Alien vendor access',
-    description: tfLiteral(`Trusts ${trust.oidc.issuer} for one customer subject`.slice(0, 256)),
-    dependsOn: apis,
-  });
-  const subject = customerSubject(tfLiteral(trust.oidc.subjectPrefix), customerId.stringValue);
-  const provider = new IamWorkloadIdentityPoolProvider(stack, 'vendor_oidc', {
-    project: projectId.stringValue,
-    workloadIdentityPoolId: pool.workloadIdentityPoolId,
-    workloadIdentityPoolProviderId: GCP_POOL_PROVIDER_ID,
-    oidc: { issuerUri: tfLiteral(trust.oidc.issuer), allowedAudiences: [tfLiteral(trust.oidc.audience)] },
-    attributeMapping: { 'google.subject': 'assertion.sub' },
-    // Tokens of any other subject are refused at the exchange, before any IAM check.
-    attributeCondition: `assertion.sub == "${subject}"`,
-  });
-  const user = new ServiceAccountIamMember(stack, 'vendor_workload_identity_user', {
-    serviceAccountId: account.name,
-    role: 'roles/iam.workloadIdentityUser',
-    member: `principal://iam.googleapis.com/${pool.name}/subject/${subject}`,
-  });
-  return [provider, user];
-}
-
-/** The vendor's service account for this customer, validated at plan time against the vendor's project. */
-function vendorServiceAccountVariable(stack: TerraformStack, project: string): TerraformVariable {
-  const vendor = new TerraformVariable(stack, CUSTOMER_INTERFACE.gcp.inputs.vendorServiceAccount, {
-    type: 'string',
-    description: `The vendor's service account for you (the vendor sends it); it must be in the vendor's project ${project}.`,
-  });
-  validate(
-    vendor,
-    vendorServiceAccountPattern(project),
-    `The vendor_service_account must be a service account of the vendor's project ${project}, such as acme-corp@${gcpServiceAccountDomain(project)}.`,
-  );
-  return vendor;
 }
 
 /** The customer's input naming the runtime service accounts the vendor may deploy with. */
@@ -308,9 +224,6 @@ function workloadServiceAccounts(
   return accounts;
 }
 
-/** The pool's one provider. */
-export const GCP_POOL_PROVIDER_ID = 'alien-oidc';
-
 /**
  * The customer's GCP module: a service account the vendor's service account may impersonate
  * (token creator on that account only), with one custom role per permission set bound to it.
@@ -382,7 +295,7 @@ export class GcpTrustStack extends TerraformStack {
       grants.push(member);
     }
 
-    grants.push(...vendorAccess(this, trust, account, suffix, projectId, apis));
+    grants.push(...gcpForm(trust).terraform(this, trust, { account, suffix, projectId, apis }));
     const actsAs = sets.some((set) => set.gcp.actAsRuntimeServiceAccounts);
     const workloads = model.workloadIdentities
       ? workloadServiceAccounts(this, model, { projectId, prefix, rolePrefix, suffix, apis, variable })

@@ -1,4 +1,5 @@
 import type { GcpTrust } from '../model/trust-model';
+import { gcpForm } from './forms';
 
 /**
  * The Google APIs the module needs in the customer's project, with why. A new project has none
@@ -11,14 +12,9 @@ export const GCP_REQUIRED_APIS = {
   'iamcredentials.googleapis.com': "lets the vendor's service account mint short-lived tokens for the deployment's",
 } as const;
 
-/** What the OIDC form needs besides: token exchange for the vendor's OIDC tokens. */
-export const GCP_OIDC_APIS = {
-  'sts.googleapis.com': "exchanges the vendor's OIDC token for a federated Google token",
-} as const;
-
 /** The APIs the module enables for a trust form, in a fixed order. */
 export function gcpApisFor(trust: GcpTrust): string[] {
-  return Object.keys({ ...GCP_REQUIRED_APIS, ...(trust.kind === 'oidc' ? GCP_OIDC_APIS : {}) });
+  return Object.keys({ ...GCP_REQUIRED_APIS, ...gcpForm(trust).apis });
 }
 
 /** The API the vendor's own project needs: impersonation is a call to it, billed to the caller. */

@@ -79,10 +79,12 @@ function gcpTrust(spec: TrustSpec): GcpTrust | undefined {
 function azureTrust(spec: TrustSpec): AzureTrust | undefined {
   const { azure, oidc } = spec.managingIdentity;
   if (azure) {
-    const subject = azure.subjectPrefix !== undefined ? { prefix: azure.subjectPrefix } : { fixed: azure.subject! };
-    return { issuer: azure.issuer, audience: azure.audience, subject };
+    const { issuer, audience } = azure;
+    return azure.subjectPrefix !== undefined
+      ? { kind: 'per-customer', issuer, audience, subjectPrefix: azure.subjectPrefix }
+      : { kind: 'fixed-subject', issuer, audience, subject: azure.subject! };
   }
-  return oidc && { issuer: oidc.issuer, audience: oidc.audience, subject: { prefix: oidc.subjectPrefix } };
+  return oidc && { kind: 'per-customer', issuer: oidc.issuer, audience: oidc.audience, subjectPrefix: oidc.subjectPrefix };
 }
 
 function toPermissionSet(set: PermissionSetSpec, origin: PermissionSet['origin']): PermissionSet {

@@ -102,12 +102,21 @@ export type GcpTrust =
       readonly oidc: OidcTrust;
     };
 
-export interface AzureTrust {
+export type AzureTrust = {
   readonly issuer: string;
   readonly audience: string;
-  /** One subject for every customer (`fixed`), or `prefix` + the customer's id. */
-  readonly subject: { readonly fixed: string } | { readonly prefix: string };
-}
+} & (
+  | {
+      /** One subject for every customer: the confused-deputy risk is the spec's choice. */
+      readonly kind: 'fixed-subject';
+      readonly subject: string;
+    }
+  | {
+      /** A subject per customer: `subjectPrefix` + the customer's id, which each customer enters. */
+      readonly kind: 'per-customer';
+      readonly subjectPrefix: string;
+    }
+);
 
 export interface PermissionSet {
   readonly id: string;

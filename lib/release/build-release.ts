@@ -1,3 +1,4 @@
+import { CLOUD_PROVIDERS } from '../clouds/registry';
 import { templateSizeWarning } from '../aws/template-size';
 import type { TrustModel } from '../model/trust-model';
 import type { TrustSpec } from '../input/trust-spec-schema';
@@ -25,15 +26,10 @@ export function buildRelease(model: TrustModel, spec: TrustSpec): ReleaseFiles {
  */
 export function releaseWarnings(model: TrustModel, files: ReleaseFiles): string[] {
   const warnings: string[] = [];
-  if (model.gcp?.kind === 'pinned') {
-    warnings.push(
-      `warning: gcp: managingIdentity.gcp.serviceAccount trusts one vendor service account for every customer, so a customer who registers another customer's service account with the vendor gets the vendor to act on it (confused deputy); give serviceAccountProject (one vendor account per customer) or managingIdentity.oidc`,
-    );
-  }
-  if (model.azure && 'fixed' in model.azure.subject) {
-    warnings.push(
-      `warning: azure: managingIdentity.azure.subject is one subject for every customer, so a customer who registers another tenant's identity with the vendor gets the vendor's token exchanged for it (confused deputy); give subjectPrefix (a subject per customer) instead`,
-    );
+  // Each form says whether it trusts one vendor identity for every customer (lib/model/trust-form.ts).
+  for (const cloud of model.clouds) {
+    const warning = CLOUD_PROVIDERS[cloud].trustOf(model)?.sharedIdentityWarning;
+    if (warning) warnings.push(warning);
   }
   const content = model.permissionSets.filter((s) => s.contentRead).map((s) => s.id);
   if (content.length > 0) {

@@ -1,4 +1,6 @@
-import { type Cloud } from '../core/variables';
+import { CLOUD_PROVIDERS } from '../clouds/registry';
+import { type Cloud, CLOUDS } from '../core/variables';
+import type { Replacing } from '../model/trust-form';
 import type { ReleaseFiles } from '../output/generate';
 
 /** A resource that an upgrade from one release to the next would replace rather than update. */
@@ -12,55 +14,24 @@ export interface Replacement {
   readonly consequence: string;
 }
 
-/**
- * Properties whose change makes CloudFormation replace the resource (its documentation's
- * "Update requires: Replacement"), for the resource types the templates hold.
- */
-const CFN_REPLACING: Record<string, { properties: string[]; name: string }> = {
-  'AWS::IAM::Role': { properties: ['RoleName', 'Path'], name: 'RoleName' },
-  'AWS::IAM::ManagedPolicy': { properties: ['ManagedPolicyName', 'Path', 'Description'], name: 'ManagedPolicyName' },
-};
+/** Every cloud's replacement rules by resource type: its provider's and every form's. */
+function rules(): { cloudformation: Map<string, CfnRule & { cloud: Cloud }>; terraform: Map<string, TerraformRule & { cloud: Cloud }> } {
+  const merged = {
+    cloudformation: new Map<string, CfnRule & { cloud: Cloud }>(),
+    terraform: new Map<string, TerraformRule & { cloud: Cloud }>(),
+  };
+  for (const cloud of CLOUDS) {
+    const provider = CLOUD_PROVIDERS[cloud];
+    for (const source of [provider.replacing, ...Object.values(provider.forms).map((form) => form.replacing)]) {
+      for (const [type, rule] of Object.entries(source.cloudformation ?? {})) merged.cloudformation.set(type, { ...rule, cloud });
+      for (const [type, rule] of Object.entries(source.terraform ?? {})) merged.terraform.set(type, { ...rule, cloud });
+    }
+  }
+  return merged;
+}
 
-/** Arguments the providers mark ForceNew: a change destroys the resource and creates another. */
-const TERRAFORM_REPLACING: Record<string, { cloud: Cloud; arguments: string[]; consequence: string }> = {
-  aws_iam_role: {
-    cloud: 'aws',
-    arguments: ['name', 'path'],
-    consequence: 'a new role with a new ARN: the vendor must be sent the new role_arn',
-  },
-  aws_iam_policy: {
-    cloud: 'aws',
-    arguments: ['name', 'path', 'description'],
-    consequence: 'the policy is re-created and attached again: the vendor loses these permissions during the apply',
-  },
-  aws_iam_role_policy_attachment: { cloud: 'aws', arguments: ['role', 'policy_arn'], consequence: 'the attachment is re-created' },
-  aws_iam_openid_connect_provider: {
-    cloud: 'aws',
-    arguments: ['url'],
-    consequence: "the account's OIDC provider is re-created: sign-ins fail during the apply",
-  },
-  google_service_account: {
-    cloud: 'gcp',
-    arguments: ['account_id', 'project'],
-    consequence: 'a new service account with a new email: the vendor must be sent it',
-  },
-  google_project_iam_custom_role: {
-    cloud: 'gcp',
-    arguments: ['role_id', 'project'],
-    consequence: 'the role is re-created under a new id and its binding with it: the vendor loses these permissions during the apply',
-  },
-  azurerm_user_assigned_identity: {
-    cloud: 'azure',
-    arguments: ['name', 'resource_group_name', 'location'],
-    consequence: 'a new identity with new client and principal ids: the vendor must be sent them',
-  },
-  azurerm_role_definition: { cloud: 'azure', arguments: ['scope'], consequence: 'the role is re-created and its assignment with it' },
-  azurerm_federated_identity_credential: {
-    cloud: 'azure',
-    arguments: ['name'],
-    consequence: 'the federated credential is re-created: sign-ins fail during the apply',
-  },
-};
+type CfnRule = NonNullable<Replacing['cloudformation']>[string];
+type TerraformRule = NonNullable<Replacing['terraform']>[string];
 
 /** Every replacement an upgrade from OLD to NEW would cause, on every cloud. */
 export function replacements(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): Replacement[] {
@@ -71,8 +42,9 @@ function cloudFormationReplacements(oldFiles: ReleaseFiles, newFiles: ReleaseFil
   const before = parsed(oldFiles, 'aws/template.json')?.Resources ?? {};
   const after = parsed(newFiles, 'aws/template.json')?.Resources ?? {};
   const found: Replacement[] = [];
+  const cfn = rules().cloudformation;
   for (const [id, old] of Object.entries<any>(before)) {
-    const rule = CFN_REPLACING[old.Type];
+    const rule = cfn.get(old.Type);
     if (!rule) continue;
     const next = after[id];
     if (!next || next.Type !== old.Type) {
@@ -91,7 +63,7 @@ function cloudFormationReplacements(oldFiles: ReleaseFiles, newFiles: ReleaseFil
         : 'replaced by a new resource',
       ...(old.Type === 'AWS::IAM::Role' ? ['the RoleArn changes and the vendor must be sent the new one'] : []),
     ];
-    found.push({ cloud: 'aws', resource: id, properties: changed, consequence: consequences.join('; ') });
+    found.push({ cloud: rule.cloud, resource: id, properties: changed, consequence: consequences.join('; ') });
   }
   return found;
 }
@@ -100,9 +72,10 @@ function terraformReplacements(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): 
   const before = terraformResources(oldFiles);
   const after = terraformResources(newFiles);
   const found: Replacement[] = [];
+  const terraform = rules().terraform;
   for (const [address, old] of before) {
     const [type] = address.split('.');
-    const rule = TERRAFORM_REPLACING[type];
+    const rule = terraform.get(type);
     const next = after.get(address);
     if (!rule || !next) continue;
     const changed = rule.arguments.filter((a) => !same(old[a], next[a]));
@@ -119,7 +92,7 @@ function terraformReplacements(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): 
 function terraformResources(files: ReleaseFiles): Map<string, any> {
   const resources = new Map<string, any>();
   for (const [path, content] of files) {
-    if (!/^(aws|gcp|azure)\/.*\.tf\.json$/.test(path)) continue;
+    if (!CLOUDS.includes(path.split('/')[0] as Cloud) || !path.endsWith('.tf.json')) continue;
     for (const [type, byName] of Object.entries<any>(JSON.parse(content).resource ?? {})) {
       for (const [name, body] of Object.entries<any>(byName)) resources.set(`${type}.${name}`, body);
     }

@@ -1,3 +1,4 @@
+import { awsForm } from '../aws/forms';
 import type { Cloud } from '../core/variables';
 import { CUSTOMER_INTERFACE, AWS_TERRAFORM_INTERFACE } from '../model/customer-interface';
 import {
@@ -12,7 +13,7 @@ import {
 } from '../core/names';
 import type { TrustModel } from '../model/trust-model';
 import type { ReleaseFiles } from '../output/generate';
-import { code, codeList, shown } from './markdown';
+import { code, codeList, shown } from '../core/markdown';
 import { REVIEW_FILE } from './permissions-review';
 
 /** The install page's file name inside a release folder. */
@@ -128,7 +129,7 @@ function awsSteps(model: TrustModel, files: ReleaseFiles): string[] {
   lines.push(
     '### Check it',
     '',
-    `\`aws iam get-role --role-name '${role}' --query Role.AssumeRolePolicyDocument\` shows the trust: only the vendor's ${model.aws!.kind === 'role' ? 'role, and only with your external id' : 'OIDC provider, and only for a token naming your customer id'}. The output ${code(aws.outputs.template)} (${code('template')} in Terraform) is ${code(`${model.name}@${model.version}`)}.`,
+    `\`aws iam get-role --role-name '${role}' --query Role.AssumeRolePolicyDocument\` shows the trust: only the vendor's ${awsForm(model.aws!).trustShown}. The output ${code(aws.outputs.template)} (${code('template')} in Terraform) is ${code(`${model.name}@${model.version}`)}.`,
     '',
     '### Upgrade',
     '',

@@ -1,5 +1,5 @@
 import type { TrustModel } from '../model/trust-model';
-import { code } from './markdown';
+import { code } from '../core/markdown';
 import { permissionsSection } from './permissions-section';
 import { revocationSection } from './revocation-section';
 import { trustSection } from './trust-section';

@@ -4,7 +4,7 @@ import { templateSource } from '../model/template';
 import { mapConditions } from '../model/conditions';
 import type { AwsStatement, PermissionSet, TrustModel } from '../model/trust-model';
 import { type Cloud, CLOUD_NAMES } from '../core/variables';
-import { code, codeList, shown } from './markdown';
+import { code, codeList, shown } from '../core/markdown';
 
 /** Why Alien's profile picks a set, in the reader's words (lib/catalog/stack-profile.ts). */
 const PICK_RULES: Readonly<Record<string, string>> = {

@@ -6,7 +6,7 @@ import { cliReference } from '../../lib/cli/cli-reference';
 import { parserOptions } from '../../lib/cli/command';
 import { COMMANDS } from '../../lib/cli/commands';
 import { EXIT_CODES, failure } from '../../lib/cli/exit-codes';
-import { UsageError } from '../../lib/cli/usage-error';
+import { UsageError } from '../../lib/core/usage-error';
 import { SpecError } from '../../lib/core/spec-error';
 import { LimitError } from '../../lib/core/limit-error';
 import { run } from '../support/run-cli';

@@ -1,5 +1,5 @@
 import { builtInCatalog } from '../../lib/catalog/catalog';
-import { code, mermaidLabel } from '../../lib/review/markdown';
+import { code, mermaidLabel } from '../../lib/core/markdown';
 import { permissionsReview } from '../../lib/review/permissions-review';
 import { modelFromText, modelOf, VALID_SPEC } from '../support/fixtures';
 
@@ -17,7 +17,7 @@ describe('the permissions review', () => {
       `only the vendor's service account \`${gcp.serviceAccount}\`, which gets \`roles/iam.serviceAccountTokenCreator\` on this one service account`,
     );
     expect(review).toContain(
-      `from the issuer \`${full.azure!.issuer}\` with the subject \`${(full.azure!.subject as { fixed: string }).fixed}\``,
+      `from the issuer \`${full.azure!.issuer}\` with the subject \`${(full.azure as { subject: string }).subject}\``,
     );
     expect(review).toContain(`audience (\`${full.azure!.audience}\`) must all match exactly`);
   });

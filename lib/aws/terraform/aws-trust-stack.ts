@@ -1,8 +1,7 @@
-import { Fn, Op, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { EXTERNAL_ID } from '../external-id';
+import { awsForm } from '../forms';
 import { awsRolePlan, DEPLOYMENT_TAG, type AwsWorkloadPlan } from '../role-plan';
-import { customerSubject, issuerHost } from '../../core/customer-binding';
 import { AWS_TERRAFORM_INTERFACE, templateRelease } from '../../model/customer-interface';
 import { mapConditions } from '../../model/conditions';
 import {
@@ -15,11 +14,11 @@ import {
   awsWorkloadPolicyName,
   awsWorkloadRoleName,
 } from '../../core/names';
-import type { AwsStatement, AwsTrust, TrustModel } from '../../model/trust-model';
+import type { AwsStatement, TrustModel } from '../../model/trust-model';
 import type { Variable } from '../../core/variables';
 import { tfLiteral, tfTemplate } from '../../terraform/terraform-string';
 import { terraformSettings } from '../../terraform/terraform-settings';
-import { customerIdVariable, prefixVariable, unknownVariable, validate } from '../../terraform/variables';
+import { prefixVariable, unknownVariable } from '../../terraform/variables';
 import { AWS_PROVIDER, AwsData, AwsResource } from './aws-resources';
 
 /** Every provider the AWS module and its root need. */
@@ -27,12 +26,6 @@ export const AWS_PROVIDERS = { aws: AWS_PROVIDER } as const;
 
 /** The IAM policy language version every document is written in. */
 const POLICY_VERSION = '2012-10-17';
-
-/**
- * The same rule as the CloudFormation OidcProviderArn parameter, with `[0-9]` for `\d`: the
- * pattern goes into an HCL string inside `${…}`, where `\d` is no valid escape.
- */
-const OIDC_PROVIDER_ARN_PATTERN = '^(arn:aws:iam::[0-9]{12}:oidc-provider/.+)?$';
 
 /**
  * A policy document as a literal JSON string with Terraform interpolations in its values. Every
@@ -73,7 +66,8 @@ export class AwsTrustStack extends TerraformStack {
     const inputs = AWS_TERRAFORM_INTERFACE.inputs;
     terraformSettings(this, AWS_PROVIDERS);
 
-    const trustStatement = plan.trust.kind === 'role' ? externalIdTrust(this, plan.trust.managingRoleArn) : oidcTrust(this, plan.trust);
+    const form = awsForm(plan.trust);
+    const trustStatement = form.terraform(this, plan.trust);
     prefixVariable(this, 'The role reaches only resources named <prefix>-….');
 
     const region = dataSource(this, 'aws_region');
@@ -119,7 +113,7 @@ export class AwsTrustStack extends TerraformStack {
     const outputs = AWS_TERRAFORM_INTERFACE.outputs;
     const roleArn = new TerraformOutput(this, outputs.roleArn, {
       value: role.ref('arn'),
-      description: plan.trust.kind === 'role' ? 'Send this to the vendor together with the external id.' : 'Send this to the vendor.',
+      description: form.roleArnOutput,
     });
     // The vendor gets the role only once its policies are attached. The bare addresses: cdktf
     // would write `${…}`, which Terraform refuses in depends_on.
@@ -206,67 +200,4 @@ function dataSource(stack: TerraformStack, type: string): AwsData {
   const data = new AwsData(stack, type, type);
   data.overrideLogicalId('current');
   return data;
-}
-
-/** The role form: the vendor's role, with the external id the vendor generated for this customer. */
-function externalIdTrust(stack: TerraformStack, managingRoleArn: string): object {
-  const name = AWS_TERRAFORM_INTERFACE.inputs.externalId;
-  const externalId = new TerraformVariable(stack, name, {
-    type: 'string',
-    description: 'The external id the vendor generated for you; the vendor must present it to assume the role.',
-  });
-  const rule = `The ${name} must be ${EXTERNAL_ID.minLength}–${EXTERNAL_ID.maxLength} letters, digits and _+=,.@:/- characters (the vendor sends it).`;
-  validate(externalId, EXTERNAL_ID.pattern, rule);
-  // The length apart: RE2 refuses repetition counts over 1000.
-  const length = Fn.lengthOf(externalId.stringValue);
-  externalId.addValidation({
-    condition: Op.and(Op.gte(length, EXTERNAL_ID.minLength), Op.lte(length, EXTERNAL_ID.maxLength)),
-    errorMessage: rule,
-  });
-  return {
-    Effect: 'Allow',
-    Principal: { AWS: tfLiteral(managingRoleArn) },
-    Action: 'sts:AssumeRole',
-    Condition: { StringEquals: { 'sts:ExternalId': `\${var.${name}}` } },
-  };
-}
-
-/**
- * The OIDC form: `sts:AssumeRoleWithWebIdentity` through the account's IAM OIDC provider for the
- * vendor's issuer, only with the vendor's audience and this customer's subject. The provider is
- * created unless the customer passes the account's existing one (one per issuer URL).
- */
-function oidcTrust(stack: TerraformStack, trust: AwsTrust & { kind: 'oidc' }): object {
-  const inputs = AWS_TERRAFORM_INTERFACE.inputs;
-  const { oidc } = trust;
-  const customerId = customerIdVariable(stack, oidc.subjectPrefix);
-  const existing = new TerraformVariable(stack, inputs.oidcProviderArn, {
-    type: 'string',
-    default: '',
-    description: `Leave empty to create the IAM OIDC provider for ${oidc.issuer}; if the account already has one for that URL (an account holds one per URL), give its ARN.`,
-  });
-  validate(existing, OIDC_PROVIDER_ARN_PATTERN, `The ${inputs.oidcProviderArn} must be empty, or an IAM OIDC provider ARN.`);
-  const provider = new AwsResource(stack, 'vendor', 'aws_iam_openid_connect_provider', {
-    url: tfLiteral(oidc.issuer),
-    client_id_list: [tfLiteral(oidc.audience)],
-  });
-  provider.addOverride('count', `\${var.${inputs.oidcProviderArn} == "" ? 1 : 0}`);
-  // A local, so that the policy JSON holds a bare reference (no quotes to escape).
-  const arn = new TerraformLocal(
-    stack,
-    'vendor_oidc_provider_arn',
-    `\${var.${inputs.oidcProviderArn} != "" ? var.${inputs.oidcProviderArn} : one(${provider.address}[*].arn)}`,
-  );
-  const host = tfLiteral(issuerHost(oidc.issuer));
-  return {
-    Effect: 'Allow',
-    Principal: { Federated: `\${local.${arn.friendlyUniqueId}}` },
-    Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: {
-      StringEquals: {
-        [`${host}:aud`]: tfLiteral(oidc.audience),
-        [`${host}:sub`]: customerSubject(tfLiteral(oidc.subjectPrefix), `\${var.${customerId.friendlyUniqueId}}`),
-      },
-    },
-  };
 }

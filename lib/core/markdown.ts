@@ -30,3 +30,9 @@ export function mermaid(lines: readonly string[]): string[] {
 export function shown(input: string): string {
   return `<${input}>`;
 }
+
+/** A duration for people: `1 hour`, `12 hours`, `90 minutes`. */
+export function hours(seconds: number): string {
+  const h = seconds / 3600;
+  return Number.isInteger(h) ? `${h} hour${h === 1 ? '' : 's'}` : `${seconds / 60} minutes`;
+}

@@ -1,0 +1,52 @@
+import { boundTrust, type CloudProvider } from '../model/cloud-provider';
+import { AZURE_FORMS, azureForm } from './forms';
+import { azureRevocation, azureTrust } from './review';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
+/** Azure: a user-assigned managed identity per deployment with a custom role on the resource group, as a Terraform module and root. */
+export const AZURE_PROVIDER: CloudProvider<'azure'> = {
+  cloud: 'azure',
+  forms: AZURE_FORMS,
+  trustOf: (model) => model.azure && boundTrust(azureForm(model.azure), model.azure),
+  render: (model) => (require('./synth-azure') as typeof import('./synth-azure')).synthAzure(model),
+  review: {
+    trust: (model) => (model.azure ? azureTrust(model, model.azure) : []),
+    revocation: (model) => (model.azure ? azureRevocation(model) : []),
+  },
+  readGrants: (module, grants) => {
+    for (const role of Object.values<any>(module.resource?.azurerm_role_definition ?? {})) {
+      for (const permissions of role.permissions) {
+        for (const action of permissions.actions ?? []) grants.push(`action ${action}`);
+        for (const action of permissions.data_actions ?? []) grants.push(`dataAction ${action}`);
+      }
+    }
+  },
+  trustReaders: {
+    terraform: {
+      azurerm_role_definition: (_key, role, trust) => {
+        trust['azure.roleScope'] = text(role.assignable_scopes);
+      },
+      // Every form's way in: the identity's one federated credential.
+      azurerm_federated_identity_credential: (_key, credential, trust) => {
+        trust['azure.issuer'] = credential.issuer;
+        trust['azure.subject'] = credential.subject;
+        trust['azure.audience'] = text(credential.audience);
+      },
+    },
+  },
+  replacing: {
+    // ForceNew in the azurerm provider (test/fixtures/provider-schemas/azurerm.json).
+    terraform: {
+      azurerm_user_assigned_identity: {
+        arguments: ['name', 'resource_group_name', 'location'],
+        consequence: 'a new identity with new client and principal ids: the vendor must be sent them',
+      },
+      azurerm_role_definition: { arguments: ['scope'], consequence: 'the role is re-created and its assignment with it' },
+      azurerm_federated_identity_credential: {
+        arguments: ['name'],
+        consequence: 'the federated credential is re-created: sign-ins fail during the apply',
+      },
+    },
+  },
+};

@@ -1,0 +1,52 @@
+import type { Cloud } from '../core/variables';
+import type { HandoffCustomer, Replacing, TrustForm, TrustReaders } from './trust-form';
+import type { TrustModel } from './trust-model';
+
+/**
+ * A cloud, registered once (lib/clouds/registry.ts): how it renders a model, how its trust forms
+ * are told apart, what the review says of it, and how a release of it is read back. Release,
+ * review and command-line code loop over the registry and never name a cloud; the registry is a
+ * Record over `Cloud`, so a cloud added to CLOUDS without its provider does not compile.
+ */
+export interface CloudProvider<C extends Cloud = Cloud> {
+  readonly cloud: C;
+  /** Every trust form of the cloud, by kind: diff and replacements read releases of any form. */
+  readonly forms: Readonly<Record<string, Pick<TrustForm<{ readonly kind: string }>, 'kind' | 'summary' | 'trustReaders' | 'replacing'>>>;
+  /** The model's trust on this cloud with its form's parts applied to it; undefined when the model leaves the cloud out. */
+  readonly trustOf: (model: TrustModel) => BoundTrust | undefined;
+  /**
+   * The cloud's templates, by path inside its folder: loads its renderer (aws-cdk-lib, cdktf) on
+   * first use, so a spec for one cloud does not pay for the others.
+   */
+  readonly render: (model: TrustModel) => Record<string, object>;
+  /** What the review says of the cloud: its part of "Who can get in" and of "Revoking access". */
+  readonly review: {
+    readonly trust: (model: TrustModel) => string[];
+    readonly revocation: (model: TrustModel) => string[];
+  };
+  /** How `diff` reads a release of the cloud: each file's grants, one line each… */
+  readonly readGrants: (file: any, grants: string[]) => void; // eslint-disable-line @typescript-eslint/no-explicit-any -- a template's JSON
+  /** …and the trust of the cloud's identity, whatever the form (the forms add their own readers). */
+  readonly trustReaders: TrustReaders;
+  /** The cloud's resources, whatever the form, that an upgrade replaces when these change. */
+  readonly replacing: Replacing;
+}
+
+/** A model's trust on one cloud, its form's parts applied to it. */
+export interface BoundTrust {
+  readonly kind: string;
+  readonly summary: string;
+  readonly sharedIdentityWarning: string | undefined;
+  /** The Terraform inputs that bind the cloud's configuration to one customer (handoff). */
+  readonly customerInputs: (customer: HandoffCustomer) => Readonly<Record<string, string>>;
+}
+
+/** Binds a form to the trust it is for. */
+export function boundTrust<T extends { readonly kind: string }>(form: TrustForm<T>, trust: T): BoundTrust {
+  return {
+    kind: form.kind,
+    summary: form.summary,
+    sharedIdentityWarning: form.sharedIdentityWarning(trust),
+    customerInputs: (customer) => form.customerInputs(trust, customer),
+  };
+}
