@@ -1,7 +1,7 @@
 import { AWS_WORKLOAD_PATH_ROOT } from '../core/names';
 import { boundTrust, type CloudProvider } from '../model/cloud-provider';
 import { AWS_FORMS, awsForm } from './forms';
-import { awsRevocation, awsTrust } from './review';
+import { AWS_WORKLOAD_REVIEW, awsInstall, awsRevocation, awsTrust } from './review';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 const list = <T>(value: T | T[]) => (Array.isArray(value) ? value : [value]);
@@ -16,7 +16,10 @@ export const AWS_PROVIDER: CloudProvider<'aws'> = {
     ...(require('./terraform/synth-aws-terraform') as typeof import('./terraform/synth-aws-terraform')).synthAwsTerraform(model),
   }),
   review: {
+    identity: 'AWS: an IAM role',
     trust: (model) => (model.aws ? awsTrust(model, model.aws) : []),
+    install: (model, files) => (model.aws ? awsInstall(model, files) : []),
+    workload: AWS_WORKLOAD_REVIEW,
     revocation: (model) => (model.aws ? awsRevocation(model, model.aws) : []),
   },
   // The CloudFormation template: the Terraform module grants the same by construction (a test holds them equal).

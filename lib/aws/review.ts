@@ -1,7 +1,28 @@
+import {
+  BEFORE_UPGRADE,
+  outputNames,
+  parse,
+  REVIEW_FILE,
+  terraformApply,
+  TERRAFORM_UPGRADE,
+  text,
+  type Declared,
+  type ReleaseText,
+} from '../core/install-text';
 import { code, codeList, hours, mermaid, mermaidLabel, shown } from '../core/markdown';
-import { AWS_IAM_PATH, awsPolicyName, awsProductTag, awsRoleName } from '../core/names';
-import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import type { AwsTrust, TrustModel } from '../model/trust-model';
+import {
+  AWS_IAM_PATH,
+  awsPolicyName,
+  awsProductTag,
+  awsRoleName,
+  awsStackName,
+  awsWorkloadPath,
+  awsWorkloadPolicyName,
+  awsWorkloadRoleName,
+} from '../core/names';
+import { INSTANCE_PROFILE_SERVICE, WORKLOAD_SERVICES } from '../core/workload-services';
+import { AWS_TERRAFORM_INTERFACE, CUSTOMER_INTERFACE } from '../model/customer-interface';
+import type { AwsTrust, TrustModel, WorkloadIdentity } from '../model/trust-model';
 import { awsNeedsTaggedVpc, awsServiceLinkedRoles } from './aws-prerequisites';
 import { awsForm } from './forms';
 import { REGISTRATION } from './registration';
@@ -95,3 +116,79 @@ export function awsRevocation(model: TrustModel, trust: AwsTrust): string[] {
     '',
   ];
 }
+
+/** INSTALL.md's AWS steps: quick-create or the CLI, Terraform, checking, upgrading and revoking. */
+export function awsInstall(model: TrustModel, files: ReleaseText): string[] {
+  const aws = CUSTOMER_INTERFACE.aws;
+  const template = parse(files, 'aws/template.json');
+  const parameters = Object.entries((template?.Parameters ?? {}) as Record<string, { Default?: unknown; Description?: string }>).map(
+    ([name, p]): Declared => ({ name, description: text(p.Description ?? ''), required: p.Default === undefined }),
+  );
+  const prefix = shown(aws.inputs.prefix);
+  const stack = awsStackName(prefix, model.name);
+  const role = awsRoleName(prefix, awsProductTag(model.name), shown('region'));
+  const registers = model.registration?.aws !== undefined;
+  const overrides = parameters.filter((p) => p.required).map((p) => `'${p.name}=${shown(p.name)}'`);
+  const lines = [
+    '## AWS',
+    '',
+    '### With the quick-create link (CloudFormation)',
+    '',
+    `1. Open the quick-create link the vendor sends you, signed in to the account the vendor will manage, in the region you deploy to. It launches this release's ${code('aws/template.json')} (published at ${code(`https://<bucket>.s3.<bucket region>.amazonaws.com/${model.name}/v${model.version}/aws/template.json`)} in the vendor's templates bucket; the vendor's release notes and handoff carry the link) as the stack ${code(stack)}, with the parameters filled in:`,
+    ...parameters.map((p) => `   - ${code(p.name)}${p.required ? '' : ' (optional)'}: ${p.description}`),
+    `2. Tick **"I acknowledge that AWS CloudFormation might create IAM resources with custom names"** (${code('CAPABILITY_NAMED_IAM')}): the stack creates the role ${code(role)} and its policies under the IAM path ${code(AWS_IAM_PATH)}. Then **Create stack**.`,
+    `3. When the stack is ${code('CREATE_COMPLETE')}, ${registers ? 'it has told the vendor its role: nothing to send back. Its' : `open **Outputs** and send the vendor ${code(aws.outputs.roleArn)}. The`} outputs are ${codeList(outputNames(template))}.`,
+    '',
+    'Or from a terminal, in this folder:',
+    '',
+    '```sh',
+    `aws cloudformation deploy --template-file aws/template.json --stack-name '${stack}' \\`,
+    `  --parameter-overrides ${overrides.join(' ')} --capabilities CAPABILITY_NAMED_IAM`,
+    `aws cloudformation describe-stacks --stack-name '${stack}' --query "Stacks[0].Outputs"`,
+    '```',
+    '',
+  ];
+  const root = parse(files, 'aws/main.tf.json');
+  if (root) {
+    lines.push(
+      '### With Terraform',
+      '',
+      `The same role, trust and policies as the stack, from ${code('aws/main.tf.json')} (a root that calls ${code('aws/module/')}; call the module from your own root instead if you prefer). One apply per region.`,
+      '',
+      ...terraformApply('aws', root, AWS_TERRAFORM_INTERFACE.outputs.roleArn),
+    );
+  }
+  lines.push(
+    '### Check it',
+    '',
+    `\`aws iam get-role --role-name '${role}' --query Role.AssumeRolePolicyDocument\` shows the trust: only the vendor's ${awsForm(model.aws!).trustShown}. The output ${code(aws.outputs.template)} (${code('template')} in Terraform) is ${code(`${model.name}@${model.version}`)}.`,
+    '',
+    '### Upgrade',
+    '',
+    `${BEFORE_UPGRADE} Then update the stack in place with the new release's template (CloudFormation console: the stack → Update → Replace current template, with the new template's URL; or \`aws cloudformation deploy\` of the new ${code('aws/template.json')} with the same stack name and parameters), or, with Terraform: ${TERRAFORM_UPGRADE.replace(/^Then p/, 'p')}`,
+    '',
+    '### Revoke',
+    '',
+    `Delete the stack (\`aws cloudformation delete-stack --stack-name '${stack}'\`), or \`terraform destroy\` where you applied it: the role and its policies are deleted, and credentials issued for it lose every permission with them.${registers ? ' If the vendor does not answer the stack within a minute, delete again retaining `Registration` (`--retain-resources Registration`): the role goes at once.' : ''} [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new sessions while keeping the stack, and what revoking does not undo.`,
+    '',
+  );
+  return lines;
+}
+
+/** The review's AWS parts of "Workload identities". */
+export const AWS_WORKLOAD_REVIEW = {
+  identity: (_model: TrustModel, identity: WorkloadIdentity): string => {
+    const prefix = shown(AWS.inputs.prefix);
+    const services = identity.services.map((s) => WORKLOAD_SERVICES[s]);
+    const held = services.filter((s) => s.sourceAccount).map((s) => s.aws);
+    return `on AWS the role ${code(`${awsWorkloadPath(prefix).slice(1)}${awsWorkloadRoleName(prefix, identity.name)}`)}, trusted only by ${codeList(services.map((s) => s.aws))} (what runs as it: ${services.map((s) => s.runs).join(', ')})${held.length > 0 ? `, ${held.length === services.length ? 'each' : codeList(held)} only for your own account (${code('aws:SourceAccount')})` : ''}${identity.services.includes(INSTANCE_PROFILE_SERVICE) ? `, with the instance profile ${code(awsWorkloadRoleName(prefix, identity.name))}` : ''}`;
+  },
+  permissions: (model: TrustModel): string =>
+    `, as the managed policies ${code(awsWorkloadPolicyName(shown(AWS.inputs.prefix), awsProductTag(model.name), shown('region'), 1))} and following under ${code(AWS_IAM_PATH)} on AWS`,
+  vendor: (model: TrustModel): string => {
+    const passesRoles = model.permissionSets.some((set) => set.aws?.some((s) => s.actions.includes('iam:PassRole')));
+    return `- **What the vendor may do with them on AWS**: ${passesRoles ? '' : 'nothing today (no granted set passes a role); a set that does holds '}${code('iam:PassRole')} only on ${code(`role${awsWorkloadPath(shown(AWS.inputs.prefix))}*`)}, a path that holds nothing else (your own roles and the vendor's management role sit elsewhere), and only to the service each grant names (${code('iam:PassedToService')}). No grant creates, re-trusts, tags or deletes a role, or writes a role policy.`;
+  },
+  deletion:
+    'deleting the CloudFormation stack (or `terraform destroy` of the AWS configuration) deletes the roles, their policies and instance profiles',
+};

@@ -1,6 +1,6 @@
 import { boundTrust, type CloudProvider } from '../model/cloud-provider';
 import { AZURE_FORMS, azureForm } from './forms';
-import { azureRevocation, azureTrust } from './review';
+import { AZURE_WORKLOAD_REVIEW, azureInstall, azureRevocation, azureTrust } from './review';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -11,7 +11,10 @@ export const AZURE_PROVIDER: CloudProvider<'azure'> = {
   trustOf: (model) => model.azure && boundTrust(azureForm(model.azure), model.azure),
   render: (model) => (require('./synth-azure') as typeof import('./synth-azure')).synthAzure(model),
   review: {
+    identity: 'Azure: a managed identity',
     trust: (model) => (model.azure ? azureTrust(model, model.azure) : []),
+    install: (model, files) => (model.azure ? azureInstall(model, files) : []),
+    workload: AZURE_WORKLOAD_REVIEW,
     revocation: (model) => (model.azure ? azureRevocation(model) : []),
   },
   readGrants: (module, grants) => {

@@ -1,8 +1,9 @@
+import { BEFORE_UPGRADE, parse, REVIEW_FILE, terraformApply, TERRAFORM_UPGRADE, type ReleaseText } from '../core/install-text';
 import { code, codeList, mermaid, mermaidLabel, shown } from '../core/markdown';
-import { AZURE_FEDERATED_CREDENTIAL_NAME, azureIdentityName, azureRoleName } from '../core/names';
+import { AZURE_FEDERATED_CREDENTIAL_NAME, azureIdentityName, azureRoleName, azureWorkloadIdentityName } from '../core/names';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import type { AzureTrust, TrustModel } from '../model/trust-model';
-import { azureResourceProviders } from './azure-operations';
+import type { AzureTrust, TrustModel, WorkloadIdentities, WorkloadIdentity } from '../model/trust-model';
+import { azureResourceProviders, azureRoleOperations } from './azure-operations';
 import { azureForm } from './forms';
 
 const AZURE = CUSTOMER_INTERFACE.azure;
@@ -50,3 +51,47 @@ export function azureRevocation(model: TrustModel): string[] {
     '',
   ];
 }
+
+/** INSTALL.md's Azure steps: applying, checking, upgrading and revoking. */
+export function azureInstall(model: TrustModel, files: ReleaseText): string[] {
+  const azure = CUSTOMER_INTERFACE.azure;
+  const identity = azureIdentityName(shown(azure.inputs.prefix), model.name);
+  const group = shown(azure.inputs.resourceGroup);
+  const root = parse(files, 'azure/main.tf.json');
+  return [
+    '## Azure',
+    '',
+    `Apply ${code('azure/main.tf.json')} (a root that calls ${code('azure/module/')}; call the module from your own root instead if you prefer) as an identity that is ${code('Owner')} of the resource group, or ${code('Managed Identity Contributor')} and ${code('User Access Administrator')} on it, signed in with \`az login\`. The resource group must exist, and the subscription must have the resource providers registered that [${REVIEW_FILE}](${REVIEW_FILE}) lists under "Before you apply".`,
+    '',
+    ...terraformApply('azure', root, undefined),
+    '### Check it',
+    '',
+    `\`az identity federated-credential list --identity-name '${identity}' --resource-group '${group}'\` shows the one credential, ${code(AZURE_FEDERATED_CREDENTIAL_NAME)}, with the vendor's issuer, subject and audience. The output ${code(azure.outputs.template)} is ${code(`${model.name}@${model.version}`)}.`,
+    '',
+    '### Upgrade',
+    '',
+    `${BEFORE_UPGRADE} ${TERRAFORM_UPGRADE}`,
+    '',
+    '### Revoke',
+    '',
+    `\`terraform destroy\` where you applied it: the identity, its federated credential, the custom role and its assignment are deleted; the resource group and its resources stay. [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new sign-ins while keeping the rest, and what revoking does not undo.`,
+    '',
+  ];
+}
+
+/** The review's Azure parts of "Workload identities". */
+export const AZURE_WORKLOAD_REVIEW = {
+  identity: (_model: TrustModel, identity: WorkloadIdentity): string =>
+    `on Azure the user-assigned managed identity ${code(azureWorkloadIdentityName(shown(AZURE.inputs.prefix), identity.name))} in ${code(shown(AZURE.inputs.resourceGroup))}, with no federated credential and no secret`,
+  permissions: (_model: TrustModel, workload: WorkloadIdentities): string =>
+    workload.azureRoles.length > 0
+      ? `; on Azure the built-in roles ${codeList(workload.azureRoles.map((r) => r.name))}, assigned by the template at the resource group`
+      : '',
+  vendor: (model: TrustModel): string =>
+    `- **What the vendor may do with them on Azure**: ${
+      azureRoleOperations(model.permissionSets).attaches
+        ? `attach them (${code('userAssignedIdentities/assign/action')}) through a role assigned at each workload identity alone, never at the resource group, so the vendor's own managed identity can never be attached to anything.`
+        : 'nothing attaches them (no granted set attaches identities).'
+    } Its role assignments, where a set grants them, go only to these identities and only with their ${code('azureRoles')}.`,
+  deletion: '`terraform destroy` of the Azure configuration deletes the identities and their role assignments',
+};

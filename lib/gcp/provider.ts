@@ -1,6 +1,6 @@
 import { boundTrust, type CloudProvider } from '../model/cloud-provider';
 import { GCP_FORMS, gcpForm } from './forms';
-import { gcpRevocation, gcpTrust } from './review';
+import { GCP_WORKLOAD_REVIEW, gcpInstall, gcpRevocation, gcpTrust } from './review';
 
 /** GCP: a service account per deployment with a custom role per permission set, as a Terraform module and root. */
 export const GCP_PROVIDER: CloudProvider<'gcp'> = {
@@ -9,7 +9,10 @@ export const GCP_PROVIDER: CloudProvider<'gcp'> = {
   trustOf: (model) => model.gcp && boundTrust(gcpForm(model.gcp), model.gcp),
   render: (model) => (require('./synth-gcp') as typeof import('./synth-gcp')).synthGcp(model),
   review: {
+    identity: 'GCP: a service account',
     trust: (model) => (model.gcp ? gcpTrust(model, model.gcp) : []),
+    install: (model, files) => (model.gcp ? gcpInstall(model, files) : []),
+    workload: GCP_WORKLOAD_REVIEW,
     revocation: (model) => (model.gcp ? gcpRevocation(model, model.gcp) : []),
   },
   // Each custom role's permissions, with the condition of the binding that grants it.

@@ -1,7 +1,8 @@
+import { BEFORE_UPGRADE, parse, REVIEW_FILE, terraformApply, TERRAFORM_UPGRADE, type ReleaseText } from '../core/install-text';
 import { code, codeList, mermaid, mermaidLabel, shown } from '../core/markdown';
 import { gcpServiceAccountDomain, gcpServiceAccountIdShown } from '../core/names';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
-import type { GcpTrust, TrustModel } from '../model/trust-model';
+import type { GcpTrust, TrustModel, WorkloadIdentity } from '../model/trust-model';
 import { gcpForm } from './forms';
 import { gcpApisFor, GCP_VENDOR_API } from './required-apis';
 
@@ -57,3 +58,45 @@ export function gcpRevocation(model: TrustModel, trust: GcpTrust): string[] {
     '',
   ];
 }
+
+/** INSTALL.md's GCP steps: applying, checking, upgrading and revoking. */
+export function gcpInstall(model: TrustModel, files: ReleaseText): string[] {
+  const gcp = CUSTOMER_INTERFACE.gcp;
+  const account = `${gcpServiceAccountIdShown(shown(gcp.inputs.prefix), model.name).id}@${gcpServiceAccountDomain(shown(gcp.inputs.project))}`;
+  const root = parse(files, 'gcp/main.tf.json');
+  return [
+    '## GCP',
+    '',
+    `Apply ${code('gcp/main.tf.json')} (a root that calls ${code('gcp/module/')}; call the module from your own root instead if you prefer) as a user or CI identity that may administer service accounts, custom roles, the project's IAM bindings and its services on the project (${code('roles/owner')} covers them), signed in with application default credentials (\`gcloud auth application-default login\`).`,
+    '',
+    ...terraformApply('gcp', root, gcp.outputs.serviceAccountEmail),
+    '### Check it',
+    '',
+    `\`gcloud iam service-accounts get-iam-policy '${account}'\` shows the one grant that lets the vendor in. The output ${code(gcp.outputs.template)} is ${code(`${model.name}@${model.version}`)}.`,
+    '',
+    '### Upgrade',
+    '',
+    `${BEFORE_UPGRADE} ${TERRAFORM_UPGRADE}`,
+    '',
+    '### Revoke',
+    '',
+    `\`terraform destroy\` where you applied it: the service account, its custom roles and grants, and the vendor's grant are deleted; nothing else in your project is touched. [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new tokens while keeping the rest, and what revoking does not undo.`,
+    '',
+  ];
+}
+
+/** The review's GCP parts of "Workload identities". */
+export const GCP_WORKLOAD_REVIEW = {
+  identity: (_model: TrustModel, identity: WorkloadIdentity): string => {
+    const { id, note } = gcpServiceAccountIdShown(shown(GCP.inputs.prefix), identity.name);
+    return `on GCP the service account ${code(`${id}@${gcpServiceAccountDomain(shown(GCP.inputs.project))}`)}${note}, with no keys`;
+  },
+  permissions: (): string => "; on GCP custom roles of those sets, bound to each service account with the set's own condition",
+  vendor: (model: TrustModel): string =>
+    `- **What the vendor may do with them on GCP**: ${
+      model.permissionSets.some((set) => set.gcp?.actAsRuntimeServiceAccounts)
+        ? `act as them (${code('roles/iam.serviceAccountUser')} on each of these accounts alone, never on the project), so what it deploys runs as one of them and as no other account.`
+        : 'nothing acts as them (no granted set deploys with a runtime service account).'
+    } It grants them no role: this configuration binds theirs.`,
+  deletion: '`terraform destroy` of the GCP configuration deletes the service accounts and their roles',
+};

@@ -1,6 +1,6 @@
 import type { Cloud } from '../core/variables';
 import type { HandoffCustomer, Replacing, TrustForm, TrustReaders } from './trust-form';
-import type { TrustModel } from './trust-model';
+import type { TrustModel, WorkloadIdentities, WorkloadIdentity } from './trust-model';
 
 /**
  * A cloud, registered once (lib/clouds/registry.ts): how it renders a model, how its trust forms
@@ -19,10 +19,27 @@ export interface CloudProvider<C extends Cloud = Cloud> {
    * first use, so a spec for one cloud does not pay for the others.
    */
   readonly render: (model: TrustModel) => Record<string, object>;
-  /** What the review says of the cloud: its part of "Who can get in" and of "Revoking access". */
+  /** What PERMISSIONS.md and INSTALL.md say of the cloud (markdown lines). */
   readonly review: {
+    /** The identity each deployment gets, as INSTALL.md's summary names it (`AWS: an IAM role`). */
+    readonly identity: string;
+    /** Its part of "Who can get in". */
     readonly trust: (model: TrustModel) => string[];
+    /** Its part of "Revoking access". */
     readonly revocation: (model: TrustModel) => string[];
+    /** Its section of INSTALL.md, read from the release's own templates. */
+    readonly install: (model: TrustModel, files: ReadonlyMap<string, string>) => string[];
+    /** Its parts of "Workload identities". */
+    readonly workload: {
+      /** One identity on this cloud, after "**name**: ". */
+      readonly identity: (model: TrustModel, identity: WorkloadIdentity) => string;
+      /** What they may do here, appended to the sets' list (with its leading punctuation), or ''. */
+      readonly permissions: (model: TrustModel, workload: WorkloadIdentities) => string;
+      /** What the vendor may do with them here: a bullet. */
+      readonly vendor: (model: TrustModel) => string;
+      /** What deleting the deployment deletes here. */
+      readonly deletion: string;
+    };
   };
   /** How `diff` reads a release of the cloud: each file's grants, one line each… */
   readonly readGrants: (file: any, grants: string[]) => void; // eslint-disable-line @typescript-eslint/no-explicit-any -- a template's JSON

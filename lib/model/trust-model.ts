@@ -160,14 +160,3 @@ export interface AzureGrant {
   readonly actions: readonly string[];
   readonly dataActions: readonly string[];
 }
-
-/**
- * A table with one entry per trust form of a cloud (`kind`), each given that form: the compiler
- * refuses a table that misses a form, so a form added to a union must say its part everywhere.
- */
-export type ByKind<T extends { kind: string }, R> = { readonly [K in T['kind']]: (trust: Extract<T, { kind: K }>) => R };
-
-/** The entry of `table` for this trust's form, applied to it. */
-export function byKind<T extends { kind: string }, R>(table: ByKind<T, R>, trust: T): R {
-  return (table[trust.kind as T['kind']] as (trust: T) => R)(trust);
-}

@@ -4,7 +4,8 @@ import type { TrustModel } from '../model/trust-model';
 import type { TrustSpec } from '../input/trust-spec-schema';
 import { generateTemplates, type ReleaseFiles } from '../output/generate';
 import { installPage, INSTALL_FILE } from '../review/install-page';
-import { permissionsReview, REVIEW_FILE } from '../review/permissions-review';
+import { REVIEW_FILE } from '../core/install-text';
+import { permissionsReview } from '../review/permissions-review';
 import { MANIFEST_FILE, manifestFor } from './manifest';
 import { workloadIdentityWarnings } from '../model/workload-identity-warnings';
 

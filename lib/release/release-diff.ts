@@ -4,10 +4,16 @@ import { changedFiles, type FileChange, formatFileChanges } from './changed-file
 import { releaseFacts } from './release-facts';
 import { formatReplacements, replacements, type Replacement } from './replacements';
 
-export interface ReleaseDiff {
-  readonly aws: { added: string[]; removed: string[] };
-  readonly gcp: { added: string[]; removed: string[] };
-  readonly azure: { added: string[]; removed: string[] };
+/** A cloud's grants that NEW adds and removes. */
+export interface GrantChange {
+  readonly added: string[];
+  readonly removed: string[];
+}
+
+/** Per cloud its grant changes (by the cloud's name, first in the JSON), then the rest. */
+export type ReleaseDiff = { readonly [C in Cloud]: GrantChange } & ReleaseChanges;
+
+interface ReleaseChanges {
   /** Changes to who may get in and how: principal, external id, session length, issuer, subject, audience. */
   readonly trust: { field: string; old: string | null; new: string | null }[];
   /** Resources the upgrade would replace instead of updating in place. */
@@ -20,15 +26,13 @@ export interface ReleaseDiff {
 export function diffReleases(oldFiles: ReleaseFiles, newFiles: ReleaseFiles): ReleaseDiff {
   const before = releaseFacts(oldFiles);
   const after = releaseFacts(newFiles);
-  const change = (cloud: Cloud) => ({
+  const change = (cloud: Cloud): GrantChange => ({
     added: after.grants[cloud].filter((g) => !before.grants[cloud].includes(g)),
     removed: before.grants[cloud].filter((g) => !after.grants[cloud].includes(g)),
   });
   const fields = [...new Set([...Object.keys(before.trust), ...Object.keys(after.trust)])].sort();
   return {
-    aws: change('aws'),
-    gcp: change('gcp'),
-    azure: change('azure'),
+    ...(Object.fromEntries(CLOUDS.map((cloud) => [cloud, change(cloud)])) as Record<Cloud, GrantChange>),
     trust: fields
       .filter((f) => before.trust[f] !== after.trust[f])
       .map((field) => ({ field, old: before.trust[field] ?? null, new: after.trust[field] ?? null })),
@@ -44,7 +48,7 @@ export function isReplacing(diff: ReleaseDiff): boolean {
 
 /** Whether NEW grants or trusts anything OLD did not: the approval gate of `--fail-on-expansion`. */
 export function isExpansion(diff: ReleaseDiff): boolean {
-  return diff.trust.length > 0 || [diff.aws, diff.gcp, diff.azure].some((c) => c.added.length > 0);
+  return diff.trust.length > 0 || CLOUDS.some((cloud) => diff[cloud].added.length > 0);
 }
 
 export function formatDiff(diff: ReleaseDiff): string {

@@ -15,7 +15,10 @@ export interface ReleaseFacts {
 }
 
 export function releaseFacts(files: ReleaseFiles): ReleaseFacts {
-  const facts: ReleaseFacts = { grants: { aws: [], gcp: [], azure: [] }, trust: {} };
+  const facts: ReleaseFacts = {
+    grants: Object.fromEntries(CLOUDS.map((cloud) => [cloud, [] as string[]])) as Record<Cloud, string[]>,
+    trust: {},
+  };
   // Every JSON file of a cloud's folder: releases before 1.1.1 hold one Terraform file per
   // cloud, later ones a root and the module it calls, and the grants live in the module.
   for (const [path, content] of files) {

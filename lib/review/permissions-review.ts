@@ -5,7 +5,6 @@ import { revocationSection } from './revocation-section';
 import { trustSection } from './trust-section';
 
 /** The review's file name inside a release folder. */
-export const REVIEW_FILE = 'PERMISSIONS.md';
 
 /**
  * The page a customer's security team reads before launching a release: who can get in, under
