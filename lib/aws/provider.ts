@@ -51,6 +51,11 @@ export const AWS_PROVIDER: CloudProvider<'aws'> = {
       },
     },
   },
+  diffReads: 'cloudformation',
+  inert: {
+    'AWS::IAM::InstanceProfile': "holds one workload role, whose trust the role's own reader reads",
+    'Custom::AlienRegistration': 'tells the vendor the role once it exists; it grants nothing and trusts no one',
+  },
   replacing: {
     // CloudFormation's "Update requires: Replacement".
     cloudformation: {

@@ -34,6 +34,14 @@ export const GCP_PROVIDER: CloudProvider<'gcp'> = {
       },
     },
   },
+  diffReads: 'terraform',
+  inert: {
+    google_project_service: 'enables an API in the project; grants nothing',
+    google_service_account:
+      'the identity itself: who may use it is its google_service_account_iam_member grants, what it may do its roles and their bindings',
+    random_id: "the deployment's suffix of role and pool ids, chosen once and kept in state",
+    time_sleep: 'waits for IAM to propagate before the outputs',
+  },
   replacing: {
     // ForceNew in the google provider (test/fixtures/provider-schemas/google.json).
     terraform: {

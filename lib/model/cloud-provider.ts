@@ -11,7 +11,9 @@ import type { TrustModel, WorkloadIdentities, WorkloadIdentity } from './trust-m
 export interface CloudProvider<C extends Cloud = Cloud> {
   readonly cloud: C;
   /** Every trust form of the cloud, by kind: diff and replacements read releases of any form. */
-  readonly forms: Readonly<Record<string, Pick<TrustForm<{ readonly kind: string }>, 'kind' | 'summary' | 'trustReaders' | 'replacing'>>>;
+  readonly forms: Readonly<
+    Record<string, Pick<TrustForm<{ readonly kind: string }>, 'kind' | 'summary' | 'trustReaders' | 'inert' | 'replacing'>>
+  >;
   /** The model's trust on this cloud with its form's parts applied to it; undefined when the model leaves the cloud out. */
   readonly trustOf: (model: TrustModel) => BoundTrust | undefined;
   /**
@@ -45,6 +47,16 @@ export interface CloudProvider<C extends Cloud = Cloud> {
   readonly readGrants: (file: any, grants: string[]) => void; // eslint-disable-line @typescript-eslint/no-explicit-any -- a template's JSON
   /** …and the trust of the cloud's identity, whatever the form (the forms add their own readers). */
   readonly trustReaders: TrustReaders;
+  /**
+   * Which of the cloud's renderings `diff` reads: AWS its CloudFormation template (the Terraform
+   * module writes the same plan, test/aws/terraform-equivalence), the others their Terraform module.
+   */
+  readonly diffReads: 'cloudformation' | 'terraform';
+  /**
+   * The cloud's resource types, whatever the form, that `diff` does not read, each with why. Every
+   * other type a release holds changes what `diff` reports when it changes (test/clouds/registry.test.ts).
+   */
+  readonly inert: Readonly<Record<string, string>>;
   /** The cloud's resources, whatever the form, that an upgrade replaces when these change. */
   readonly replacing: Replacing;
 }

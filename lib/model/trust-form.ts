@@ -31,6 +31,11 @@ export interface TrustForm<T extends { readonly kind: string }> {
    * diff as "trust: unchanged" (test/model/trust-forms.test.ts holds each form to it).
    */
   readonly trustReaders: TrustReaders;
+  /**
+   * The form's other resource types, which decide nothing `diff` must report, each with why; with
+   * `trustReaders` they cover every type the form renders beyond its cloud's (the same test).
+   */
+  readonly inert: Readonly<Record<string, string>>;
   /** The form's own resources that an upgrade replaces rather than updates when these change. */
   readonly replacing: Replacing;
 }

@@ -25,6 +25,7 @@ export const externalIdForm: AwsTrustForm<Role> = {
   customerInputs: (_trust, { externalId }) => ({ [AWS_TERRAFORM_INTERFACE.inputs.externalId]: externalId ?? '' }),
   // Its trust is the role's own policy, which AWS's provider reads for every form.
   trustReaders: {},
+  inert: {},
   replacing: {},
   cloudformation: (stack, trust) => (require('./cloudformation') as typeof import('./cloudformation')).externalIdParameters(stack, trust),
   terraform: (stack, trust) => (require('./terraform') as typeof import('./terraform')).externalIdTrust(stack, trust),

@@ -33,6 +33,7 @@ export const oidcForm: AwsTrustForm<Oidc> = {
       },
     },
   },
+  inert: {},
   replacing: {
     // CloudFormation: "Url — Update requires: Replacement"; the provider has no name of its own.
     cloudformation: { 'AWS::IAM::OIDCProvider': { properties: ['Url'], name: 'Url' } },

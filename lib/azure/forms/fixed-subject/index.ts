@@ -23,6 +23,7 @@ export const fixedSubjectForm: AzureTrustForm<FixedSubject> = {
   customerInputs: () => ({}),
   // Its trust is the federated credential, which Azure's provider reads for every form.
   trustReaders: {},
+  inert: {},
   replacing: {},
   terraform: (_stack, trust) => tfLiteral(trust.subject),
   subjectShown: (trust) => trust.subject,

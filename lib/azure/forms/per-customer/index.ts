@@ -26,6 +26,7 @@ export const perCustomerForm: AzureTrustForm<PerCustomer> = {
   customerInputs: (_trust, { customerId }) => ({ [INPUTS.customerId]: customerId }),
   // Its trust is the federated credential, which Azure's provider reads for every form.
   trustReaders: {},
+  inert: {},
   replacing: {},
   terraform: (stack, trust) => (require('./terraform') as typeof import('./terraform')).customerSubjectInput(stack, trust),
   subjectShown: (trust) => customerSubject(trust.subjectPrefix, shown(INPUTS.customerId)),

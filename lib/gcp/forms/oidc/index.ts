@@ -36,6 +36,9 @@ export const oidcForm: GcpTrustForm<Oidc> = {
       },
     },
   },
+  inert: {
+    google_iam_workload_identity_pool: 'holds the provider, which names the issuer, the audiences and the subject condition (read)',
+  },
   replacing: {
     // ForceNew in the google provider (v6.50.0, resource_iam_workload_identity_pool*.go).
     terraform: {

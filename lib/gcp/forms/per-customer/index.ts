@@ -42,6 +42,7 @@ export const perCustomerForm: GcpTrustForm<PerCustomer> = {
   },
   // Its one grant is a google_service_account_iam_member, which GCP's provider reads for every form.
   trustReaders: {},
+  inert: {},
   replacing: {},
   terraform: (stack, trust, target) => (require('./terraform') as typeof import('./terraform')).vendorForCustomer(stack, trust, target),
   usedBy: (trust) => `Impersonated by the vendor's service account for this customer (in ${trust.serviceAccountProject})`,

@@ -29,6 +29,7 @@ export const pinnedForm: GcpTrustForm<Pinned> = {
   customerInputs: () => ({}),
   // Its one grant is a google_service_account_iam_member, which GCP's provider reads for every form.
   trustReaders: {},
+  inert: {},
   replacing: {},
   terraform: (stack, trust, target) =>
     (require('../token-creator/terraform') as typeof import('../token-creator/terraform')).tokenCreatorGrant(
