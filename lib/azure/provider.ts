@@ -40,8 +40,7 @@ export const AZURE_PROVIDER: CloudProvider<'azure'> = {
   },
   diffReads: 'terraform',
   inert: {
-    azurerm_user_assigned_identity:
-      'the identity itself: who may use it is its federated credential, what it may do its role definitions',
+    azurerm_user_assigned_identity: 'the identity itself: who may use it is its federated credential, what it may do its role definitions',
     azurerm_role_assignment:
       "assigns the template's roles to the template's own identities: principal and role are references, never an input (the role's scope and actions are read)",
   },
