@@ -1,4 +1,4 @@
-import { BEFORE_UPGRADE, parse, REVIEW_FILE, terraformApply, TERRAFORM_UPGRADE, type ReleaseText } from '../core/install-text';
+import { parse, REVIEW_FILE, terraformApply, terraformUpgradeAndRevoke, type ReleaseText } from '../core/install-text';
 import { code, codeList, mermaid, mermaidLabel, shown } from '../core/markdown';
 import { AZURE_FEDERATED_CREDENTIAL_NAME, azureIdentityName, azureRoleName, azureWorkloadIdentityName } from '../core/names';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
@@ -68,14 +68,9 @@ export function azureInstall(model: TrustModel, files: ReleaseText): string[] {
     '',
     `\`az identity federated-credential list --identity-name '${identity}' --resource-group '${group}'\` shows the one credential, ${code(AZURE_FEDERATED_CREDENTIAL_NAME)}, with the vendor's issuer, subject and audience. The output ${code(azure.outputs.template)} is ${code(`${model.name}@${model.version}`)}.`,
     '',
-    '### Upgrade',
-    '',
-    `${BEFORE_UPGRADE} ${TERRAFORM_UPGRADE}`,
-    '',
-    '### Revoke',
-    '',
-    `\`terraform destroy\` where you applied it: the identity, its federated credential, the custom role and its assignment are deleted; the resource group and its resources stay. [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new sign-ins while keeping the rest, and what revoking does not undo.`,
-    '',
+    ...terraformUpgradeAndRevoke(
+      `\`terraform destroy\` where you applied it: the identity, its federated credential, the custom role and its assignment are deleted; the resource group and its resources stay. [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new sign-ins while keeping the rest, and what revoking does not undo.`,
+    ),
   ];
 }
 

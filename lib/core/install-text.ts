@@ -69,3 +69,8 @@ export function parse(files: ReleaseText, path: string): Record<string, unknown>
   const text = files.get(path);
   return text === undefined ? undefined : (JSON.parse(text) as Record<string, unknown>);
 }
+
+/** The Upgrade and Revoke steps of a cloud the customer applies with Terraform alone. */
+export function terraformUpgradeAndRevoke(revoke: string): string[] {
+  return ['### Upgrade', '', `${BEFORE_UPGRADE} ${TERRAFORM_UPGRADE}`, '', '### Revoke', '', revoke, ''];
+}

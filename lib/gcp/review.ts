@@ -1,4 +1,4 @@
-import { BEFORE_UPGRADE, parse, REVIEW_FILE, terraformApply, TERRAFORM_UPGRADE, type ReleaseText } from '../core/install-text';
+import { parse, REVIEW_FILE, terraformApply, terraformUpgradeAndRevoke, type ReleaseText } from '../core/install-text';
 import { code, codeList, mermaid, mermaidLabel, shown } from '../core/markdown';
 import { gcpServiceAccountDomain, gcpServiceAccountIdShown } from '../core/names';
 import { CUSTOMER_INTERFACE } from '../model/customer-interface';
@@ -74,14 +74,9 @@ export function gcpInstall(model: TrustModel, files: ReleaseText): string[] {
     '',
     `\`gcloud iam service-accounts get-iam-policy '${account}'\` shows the one grant that lets the vendor in. The output ${code(gcp.outputs.template)} is ${code(`${model.name}@${model.version}`)}.`,
     '',
-    '### Upgrade',
-    '',
-    `${BEFORE_UPGRADE} ${TERRAFORM_UPGRADE}`,
-    '',
-    '### Revoke',
-    '',
-    `\`terraform destroy\` where you applied it: the service account, its custom roles and grants, and the vendor's grant are deleted; nothing else in your project is touched. [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new tokens while keeping the rest, and what revoking does not undo.`,
-    '',
+    ...terraformUpgradeAndRevoke(
+      `\`terraform destroy\` where you applied it: the service account, its custom roles and grants, and the vendor's grant are deleted; nothing else in your project is touched. [${REVIEW_FILE}](${REVIEW_FILE}), "Revoking access", gives the commands to stop new tokens while keeping the rest, and what revoking does not undo.`,
+    ),
   ];
 }
 
