@@ -1,4 +1,5 @@
 import { boundTrust, type CloudProvider } from '../model/cloud-provider';
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { AZURE_FORMS, azureForm } from './forms';
 import { AZURE_WORKLOAD_REVIEW, azureInstall, azureRevocation, azureTrust } from './review';
 
@@ -43,6 +44,27 @@ export const AZURE_PROVIDER: CloudProvider<'azure'> = {
     azurerm_user_assigned_identity: 'the identity itself: who may use it is its federated credential, what it may do its role definitions',
     azurerm_role_assignment:
       "assigns the template's roles to the template's own identities: principal and role are references, never an input (the role's scope and actions are read)",
+  },
+  terraformRegistration: (outputs) => {
+    const o = CUSTOMER_INTERFACE.azure.outputs;
+    const [clientId, tenantId, principalId, subscription, resourceGroup, identityId] = [
+      o.clientId,
+      o.tenantId,
+      o.principalId,
+      o.subscription,
+      o.resourceGroup,
+      o.identityId,
+    ].map((key) => outputs.text(key));
+    const identity =
+      /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.exec(
+        identityId,
+      );
+    if (!identity) return outputs.refuse(`output ${o.identityId} "${identityId}" is not a user-assigned identity id`);
+    // Azure ids compare without regard to case.
+    if (identity[1].toLowerCase() !== subscription.toLowerCase() || identity[2].toLowerCase() !== resourceGroup.toLowerCase()) {
+      outputs.refuse(`the identity ${identityId} is not in the subscription ${subscription} and resource group ${resourceGroup}`);
+    }
+    return { identity: principalId, fields: { clientId, tenantId, principalId, subscription, resourceGroup, identityId } };
   },
   replacing: {
     // ForceNew in the azurerm provider (test/fixtures/provider-schemas/azurerm.json).

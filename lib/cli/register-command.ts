@@ -1,4 +1,5 @@
-import { type Cloud } from '../core/variables';
+import { CLOUD_PROVIDERS } from '../clouds/registry';
+import { type Cloud, CLOUD_NAMES, CLOUDS } from '../core/variables';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -13,6 +14,9 @@ import type { Io } from './io';
 import { specPath, templatesDir } from './project-paths';
 import { UsageError } from '../core/usage-error';
 
+/** The clouds whose customers register by sending their Terraform outputs (their providers read them). */
+const TERRAFORM_REGISTERED = CLOUDS.filter((cloud) => CLOUD_PROVIDERS[cloud].terraformRegistration !== undefined);
+
 const OPTIONS = [
   { name: 'event', value: 'FILE', oneOf: 'input', description: 'A CloudFormation custom-resource request, as JSON (AWS).' },
   {
@@ -21,7 +25,7 @@ const OPTIONS = [
     oneOf: 'input',
     description: 'The "terraform output -json" of a customer\'s Terraform root (GCP or Azure); needs --cloud.',
   },
-  { name: 'cloud', value: 'gcp|azure', description: 'The cloud of the --terraform-outputs.' },
+  { name: 'cloud', value: TERRAFORM_REGISTERED.join('|'), description: 'The cloud of the --terraform-outputs.' },
   { ...SPEC_OPTION, description: 'The trust spec, whose published releases (templates/ beside it) the request must name.' },
   { name: 'respond', description: "Send CloudFormation the answer (to the request's ResponseURL); a Delete is always answered SUCCESS." },
 ] as const;
@@ -76,9 +80,11 @@ async function registerCommand(options: RegisterOptions, io: Io): Promise<number
     return registerEvent(readJson(options.event), releases, options.respond === true, io);
   }
   if (options.respond) throw new UsageError('--respond goes with --event: Terraform outputs have no ResponseURL');
-  if (options.cloud !== 'gcp' && options.cloud !== 'azure') throw new UsageError('--terraform-outputs needs --cloud gcp or --cloud azure');
+  const cloud = TERRAFORM_REGISTERED.find((c) => c === options.cloud);
+  if (cloud === undefined)
+    throw new UsageError(`--terraform-outputs needs ${TERRAFORM_REGISTERED.map((c) => `--cloud ${c}`).join(' or ')}`);
   try {
-    io.out(JSON.stringify(terraformRecord(readJson(options['terraform-outputs']!), options.cloud, releases), null, 2));
+    io.out(JSON.stringify(terraformRecord(readJson(options['terraform-outputs']!), cloud, releases), null, 2));
     return 0;
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
@@ -253,7 +259,7 @@ function outputValues(outputs: unknown): Record<string, unknown> {
   );
 }
 
-function terraformRecord(outputs: unknown, cloud: 'gcp' | 'azure', releases: string): RegistrationRecord {
+function terraformRecord(outputs: unknown, cloud: Cloud, releases: string): RegistrationRecord {
   const values = outputValues(outputs);
   const names = CUSTOMER_INTERFACE[cloud].outputs;
   const release = text(values, names.template, 'output ');
@@ -262,67 +268,16 @@ function terraformRecord(outputs: unknown, cloud: 'gcp' | 'azure', releases: str
   const name = release.slice(0, at);
   const version = release.slice(at + 1);
   const dir = publishedRelease(releases, name, version);
-  if (!existsSync(join(dir, cloud))) throw new Refused(`${release} has no ${cloud === 'gcp' ? 'GCP' : 'Azure'} template`);
-  const template = { name, version };
-  if (cloud === 'gcp') {
-    const o = CUSTOMER_INTERFACE.gcp.outputs;
-    const email = text(values, o.serviceAccountEmail, 'output ');
-    const uniqueId = text(values, o.serviceAccountUniqueId, 'output ');
-    const project = text(values, o.project, 'output ');
-    // A project's service accounts are <id>@<project>.iam.gserviceaccount.com; a domain-scoped
-    // project's (example.com:proj) are <id>@proj.example.com.iam.gserviceaccount.com.
-    const [domain, id] = project.includes(':') ? project.split(':', 2) : [undefined, project];
-    const host = domain === undefined ? id : `${id}.${domain}`;
-    if (!email.endsWith(`@${host}.iam.gserviceaccount.com`))
-      throw new Refused(`the service account ${email} is not in the project ${project}`);
-    if (!/^\d{1,30}$/.test(uniqueId))
-      throw new Refused(`output ${o.serviceAccountUniqueId} "${uniqueId}" is not a service account's unique id`);
-    // Alien names the project's Cloud Storage service agent with its number. Releases cut before
-    // the module output it lack it; their records carry none rather than being refused.
-    const projectNumber = values[o.projectNumber] === undefined ? undefined : text(values, o.projectNumber, 'output ');
-    if (projectNumber !== undefined && !/^\d{1,19}$/.test(projectNumber))
-      throw new Refused(`output ${o.projectNumber} "${projectNumber}" is not a project number`);
-    return {
-      id: recordId('gcp', uniqueId),
-      cloud,
-      requestType: 'Create',
-      template,
-      serviceAccountEmail: email,
-      serviceAccountUniqueId: uniqueId,
-      project,
-      ...(projectNumber !== undefined && { projectNumber }),
-    };
-  }
-  const o = CUSTOMER_INTERFACE.azure.outputs;
-  const [clientId, tenantId, principalId, subscription, resourceGroup, identityId] = [
-    o.clientId,
-    o.tenantId,
-    o.principalId,
-    o.subscription,
-    o.resourceGroup,
-    o.identityId,
-  ].map((key) => text(values, key, 'output '));
-  const identity =
-    /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i.exec(
-      identityId,
-    );
-  if (!identity) throw new Refused(`output ${o.identityId} "${identityId}" is not a user-assigned identity id`);
-  // Azure ids compare without regard to case.
-  if (identity[1].toLowerCase() !== subscription.toLowerCase() || identity[2].toLowerCase() !== resourceGroup.toLowerCase()) {
-    throw new Refused(`the identity ${identityId} is not in the subscription ${subscription} and resource group ${resourceGroup}`);
-  }
-  return {
-    id: recordId('azure', principalId),
-    cloud,
-    requestType: 'Create',
-    template,
-    clientId,
-    tenantId,
-    principalId,
-    subscription,
-    resourceGroup,
-    identityId,
-  };
+  if (!existsSync(join(dir, cloud))) throw new Refused(`${release} has no ${CLOUD_NAMES[cloud]} template`);
+  const read = CLOUD_PROVIDERS[cloud].terraformRegistration!;
+  const { identity, fields } = read({
+    text: (key) => text(values, key, 'output '),
+    optional: (key) => (values[key] === undefined ? undefined : text(values, key, 'output ')),
+    refuse: (reason) => {
+      throw new Refused(reason);
+    },
+  });
+  return { id: recordId(cloud, identity), cloud, requestType: 'Create', template: { name, version }, ...fields };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { boundTrust, type CloudProvider } from '../model/cloud-provider';
+import { CUSTOMER_INTERFACE } from '../model/customer-interface';
 import { GCP_FORMS, gcpForm } from './forms';
 import { GCP_WORKLOAD_REVIEW, gcpInstall, gcpRevocation, gcpTrust } from './review';
 
@@ -41,6 +42,34 @@ export const GCP_PROVIDER: CloudProvider<'gcp'> = {
       'the identity itself: who may use it is its google_service_account_iam_member grants, what it may do its roles and their bindings',
     random_id: "the deployment's suffix of role and pool ids, chosen once and kept in state",
     time_sleep: 'waits for IAM to propagate before the outputs',
+  },
+  terraformRegistration: (outputs) => {
+    const o = CUSTOMER_INTERFACE.gcp.outputs;
+    const email = outputs.text(o.serviceAccountEmail);
+    const uniqueId = outputs.text(o.serviceAccountUniqueId);
+    const project = outputs.text(o.project);
+    // A project's service accounts are <id>@<project>.iam.gserviceaccount.com; a domain-scoped
+    // project's (example.com:proj) are <id>@proj.example.com.iam.gserviceaccount.com.
+    const [domain, id] = project.includes(':') ? project.split(':', 2) : [undefined, project];
+    const host = domain === undefined ? id : `${id}.${domain}`;
+    if (!email.endsWith(`@${host}.iam.gserviceaccount.com`))
+      outputs.refuse(`the service account ${email} is not in the project ${project}`);
+    if (!/^\d{1,30}$/.test(uniqueId))
+      outputs.refuse(`output ${o.serviceAccountUniqueId} "${uniqueId}" is not a service account's unique id`);
+    // Alien names the project's Cloud Storage service agent with its number. Releases cut before
+    // the module output it lack it; their records carry none rather than being refused.
+    const projectNumber = outputs.optional(o.projectNumber);
+    if (projectNumber !== undefined && !/^\d{1,19}$/.test(projectNumber))
+      outputs.refuse(`output ${o.projectNumber} "${projectNumber}" is not a project number`);
+    return {
+      identity: uniqueId,
+      fields: {
+        serviceAccountEmail: email,
+        serviceAccountUniqueId: uniqueId,
+        project,
+        ...(projectNumber !== undefined && { projectNumber }),
+      },
+    };
   },
   replacing: {
     // ForceNew in the google provider (test/fixtures/provider-schemas/google.json).

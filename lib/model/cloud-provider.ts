@@ -59,6 +59,25 @@ export interface CloudProvider<C extends Cloud = Cloud> {
   readonly inert: Readonly<Record<string, string>>;
   /** The cloud's resources, whatever the form, that an upgrade replaces when these change. */
   readonly replacing: Replacing;
+  /**
+   * `register --terraform-outputs --cloud <cloud>`: the registration record's fields from a
+   * customer's `terraform output -json`, and the identity that keeps its id across applies; absent
+   * where registration comes another way (AWS: the stack's custom resource).
+   */
+  readonly terraformRegistration?: (outputs: TerraformOutputs) => {
+    readonly identity: string;
+    readonly fields: Readonly<Record<string, unknown>>;
+  };
+}
+
+/** A customer's Terraform outputs as `register` reads them. */
+export interface TerraformOutputs {
+  /** The output's text; refuses the registration when it is missing or empty. */
+  readonly text: (name: string) => string;
+  /** The output's text, or undefined when the release predates it. */
+  readonly optional: (name: string) => string | undefined;
+  /** Refuses the registration with one line saying why. */
+  readonly refuse: (reason: string) => never;
 }
 
 /** A model's trust on one cloud, its form's parts applied to it. */
