@@ -1,5 +1,6 @@
 // `npm run bench`: wall time (median of several runs after a warm-up) and peak memory of
-// alien-trust against the CDK CLIs on this machine, in one run. Writes bench/results.json.
+// alien-trust against the CDK CLIs on this machine, and the wall time of `npm test` cold and
+// warm, in one run. Writes bench/results.json.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -98,6 +99,26 @@ for (const benchCase of CASES) {
   process.stderr.write(`measured ${benchCase.label}\n`);
 }
 
+/**
+ * `npm test` (npx jest), once each: cold with an empty Jest cache, as in a fresh clone (CI): every
+ * file transformed and no suite durations to order by; then warm, with the cache that run left.
+ * (`--no-cache` is no cold figure: it transforms every file again for each suite that loads it.)
+ */
+const jestCache = join(work, 'jest-cache');
+const TEST_RUNS = [
+  { id: 'npmTestCold', label: 'npm test, cold (npx jest, empty Jest cache as in a fresh clone)' },
+  { id: 'npmTestWarm', label: 'npm test, warm (npx jest, the cache of the cold run)' },
+];
+for (const { id, label } of TEST_RUNS) {
+  const command = ['npx', 'jest', '--silent', '--cacheDirectory', jestCache];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command[0], command.slice(1), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  results[id] = { label, command: command.join(' ').replaceAll(work, '$TMP'), seconds: Number(seconds.toFixed(3)) };
+  process.stderr.write(`measured ${label}\n`);
+}
+
 const ratio = (a, b) => results[a].medianSeconds / results[b].medianSeconds;
 const targets = [
   { name: 'first synth ≤ 0.4 × cdk synth', value: ratio('firstSynth', 'cdkSynth'), limit: 0.4 },
@@ -107,21 +128,27 @@ const targets = [
   { name: 'repeated synth peak memory < 400 MiB', value: results.synth.peakMiB, limit: 400, strict: true },
   // check regenerates the release in memory as synth does, and compares instead of writing.
   { name: 'check ≤ 1.1 × synth', value: ratio('check', 'synth'), limit: 1.1 },
+  { name: 'npm test ≤ 60 s, cold', value: results.npmTestCold.seconds, limit: 60 },
+  { name: 'npm test ≤ 60 s, warm', value: results.npmTestWarm.seconds, limit: 60 },
 ].map((t) => ({ ...t, met: t.strict ? t.value < t.limit : t.value <= t.limit }));
 
-const rows = Object.values(results).map((r) => [
-  r.label,
-  r.medianSeconds.toFixed(2),
-  r.minSeconds.toFixed(2),
-  r.peakMiB.toFixed(0),
-  (r.medianSeconds / results.cdkSynth.medianSeconds).toFixed(2),
-]);
+const rows = Object.values(results)
+  .filter((r) => r.medianSeconds !== undefined)
+  .map((r) => [
+    r.label,
+    r.medianSeconds.toFixed(2),
+    r.minSeconds.toFixed(2),
+    r.peakMiB.toFixed(0),
+    (r.medianSeconds / results.cdkSynth.medianSeconds).toFixed(2),
+  ]);
 const header = ['command', 'median s', 'min s', 'peak MiB', '× cdk synth'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(`${RUNS} runs each after a warm-up, on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node.js ${process.version}\n`);
 console.log(line(header));
 for (const row of rows) console.log(line(row));
+console.log('');
+for (const { id } of TEST_RUNS) console.log(`${results[id].label}: ${results[id].seconds.toFixed(1)} s`);
 console.log('');
 for (const t of targets) console.log(`${t.met ? 'met    ' : 'MISSED '} ${t.name}: ${t.value.toFixed(2)}`);
 
