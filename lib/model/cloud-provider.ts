@@ -5,8 +5,9 @@ import type { TrustModel, WorkloadIdentities, WorkloadIdentity } from './trust-m
 /**
  * A cloud, registered once (lib/clouds/registry.ts): how it renders a model, how its trust forms
  * are told apart, what the review says of it, and how a release of it is read back. Release,
- * review and command-line code loop over the registry and never name a cloud; the registry is a
- * Record over `Cloud`, so a cloud added to CLOUDS without its provider does not compile.
+ * review and command-line code loop over the registry for all of this; only what one cloud alone
+ * has (AWS's quick-create link and CloudFormation registration events) is named in the CLI. The
+ * registry is a Record over `Cloud`, so a cloud added to CLOUDS without its provider does not compile.
  */
 export interface CloudProvider<C extends Cloud = Cloud> {
   readonly cloud: C;
